@@ -1,0 +1,79 @@
+"""The board as one JSON file: the format used by export, import, backups and tests.
+
+Versioned (`format` + `version`), documented in docs/board-format.md with a JSON Schema beside it
+(generated from these models; a test keeps the two equal). Export → import → export is identical:
+an import writes the board row and one snapshot with the file's elements exactly as they are.
+"""
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .elements import Element, validate_props
+from .store import BoardInfo, Store
+
+FORMAT = 'planbord.board'
+VERSION = 1
+
+
+class BoardMeta(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+    id: str = Field(pattern=r'^[A-Za-z0-9_-]{1,64}$')
+    name: str = Field(min_length=1, max_length=200)
+    family_name: str = Field(default='', max_length=200)
+    created_at: str
+
+
+class BoardFile(BaseModel):
+    """A whole board: its live elements (tombstones stay in the op log, not in the file)."""
+    model_config = ConfigDict(extra='forbid', title='Planbord board file')
+    format: Literal['planbord.board'] = FORMAT
+    version: Literal[1] = VERSION
+    board: BoardMeta
+    seq: int = Field(ge=0, description='The sequence number of the last batch included.')
+    elements: list[Element]
+
+
+class BoardFileError(ValueError):
+    """A file that is not a Planbord board we can read; the message says why."""
+
+
+def export_board(store: Store, board_id: str) -> BoardFile:
+    loaded = store.load(board_id)
+    live = sorted((e for e in loaded.elements.values() if not e.deleted), key=lambda e: e.id)
+    return BoardFile(board=BoardMeta(**loaded.info.as_dict()), seq=loaded.seq, elements=live)
+
+
+def dumps(board: BoardFile) -> str:
+    return json.dumps(board.model_dump(mode='json'), ensure_ascii=False, indent=2, sort_keys=True) + '\n'
+
+
+def loads(text: str) -> BoardFile:
+    try:
+        board = BoardFile.model_validate_json(text)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = '.'.join(str(p) for p in first['loc'])
+        raise BoardFileError(f'not a Planbord board file ({where}: {first["msg"]})') from None
+    ids = [e.id for e in board.elements]
+    if len(ids) != len(set(ids)):
+        raise BoardFileError('an element id appears twice')
+    for element in board.elements:
+        if element.deleted:
+            raise BoardFileError(f'element {element.id} is deleted')
+        validate_props(element.type, element.props)
+    return board
+
+
+def import_board(store: Store, board: BoardFile, new_id: str | None = None) -> BoardInfo:
+    """Store a board file as a new board; `board.store.BoardExists` if its id is taken."""
+    meta = board.board.model_copy(update={'id': new_id}) if new_id else board.board
+    info = BoardInfo(**meta.model_dump(), seq=board.seq)
+    store.replace_board(info, board.seq, {e.id: e for e in board.elements})
+    return info
+
+
+def json_schema() -> dict:
+    return BoardFile.model_json_schema()

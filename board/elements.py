@@ -1,0 +1,253 @@
+"""Element records: the typed things that live on a board.
+
+Every element is a plain record (id, type, props, visibility, version, who changed it last).
+Each type has a pydantic model for its props, so a patch is validated against the whole merged
+record before it is accepted: a goal's end date can never land before its start date, whichever
+client sent which half.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum, StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+MAX_TEXT = 2000
+"""Longest free text a card may hold: a paragraph, not a document."""
+
+MAX_NAME = 120
+COORDINATE_LIMIT = 1_000_000.0
+
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Name = Annotated[str, StringConstraints(max_length=MAX_NAME)]
+ElementId = Annotated[str, StringConstraints(pattern=r'^[A-Za-z0-9_-]{1,64}$')]
+Coordinate = Annotated[float, Field(ge=-COORDINATE_LIMIT, le=COORDINATE_LIMIT, allow_inf_nan=False)]
+
+
+class ElementType(StrEnum):
+    FAMILY_MEMBER = 'family_member'
+    NETWORK_PERSON = 'network_person'
+    TIE = 'tie'
+    GOAL = 'goal'
+    AGREEMENT = 'agreement'
+    NOTE = 'note'
+    ZONE = 'zone'
+    PICTOGRAM = 'pictogram'
+
+
+class LifeDomain(StrEnum):
+    """The levensdomeinen of the gezinsplan."""
+    WONEN = 'wonen'
+    WERK = 'werk_dagbesteding'
+    INKOMEN = 'inkomen_schulden'
+    OPVOEDING = 'opvoeding'
+    ONDERWIJS = 'onderwijs'
+    LICHAMELIJK = 'lichamelijke_gezondheid'
+    PSYCHISCH = 'psychische_gezondheid'
+    VERSLAVING = 'verslaving'
+    VEILIGHEID = 'huiselijk_geweld_veiligheid'
+    JUSTITIE = 'justitie'
+    NETWERK = 'sociaal_netwerk'
+    VRIJE_TIJD = 'vrije_tijd'
+
+
+class Sector(StrEnum):
+    """Categories of the netwerkschema."""
+    GEZIN = 'gezin'
+    FAMILIE = 'familie'
+    VRIENDEN = 'vrienden'
+    KENNISSEN = 'kennissen'
+    BUREN = 'buren'
+    WERK_SCHOOL = 'werk_school'
+    VERENIGINGEN = 'verenigingen'
+    RELIGIE = 'religie'
+    INSTANTIES = 'instanties'
+    OVERIG = 'overig'
+
+
+class Ring(IntEnum):
+    """The three rings of 1G1P cooperation."""
+    FAMILY = 1
+    INFORMAL = 2
+    PROFESSIONAL = 3
+
+
+class _Props(BaseModel):
+    model_config = ConfigDict(extra='forbid', use_enum_values=True)
+
+
+class _Placed(_Props):
+    """Anything that sits on the canvas has a position; positions are props like any other."""
+    x: Coordinate = 0.0
+    y: Coordinate = 0.0
+
+
+def _check_period(start: dt.date | None, end: dt.date | None, field: str) -> None:
+    if start and end and end < start:
+        raise PydanticCustomError('end_before_start', '{field} is before the start date', {'field': field})
+
+
+class FamilyMember(_Placed):
+    name: Name = Field(min_length=1)
+    role: Literal['parent', 'child', 'youth', 'other'] = 'other'
+    birth_date: dt.date | None = None
+    color: Annotated[str, StringConstraints(pattern=r'^#[0-9a-fA-F]{6}$')] | None = None
+
+
+class NetworkPerson(_Placed):
+    name: Name = Field(min_length=1)
+    relation: Name = ''
+    organisation: Name = ''
+    sector: Sector = Sector.OVERIG
+    ring: Literal[1, 2, 3] = 2
+    phone: Name = ''
+    mail: Name = ''
+
+
+class Tie(_Props):
+    """A line between two people who know each other."""
+    a: ElementId
+    b: ElementId
+    kind: Literal['normal', 'tense', 'conflict'] = 'normal'
+
+    @model_validator(mode='after')
+    def _distinct(self) -> Tie:
+        if self.a == self.b:
+            raise ValueError('a tie needs two different people')
+        return self
+
+
+class Goal(_Placed):
+    text: Text = Field(min_length=1)
+    owners: list[ElementId] = Field(default_factory=list, max_length=20)
+    domain: LifeDomain | None = None
+    start: dt.date | None = None
+    planned_end: dt.date | None = None
+    reached: dt.date | None = None
+
+    @model_validator(mode='after')
+    def _dates(self) -> Goal:
+        _check_period(self.start, self.planned_end, 'planned_end')
+        _check_period(self.start, self.reached, 'reached')
+        return self
+
+
+class Agreement(_Placed):
+    text: Text = Field(min_length=1)
+    who: Name = ''
+    goal_id: ElementId | None = None
+    start: dt.date | None = None
+    planned_end: dt.date | None = None
+    done: dt.date | None = None
+
+    @model_validator(mode='after')
+    def _dates(self) -> Agreement:
+        _check_period(self.start, self.planned_end, 'planned_end')
+        _check_period(self.start, self.done, 'done')
+        return self
+
+
+class Note(_Placed):
+    kind: Literal['note', 'strength', 'worry', 'question', 'idea'] = 'note'
+    text: Text = Field(min_length=1)
+
+
+class Zone(_Placed):
+    """A labelled area (krachten, zorgen, toekomst, …) that cards are grouped in."""
+    title: Name = ''
+    kind: Literal['free', 'krachten', 'zorgen', 'hulpvraag', 'toekomst'] = 'free'
+    w: Annotated[float, Field(ge=80, le=20_000)] = 600
+    h: Annotated[float, Field(ge=80, le=20_000)] = 400
+
+
+class Pictogram(_Placed):
+    icon: Literal['home', 'school', 'money', 'heart', 'bed', 'ball', 'phone', 'star', 'sun', 'people'] = 'star'
+    label: Name = ''
+
+
+PROPS_MODELS: dict[ElementType, type[_Props]] = {
+    ElementType.FAMILY_MEMBER: FamilyMember,
+    ElementType.NETWORK_PERSON: NetworkPerson,
+    ElementType.TIE: Tie,
+    ElementType.GOAL: Goal,
+    ElementType.AGREEMENT: Agreement,
+    ElementType.NOTE: Note,
+    ElementType.ZONE: Zone,
+    ElementType.PICTOGRAM: Pictogram,
+}
+
+REFERENCES: dict[ElementType, dict[str, tuple[ElementType, ...]]] = {
+    ElementType.TIE: {'a': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON),
+                      'b': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)},
+    ElementType.GOAL: {'owners': (ElementType.FAMILY_MEMBER,)},
+    ElementType.AGREEMENT: {'goal_id': (ElementType.GOAL,)},
+}
+"""Props that point at other elements, and the types they may point at."""
+
+
+class Scope(StrEnum):
+    """Who may see an element; the rules themselves live in `board.access`."""
+    FAMILY = 'family'
+    FAMILY_COORDINATOR = 'family_coordinator'
+    EVERYONE = 'everyone'
+    NAMED = 'named'
+
+
+class Visibility(BaseModel):
+    model_config = ConfigDict(extra='forbid', frozen=True, use_enum_values=True)
+    scope: Scope = Scope.EVERYONE
+    names: tuple[Name, ...] = Field(default=(), max_length=50)
+    """For the `named` scope: actor ids or organisation keys (e.g. ``org:school``)."""
+
+
+class Element(BaseModel):
+    """One record on the board, as stored, exported and sent to clients."""
+    model_config = ConfigDict(extra='forbid', frozen=True)
+    id: ElementId
+    type: ElementType
+    props: dict[str, Any]
+    visibility: Visibility = Visibility()
+    version: int = 1
+    seq: int = 0
+    created_by: str = ''
+    created_at: str = ''
+    updated_by: str = ''
+    updated_at: str = ''
+    deleted: bool = False
+
+    def public(self) -> dict[str, Any]:
+        """The record as a client receives it (no tombstone flag, no server bookkeeping)."""
+        return self.model_dump(mode='json', exclude={'deleted', 'seq', 'created_at', 'created_by'})
+
+
+class PropsError(ValueError):
+    """Props that do not fit their element type; `fields` names what is wrong."""
+
+    def __init__(self, fields: list[dict[str, Any]]) -> None:
+        super().__init__('; '.join(f"{f['field']}: {f['problem']}" for f in fields))
+        self.fields = fields
+
+
+def validate_props(type_: ElementType, props: dict[str, Any]) -> dict[str, Any]:
+    """Validate a complete props record and return it in canonical JSON form."""
+    model = PROPS_MODELS[type_]
+    try:
+        return model.model_validate(props).model_dump(mode='json')
+    except ValidationError as error:
+        raise PropsError([_describe(e) for e in error.errors()]) from None
+
+
+def _describe(error: Any) -> dict[str, Any]:
+    field = '.'.join(str(p) for p in error['loc']) or error.get('ctx', {}).get('field', '*')
+    kind = error['type']
+    problem = {
+        'string_too_long': 'too_long', 'too_long': 'too_long', 'string_too_short': 'empty',
+        'missing': 'missing', 'extra_forbidden': 'unknown_field', 'literal_error': 'not_allowed',
+        'enum': 'not_allowed', 'end_before_start': 'end_before_start',
+    }.get(kind, 'invalid')
+    result = {'field': field, 'problem': problem}
+    if 'max_length' in error.get('ctx', {}):
+        result['max'] = error['ctx']['max_length']
+    return result

@@ -1,0 +1,243 @@
+"""The per-board hub: one authority that orders, checks, stores and fans out operations.
+
+Pushes from all clients of a board queue up; a single drain loop takes whatever is waiting, checks
+each batch against the document (plus the batches accepted just before it), gives each accepted batch
+the board's next sequence number, commits them to the log in one transaction (group commit), and only
+then makes them current and tells every client what it may see of them. An acknowledged batch is on disk.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections import ChainMap, OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import protocol
+from .access import ActorGuard, can_see
+from .elements import Element
+from .identity import Actor
+from .operations import OperationError, apply_batch, parse_batch
+from .store import BoardInfo, CommitRecord, LoadedBoard, SeqConflict, Store, now_iso, replay
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_EVERY = 500
+"""Commits between snapshots: loading replays at most this many batches."""
+REMEMBERED_CIDS = 10_000
+"""Recent client batch ids, so a batch resent after a reconnect is acknowledged, not applied twice."""
+
+Send = Callable[[dict[str, Any]], None]
+
+
+@dataclass(eq=False)
+class Session:
+    """One connected client: a browser tab or an API connection. `send` must not block."""
+    actor: Actor
+    send: Send
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:10])
+
+    def deliver(self, message: dict[str, Any]) -> None:
+        try:
+            self.send(message)
+        except Exception:  # a broken client must not stop the others
+            log.exception('could not deliver to session %s', self.id)
+
+
+@dataclass(eq=False)
+class _Pending:
+    session: Session
+    cid: str
+    raw_ops: Any
+    done: asyncio.Future
+
+
+class BoardHub:
+    def __init__(self, store: Store, loaded: LoadedBoard, publish: Callable[[str, list[CommitRecord]], None] | None = None) -> None:
+        self.store = store
+        self.info: BoardInfo = loaded.info
+        self.elements: dict[str, Element] = loaded.elements
+        self.seq = loaded.seq
+        self.sessions: dict[str, Session] = {}
+        self._snapshot_seq = loaded.snapshot_seq
+        self._queue: list[_Pending] = []
+        self._drain_task: asyncio.Task | None = None
+        self._acked: OrderedDict[tuple[str, str], int] = OrderedDict()
+        self._publish = publish
+
+    @property
+    def board_id(self) -> str:
+        return self.info.id
+
+    def visible_elements(self, actor: Actor) -> list[Element]:
+        return [e for e in self.elements.values() if not e.deleted and can_see(actor, e)]
+
+    def element_for(self, actor: Actor, element_id: str) -> Element | None:
+        """An element as this actor may know it: ``None`` when deleted or hidden from them."""
+        element = self.elements.get(element_id)
+        return element if element is not None and not element.deleted and can_see(actor, element) else None
+
+    # sessions
+
+    def join(self, actor: Actor, send: Send) -> Session:
+        """Connect a client: it receives a welcome with everything it may see, then live changes."""
+        session = Session(actor=actor, send=send)
+        self.sessions[session.id] = session
+        session.deliver(protocol.welcome(self.info.as_dict(), self.seq, actor, session.id,
+                                         self.visible_elements(actor)))
+        self._broadcast_presence()
+        return session
+
+    def leave(self, session: Session) -> None:
+        if self.sessions.pop(session.id, None) is not None:
+            self._broadcast_presence()
+
+    def peers(self) -> list[dict[str, Any]]:
+        return [protocol.presence_entry(s.id, s.actor) for s in self.sessions.values()]
+
+    def _broadcast_presence(self) -> None:
+        message = protocol.presence(self.peers())
+        for session in list(self.sessions.values()):
+            session.deliver(message)
+
+    def resync(self, session: Session, since: int) -> None:
+        """Catch a returning client up: the current state of everything that changed after `since`."""
+        changes = []
+        for element in self.elements.values():
+            if element.seq <= since:
+                continue
+            if not element.deleted and can_see(session.actor, element):
+                changes.append({'kind': 'put', 'element': element.public()})
+            else:
+                changes.append({'kind': 'remove', 'id': element.id})
+        session.deliver(protocol.catchup(self.seq, changes))
+
+    # operations
+
+    async def push(self, session: Session, cid: str, raw_ops: Any) -> dict[str, Any]:
+        """Queue a batch; resolves to the ``ack`` or ``reject`` that is also sent to the session."""
+        pending = _Pending(session, cid, raw_ops, asyncio.get_running_loop().create_future())
+        self._queue.append(pending)
+        if self._drain_task is None or self._drain_task.done():
+            self._drain_task = asyncio.create_task(self._drain())
+        return await pending.done
+
+    async def _drain(self) -> None:
+        while self._queue:
+            batch, self._queue = self._queue, []
+            try:
+                await self._commit_group(batch)
+            except Exception:
+                log.exception('board %s: commit failed', self.board_id)
+                for pending in batch:
+                    if not pending.done.done():
+                        self._answer(pending, protocol.reject(pending.cid, {'code': 'storage_unavailable'}))
+
+    async def _commit_group(self, batch: list[_Pending]) -> None:
+        staged: dict[str, Element] = {}
+        view = ChainMap(staged, self.elements)
+        accepted: list[tuple[_Pending, CommitRecord, dict[str, Element | None], dict[str, Element]]] = []
+        seq, now = self.seq, now_iso()
+        for pending in batch:
+            key = (pending.session.actor.id, pending.cid)
+            if key in self._acked:
+                self._answer(pending, protocol.ack(pending.cid, self._acked[key]))
+                continue
+            try:
+                ops = parse_batch(pending.raw_ops)
+                changed = apply_batch(view, ops, actor_id=pending.session.actor.id, seq=seq + 1, now=now,
+                                      guard=ActorGuard(pending.session.actor))
+            except OperationError as error:
+                self._answer(pending, protocol.reject(pending.cid, error.as_dict()))
+                continue
+            seq += 1
+            record = CommitRecord(seq=seq, actor_id=pending.session.actor.id, at=now,
+                                  ops=[op.model_dump(mode='json', exclude_unset=True) for op in ops])
+            accepted.append((pending, record, {i: view.get(i) for i in changed}, changed))
+            staged.update(changed)
+        if not accepted:
+            return
+        try:
+            await asyncio.to_thread(self.store.append, self.board_id, [a[1] for a in accepted])
+        except SeqConflict:
+            await self.catch_up_from_store()
+            self._queue[:0] = [a[0] for a in accepted]
+            return
+        for pending, record, before, changed in accepted:
+            self._make_current(record, before, changed)
+            self._remember(pending.session.actor.id, pending.cid, record.seq)
+            self._answer(pending, protocol.ack(pending.cid, record.seq))
+        if self._publish is not None:
+            self._publish(self.board_id, [a[1] for a in accepted])
+        if self.seq - self._snapshot_seq >= SNAPSHOT_EVERY:
+            await self._snapshot()
+
+    def _make_current(self, record: CommitRecord, before: dict[str, Element | None],
+                      changed: dict[str, Element]) -> None:
+        self.elements.update(changed)
+        self.seq = record.seq
+        for session in list(self.sessions.values()):
+            changes = [c for i, after in changed.items()
+                       if (c := protocol.view_change(session.actor, before[i], after)) is not None]
+            if changes:
+                session.deliver(protocol.commit(record.seq, record.actor_id, changes))
+
+    def _answer(self, pending: _Pending, message: dict[str, Any]) -> None:
+        if pending.session.id in self.sessions:
+            pending.session.deliver(message)
+        pending.done.set_result(message)
+
+    def _remember(self, actor_id: str, cid: str, seq: int) -> None:
+        self._acked[(actor_id, cid)] = seq
+        while len(self._acked) > REMEMBERED_CIDS:
+            self._acked.popitem(last=False)
+
+    async def _snapshot(self) -> None:
+        seq, elements = self.seq, dict(self.elements)
+        await asyncio.to_thread(self.store.save_snapshot, self.board_id, seq, elements)
+        self._snapshot_seq = seq
+
+    # other processes
+
+    async def catch_up_from_store(self) -> None:
+        """Take in batches another process committed (after a sequence conflict or a Redis notice)."""
+        records = await asyncio.to_thread(self.store.commits_since, self.board_id, self.seq)
+        self.absorb(records)
+
+    def absorb(self, records: list[CommitRecord]) -> None:
+        """Apply batches committed elsewhere, in order, and fan them out; ones we already have are skipped."""
+        for record in records:
+            if record.seq <= self.seq:
+                continue
+            if record.seq != self.seq + 1:
+                raise SeqConflict(self.board_id)
+            changed = replay(self.elements, record)
+            self._make_current(record, {i: self.elements.get(i) for i in changed}, changed)
+
+
+class HubRegistry:
+    """One hub per open board in this process, loaded on first use."""
+
+    def __init__(self, store: Store, publish: Callable[[str, list[CommitRecord]], None] | None = None) -> None:
+        self.store = store
+        self._hubs: dict[str, BoardHub] = {}
+        self._lock = asyncio.Lock()
+        self._publish = publish
+
+    async def get(self, board_id: str) -> BoardHub:
+        """The hub for a board; raises `board.store.BoardNotFound`."""
+        if board_id in self._hubs:
+            return self._hubs[board_id]
+        async with self._lock:
+            if board_id not in self._hubs:
+                loaded = await asyncio.to_thread(self.store.load, board_id)
+                self._hubs[board_id] = BoardHub(self.store, loaded, self._publish)
+        return self._hubs[board_id]
+
+    def loaded(self, board_id: str) -> BoardHub | None:
+        return self._hubs.get(board_id)
+
+    def forget(self, board_id: str) -> None:
+        self._hubs.pop(board_id, None)

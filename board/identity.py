@@ -1,0 +1,46 @@
+"""Who is acting: every connected client carries an `Actor` with a role on the board."""
+from __future__ import annotations
+
+import hashlib
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Role(StrEnum):
+    PARENT = 'parent'
+    YOUTH = 'youth'
+    CHILD = 'child'
+    COORDINATOR = 'coordinator'
+    PROFESSIONAL = 'professional'
+    NETWORK = 'network'
+    SCREEN = 'screen'
+    """The read-only shared screen at the round-table meeting."""
+
+
+FAMILY_ROLES = frozenset({Role.PARENT, Role.YOUTH, Role.CHILD})
+
+PRESENCE_COLORS = ('#e4572e', '#17bebb', '#ffc914', '#76b041', '#8d6cab', '#2e86ab', '#f18f01', '#c73e1d')
+
+
+class Actor(BaseModel):
+    model_config = ConfigDict(frozen=True, use_enum_values=True)
+    id: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=120)
+    role: Role
+    organisation: str = Field(default='', max_length=120)
+    """An organisation key such as ``school``; lets the family share with a whole organisation."""
+
+    @property
+    def color(self) -> str:
+        """A stable colour per person, so the same avatar looks the same on every device."""
+        digest = hashlib.sha256(self.id.encode()).digest()
+        return PRESENCE_COLORS[digest[0] % len(PRESENCE_COLORS)]
+
+    @property
+    def in_family(self) -> bool:
+        return self.role in FAMILY_ROLES
+
+
+SYSTEM = Actor(id='system', name='Planbord', role=Role.COORDINATOR)
+"""The actor behind demo data, imports and migrations."""

@@ -1,0 +1,168 @@
+"""The operation vocabulary (create, update-as-patch, delete-as-tombstone) and its pure application.
+
+`apply_batch` is the only function that produces new element versions. It never mutates the
+document it is given: it returns the changed elements, so the hub can commit them to the log first
+and only then make them current. A batch is all or nothing.
+"""
+from __future__ import annotations
+
+from collections import ChainMap
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .elements import (PROPS_MODELS, REFERENCES, Element, ElementId, ElementType, PropsError, Visibility,
+                       validate_props)
+
+MAX_BATCH = 200
+"""Operations per batch; a drag sends one, a pasted group a few dozen."""
+
+
+class _Op(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+
+
+class CreateOp(_Op):
+    op: Literal['create']
+    id: ElementId
+    type: ElementType
+    props: dict[str, Any] = Field(default_factory=dict)
+    visibility: Visibility | None = None
+
+
+class UpdateOp(_Op):
+    """A patch: only the props named change, so concurrent edits of different props both survive."""
+    op: Literal['update']
+    id: ElementId
+    props: dict[str, Any] = Field(default_factory=dict)
+    visibility: Visibility | None = None
+
+
+class DeleteOp(_Op):
+    """A tombstone: the element stays in history, but is gone from the board."""
+    op: Literal['delete']
+    id: ElementId
+
+
+Operation = Annotated[CreateOp | UpdateOp | DeleteOp, Field(discriminator='op')]
+_BATCH = TypeAdapter(list[Operation])
+
+
+class OperationError(Exception):
+    """An operation the board cannot accept. `code` is stable and translated by the app.
+
+    :param code: e.g. ``invalid_props``, ``not_found``, ``exists``, ``bad_reference``
+    :param index: position of the failing operation in its batch
+    :param fields: per-field problems for ``invalid_props``
+    """
+
+    def __init__(self, code: str, *, index: int | None = None, element_id: str | None = None,
+                 fields: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(code if not fields else f'{code}: {fields}')
+        self.code = code
+        self.index = index
+        self.element_id = element_id
+        self.fields = fields or []
+
+    def as_dict(self) -> dict[str, Any]:
+        return {'code': self.code, 'index': self.index, 'id': self.element_id, 'fields': self.fields}
+
+
+class Guard(Protocol):
+    """What `apply_batch` asks about the acting person (see `board.access.ActorGuard`)."""
+
+    def check(self, current: Element | None, visibility: Visibility | None) -> None: ...
+
+    def can_see(self, element: Element) -> bool: ...
+
+
+def parse_batch(raw: Any) -> list[CreateOp | UpdateOp | DeleteOp]:
+    """Turn untrusted JSON into operations, or raise `OperationError('invalid_operation')`."""
+    if not isinstance(raw, list) or not raw:
+        raise OperationError('invalid_operation')
+    if len(raw) > MAX_BATCH:
+        raise OperationError('batch_too_large')
+    try:
+        return _BATCH.validate_python(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        index = first['loc'][0] if first['loc'] and isinstance(first['loc'][0], int) else None
+        unknown_type = any(e['loc'][-1:] == ('type',) and e['type'] == 'enum' for e in error.errors())
+        raise OperationError('unknown_type' if unknown_type else 'invalid_operation', index=index) from None
+
+
+def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | DeleteOp], *, actor_id: str,
+                seq: int, now: str, guard: Guard | None = None) -> dict[str, Element]:
+    """Apply `ops` in order on top of `doc` and return the new versions of every changed element.
+
+    :param guard: checks the actor's rights; ``None`` when replaying the log (rights were checked then)
+    """
+    staged: dict[str, Element] = {}
+    view = ChainMap(staged, doc)
+    for index, op in enumerate(ops):
+        current = view.get(op.id)
+        try:
+            staged[op.id] = _apply_one(current, op, actor_id=actor_id, seq=seq, now=now, guard=guard)
+        except OperationError as error:
+            error.index, error.element_id = index, op.id
+            raise
+        except PropsError as error:
+            raise OperationError('invalid_props', index=index, element_id=op.id, fields=error.fields) from None
+        except PermissionError as error:
+            raise OperationError(str(error), index=index, element_id=op.id) from None
+    for element in staged.values():
+        _check_references(doc.get(element.id), element, view, guard)
+    return staged
+
+
+def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, *, actor_id: str, seq: int, now: str,
+               guard: Guard | None) -> Element:
+    if guard is not None:
+        guard.check(current, op.visibility if not isinstance(op, DeleteOp) else None)
+    stamp = {'seq': seq, 'updated_by': actor_id, 'updated_at': now}
+    match op:
+        case CreateOp():
+            if current is not None:
+                raise OperationError('exists')
+            return Element(id=op.id, type=op.type, props=validate_props(op.type, op.props),
+                           visibility=op.visibility or Visibility(), created_by=actor_id, created_at=now, **stamp)
+        case UpdateOp():
+            if current is None or current.deleted:
+                raise OperationError('not_found')
+            unknown = [{'field': key, 'problem': 'unknown_field'}
+                       for key in op.props if key not in PROPS_MODELS[current.type].model_fields]
+            if unknown:
+                raise PropsError(unknown)
+            props = validate_props(current.type, current.props | op.props)
+            return current.model_copy(update={'props': props, 'visibility': op.visibility or current.visibility,
+                                              'version': current.version + 1, **stamp})
+        case DeleteOp():
+            if current is None or current.deleted:
+                raise OperationError('not_found')
+            return current.model_copy(update={'deleted': True, 'version': current.version + 1, **stamp})
+
+
+def _check_references(before: Element | None, element: Element, view: Mapping[str, Element],
+                      guard: Guard | None) -> None:
+    """Check the references this batch set; an old reference to a since-removed goal may stay."""
+    if element.deleted:
+        return
+    for field, allowed in REFERENCES.get(element.type, {}).items():
+        value = element.props.get(field)
+        if before is not None and before.props.get(field) == value:
+            continue
+        targets = value if isinstance(value, list) else [value] if value else []
+        for target_id in targets:
+            target = view.get(target_id)
+            if (target is None or target.deleted or target.type not in allowed
+                    or (guard is not None and not guard.can_see(target))):
+                raise OperationError('bad_reference', element_id=element.id,
+                                     fields=[{'field': field, 'problem': 'bad_reference'}])
+
+
+def changed_props(before: Element | None, after: Element) -> dict[str, Any]:
+    """The props that differ between two versions of an element: what a patch to a client carries."""
+    if before is None:
+        return dict(after.props)
+    return {key: value for key, value in after.props.items() if before.props.get(key) != value}

@@ -1,0 +1,111 @@
+"""Every message between a board client and the hub, in one place (see docs/live-api.md).
+
+Client → hub: ``push`` (a batch of operations with a client id ``cid``), ``resync`` (catch up from a
+sequence number after a reconnect), ``ping``.
+Hub → client: ``welcome``, ``ack``, ``reject``, ``commit``, ``catchup``, ``presence``, ``error``, ``pong``.
+A ``commit`` or ``catchup`` carries *changes* already filtered for the receiving client:
+``put`` (a whole element it may now see), ``patch`` (changed props of one it already sees) or
+``remove`` (deleted, or no longer visible to it).
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .access import can_see
+from .elements import Element
+from .identity import Actor
+from .operations import changed_props
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE_BYTES = 512 * 1024
+
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra='forbid')
+
+
+class Push(_Message):
+    type: Literal['push']
+    cid: Annotated[str, Field(min_length=1, max_length=64)]
+    ops: list[Any]
+    """Checked by `board.operations.parse_batch`, so a bad operation gets a precise answer."""
+
+
+class Resync(_Message):
+    type: Literal['resync']
+    since: Annotated[int, Field(ge=0)]
+
+
+class Ping(_Message):
+    type: Literal['ping']
+
+
+ClientMessage = Annotated[Push | Resync | Ping, Field(discriminator='type')]
+_CLIENT_MESSAGE = TypeAdapter(ClientMessage)
+
+
+class ProtocolError(ValueError):
+    """A message that is not one of ours."""
+
+
+def parse_client_message(raw: Any) -> Push | Resync | Ping:
+    try:
+        return _CLIENT_MESSAGE.validate_python(raw)
+    except ValidationError:
+        raise ProtocolError('invalid_message') from None
+
+
+def view_change(actor: Actor, before: Element | None, after: Element) -> dict[str, Any] | None:
+    """What one client should hear about one committed change, or ``None`` if nothing.
+
+    This is the visibility filter on the wire: a client that may not see an element never gets its props.
+    """
+    saw = before is not None and not before.deleted and can_see(actor, before)
+    sees = not after.deleted and can_see(actor, after)
+    if sees and not saw:
+        return {'kind': 'put', 'element': after.public()}
+    if saw and not sees:
+        return {'kind': 'remove', 'id': after.id}
+    if sees:
+        change = {'kind': 'patch', 'id': after.id, 'props': changed_props(before, after),
+                  'version': after.version, 'updated_by': after.updated_by, 'updated_at': after.updated_at}
+        if before.visibility != after.visibility:
+            change['visibility'] = after.visibility.model_dump(mode='json')
+        return change
+    return None
+
+
+def welcome(board: dict[str, Any], seq: int, actor: Actor, session_id: str,
+            elements: list[Element]) -> dict[str, Any]:
+    return {'type': 'welcome', 'protocol': PROTOCOL_VERSION, 'board': board, 'seq': seq, 'session': session_id,
+            'you': presence_entry(session_id, actor), 'elements': [e.public() for e in elements]}
+
+
+def presence_entry(session_id: str, actor: Actor) -> dict[str, Any]:
+    return {'session': session_id, 'id': actor.id, 'name': actor.name, 'role': actor.role, 'color': actor.color}
+
+
+def ack(cid: str, seq: int) -> dict[str, Any]:
+    return {'type': 'ack', 'cid': cid, 'seq': seq}
+
+
+def reject(cid: str | None, error: dict[str, Any]) -> dict[str, Any]:
+    return {'type': 'reject', 'cid': cid, 'error': error}
+
+
+def commit(seq: int, actor_id: str, changes: list[dict[str, Any]]) -> dict[str, Any]:
+    return {'type': 'commit', 'seq': seq, 'by': actor_id, 'changes': changes}
+
+
+def catchup(seq: int, changes: list[dict[str, Any]]) -> dict[str, Any]:
+    return {'type': 'catchup', 'seq': seq, 'changes': changes}
+
+
+def presence(peers: list[dict[str, Any]]) -> dict[str, Any]:
+    return {'type': 'presence', 'peers': peers}
+
+
+def error(code: str) -> dict[str, Any]:
+    return {'type': 'error', 'error': {'code': code}}
