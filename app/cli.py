@@ -1,0 +1,95 @@
+"""The `planbord` command: run the server and work with boards from a terminal (docs/cli.md)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from board import boardfile, tokens
+from board.demo import create_demo_board
+from board.identity import Actor, Role
+from board.store import BoardExists, BoardNotFound, Store
+
+cli = typer.Typer(help='Planbord: één gezin, één plan — een live bord voor het gezinsplan.',
+                  no_args_is_help=True, add_completion=False)
+
+DatabaseUrl = typer.Option('sqlite:///planbord.sqlite3', '--database-url', envvar='PLANBORD_DATABASE_URL',
+                           help='SQLAlchemy URL: a SQLite file (default) or postgresql://…')
+
+
+def _fail(message: str) -> None:
+    typer.echo(f'planbord: {message}', err=True)
+    raise typer.Exit(1)
+
+
+@cli.command()
+def serve(host: str = typer.Option('0.0.0.0', envvar='PLANBORD_HOST', help='Address to listen on.'),
+          port: int = typer.Option(8080, envvar='PLANBORD_PORT', help='Port to listen on.'),
+          database_url: str = DatabaseUrl,
+          redis_url: str = typer.Option(None, envvar='PLANBORD_REDIS_URL',
+                                        help='Redis URL, to share boards live with other instances.')) -> None:
+    """Start Planbord (a demo family is created on the first start)."""
+    from app.main import start
+    start(host=host, port=port, database_url=database_url, redis_url=redis_url)
+
+
+@cli.command()
+def demo(database_url: str = DatabaseUrl) -> None:
+    """Create a board for the demo family Yılmaz-de Vries and print its id."""
+    typer.echo(create_demo_board(Store(database_url)).id)
+
+
+@cli.command('boards')
+def list_boards(database_url: str = DatabaseUrl) -> None:
+    """List the boards: id, last sequence number and name."""
+    for board in Store(database_url).list_boards():
+        typer.echo(f'{board.id}\t{board.seq}\t{board.name}')
+
+
+@cli.command('export')
+def export(board_id: str, database_url: str = DatabaseUrl) -> None:
+    """Print a board as JSON (docs/board-format.md)."""
+    try:
+        sys.stdout.write(boardfile.dumps(boardfile.export_board(Store(database_url), board_id)))
+    except BoardNotFound:
+        _fail(f'no board with id {board_id}')
+
+
+@cli.command('import')
+def import_(file: Path = typer.Argument(..., help='A board JSON file made by `planbord export`.'),
+            new_id: str = typer.Option(None, help='Store it under this id instead of the one in the file.'),
+            database_url: str = DatabaseUrl) -> None:
+    """Store a board JSON file as a new board and print its id."""
+    try:
+        board = boardfile.loads(file.read_text(encoding='utf-8'))
+        typer.echo(boardfile.import_board(Store(database_url), board, new_id=new_id).id)
+    except OSError as error:
+        _fail(f'cannot read {file}: {error.strerror}')
+    except boardfile.BoardFileError as error:
+        _fail(str(error))
+    except BoardExists as error:
+        _fail(f'a board with id {error} exists already; use --new-id')
+
+
+@cli.command()
+def token(board_id: str,
+          name: str = typer.Option(..., help='The name others see, e.g. "Meester Karim".'),
+          role: Role = typer.Option(Role.PROFESSIONAL, help='The role on this board.'),
+          actor_id: str = typer.Option(None, '--id', help='A stable id for this person (default: from the name).'),
+          organisation: str = typer.Option('', help='An organisation key, e.g. school.'),
+          days: int = typer.Option(30, help='Days the token stays valid.'),
+          database_url: str = DatabaseUrl) -> None:
+    """Print a signed token for the live API and the board page (?token=…)."""
+    store = Store(database_url)
+    try:
+        store.get_board(board_id)
+    except BoardNotFound:
+        _fail(f'no board with id {board_id}')
+    actor = Actor(id=actor_id or name.lower().replace(' ', '-')[:64], name=name, role=role,
+                  organisation=organisation)
+    typer.echo(tokens.issue(store.secret(), board_id, actor, ttl_seconds=days * 24 * 3600))
+
+
+def main() -> None:
+    cli()

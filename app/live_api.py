@@ -1,0 +1,113 @@
+"""The HTTP and WebSocket API beside the UI (docs/live-api.md). Same hub, same access rules.
+
+``GET /api/health`` for monitors; ``GET /api/boards/{id}/export?token=`` for the board as JSON, with
+only what the token's holder may see; ``WS /api/boards/{id}/live?token=`` for live operations.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from fastapi import HTTPException, WebSocket, WebSocketDisconnect
+from nicegui import app, run
+
+from board import protocol, tokens
+from board.access import can_see
+from board.boardfile import export_board
+from board.identity import Actor
+from board.store import BoardNotFound
+
+from . import state
+
+log = logging.getLogger(__name__)
+
+OUTBOX_LIMIT = 5000
+"""Messages queued for one slow connection before we close it; it reconnects and catches up by seq."""
+
+
+def _actor(board_id: str, token: str) -> Actor:
+    try:
+        return tokens.verify(state.get().secret, token, board_id)
+    except tokens.TokenError as error:
+        raise HTTPException(status_code=401, detail=f'token_{error}') from None
+
+
+def register() -> None:
+    @app.get('/api/health')
+    async def health() -> dict[str, Any]:
+        boards = await run.io_bound(state.get().store.list_boards)
+        return {'status': 'ok', 'boards': len(boards), 'protocol': protocol.PROTOCOL_VERSION}
+
+    @app.get('/api/boards/{board_id}/export')
+    async def export(board_id: str, token: str = '') -> dict[str, Any]:
+        actor = _actor(board_id, token)
+        try:
+            board = await run.io_bound(export_board, state.get().store, board_id)
+        except BoardNotFound:
+            raise HTTPException(status_code=404, detail='board_not_found') from None
+        board.elements = [e for e in board.elements if can_see(actor, e)]
+        return board.model_dump(mode='json')
+
+    @app.websocket('/api/boards/{board_id}/live')
+    async def live(websocket: WebSocket, board_id: str, token: str = '') -> None:
+        await websocket.accept()
+        try:
+            actor = tokens.verify(state.get().secret, token, board_id)
+            hub = await state.get().hubs.get(board_id)
+        except tokens.TokenError as error:
+            await _refuse(websocket, f'token_{error}', 4401)
+            return
+        except BoardNotFound:
+            await _refuse(websocket, 'board_not_found', 4404)
+            return
+        outbox: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+
+        def send(message: dict[str, Any]) -> None:
+            outbox.put_nowait(message if outbox.qsize() < OUTBOX_LIMIT else None)
+
+        session = hub.join(actor, send)
+        writer = asyncio.create_task(_write(websocket, outbox))
+        try:
+            while True:
+                text = await websocket.receive_text()
+                await _handle(hub, session, text)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            hub.leave(session)
+            writer.cancel()
+
+
+async def _handle(hub: Any, session: Any, text: str) -> None:
+    if len(text) > protocol.MAX_MESSAGE_BYTES:
+        session.deliver(protocol.error('message_too_large'))
+        return
+    try:
+        message = protocol.parse_client_message(json.loads(text))
+    except (ValueError, protocol.ProtocolError):
+        session.deliver(protocol.error('invalid_message'))
+        return
+    match message:
+        case protocol.Push():
+            await hub.push(session, message.cid, message.ops)
+        case protocol.Resync():
+            hub.resync(session, message.since)
+        case protocol.Ping():
+            session.deliver({'type': 'pong'})
+
+
+async def _write(websocket: WebSocket, outbox: asyncio.Queue) -> None:
+    """Send queued messages in order; an overflowing outbox closes the connection (the client resyncs)."""
+    try:
+        while (message := await outbox.get()) is not None:
+            await websocket.send_text(json.dumps(message, ensure_ascii=False, separators=(',', ':')))
+        await websocket.close(code=4408, reason='too slow')
+    except Exception:  # the peer went away; the reader notices and cleans up
+        log.debug('live connection closed while writing', exc_info=True)
+
+
+async def _refuse(websocket: WebSocket, code: str, close_code: int) -> None:
+    await websocket.send_text(json.dumps(protocol.error(code)))
+    await websocket.close(code=close_code)

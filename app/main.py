@@ -1,0 +1,55 @@
+"""Planbord's entry point: build the app (pages, API, assets) on a store and run NiceGUI.
+
+`planbord serve` calls `start`; the NiceGUI test fixture runs this file as ``__main__``, which
+reads the same settings from the environment.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nicegui import app, ui
+
+from app import live_api, state
+from app.pages import board as board_page
+from app.pages import home as home_page
+from board.demo import create_demo_board
+
+ASSETS = Path(__file__).resolve().parent.parent / 'assets'
+DEFAULT_DATABASE_URL = 'sqlite:///planbord.sqlite3'
+RECONNECT_TIMEOUT = 60.0
+"""Seconds a sleeping tablet may stay away before its page is rebuilt (it catches up by seq anyway)."""
+
+
+def build(database_url: str, redis_url: str | None = None) -> state.AppState:
+    """Open the store (migrating it), make the demo family on a first start, register every route."""
+    current = state.init(database_url, redis_url)
+    if not current.store.list_boards():
+        create_demo_board(current.store)
+    if current.fanout is not None:
+        app.on_startup(lambda: current.fanout.start(current.hubs))
+        app.on_shutdown(current.fanout.close)
+    app.add_static_files('/assets', ASSETS)
+    home_page.register()
+    board_page.register()
+    live_api.register()
+    return current
+
+
+def start(host: str = '0.0.0.0', port: int = 8080, database_url: str = DEFAULT_DATABASE_URL,
+          redis_url: str | None = None) -> None:
+    current = build(database_url, redis_url)
+    ui.run(host=host, port=port, title='Planbord', language='nl', reconnect_timeout=RECONNECT_TIMEOUT,
+           storage_secret=current.secret, favicon=ASSETS / 'favicon.svg', show=False, reload=False,
+           show_welcome_message=False)
+
+
+def settings_from_env() -> dict:
+    return {'host': os.environ.get('PLANBORD_HOST', '0.0.0.0'),
+            'port': int(os.environ.get('PLANBORD_PORT', '8080')),
+            'database_url': os.environ.get('PLANBORD_DATABASE_URL', DEFAULT_DATABASE_URL),
+            'redis_url': os.environ.get('PLANBORD_REDIS_URL') or None}
+
+
+if __name__ in {'__main__', '__mp_main__'}:
+    start(**settings_from_env())

@@ -1,0 +1,190 @@
+"""The board page: the live canvas, who is here, and a simple editor for one card.
+
+The page is a client of the board hub like any other: it joins with the browser's actor, hands
+every message to the canvas, and sends what the person does as operations. It decides nothing
+about what this browser may see; the hub already filtered every message.
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from nicegui import Client, ui
+
+from board.hub import BoardHub, Session
+from board.identity import Actor, Role
+from board.store import BoardNotFound
+from board.tokens import TokenError
+
+from .. import state
+from ..canvas import BoardCanvas
+from ..i18n import error_message
+from ..people import actor_for, language, t
+from .layout import header
+
+CARD_SIZES = {'goal': (240, 130), 'agreement': (240, 120), 'note': (200, 120)}
+NOTE_KINDS = ('note', 'strength', 'worry', 'question', 'idea')
+TEXT_FIELDS: dict[str, list[tuple[str, str]]] = {
+    'goal': [('text', 'editor.goal_text')],
+    'agreement': [('who', 'editor.who'), ('text', 'editor.agreement_text')],
+    'note': [('text', 'editor.note_text')],
+    'zone': [('title', 'editor.title')],
+    'family_member': [('name', 'editor.name')],
+    'network_person': [('name', 'editor.name')],
+    'pictogram': [('label', 'editor.label')],
+}
+"""The props the quick editor offers per card type; the full forms come with the gezinsplan."""
+
+
+def canvas_labels() -> dict[str, str]:
+    keys = ['goal', 'agreement', 'note', 'strength', 'worry', 'question', 'idea', 'zone', 'family_member',
+            'network_person', 'pictogram']
+    return {k: t(f'type.{k}') for k in keys} | {'drag_hint': t('canvas.drag_hint'), 'reached': t('canvas.reached'),
+                                                'until': t('canvas.until')}
+
+
+class BoardPage:
+    """One browser tab on one board."""
+
+    def __init__(self, hub: BoardHub, actor: Actor, client: Client, toolbar: ui.row) -> None:
+        self.hub = hub
+        self.actor = actor
+        self.language = language()
+        self.session: Session | None = None
+        with toolbar:
+            self.avatars = ui.row().classes('items-center gap-1 no-wrap pb-avatars')
+            if actor.role == Role.SCREEN:
+                ui.badge(t('board.readonly')).props('color=white text-color=primary')
+            else:
+                for type_, icon in (('goal', 'flag'), ('agreement', 'handshake'), ('note', 'sticky_note_2')):
+                    ui.button(t(f'board.add_{type_}'), icon=icon, on_click=lambda ty=type_: self.new_card(ty)) \
+                        .props('unelevated no-caps color=white text-color=primary').classes('pb-add') \
+                        .mark(f'add-{type_}')
+        self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
+                                  on_push=self.push, on_ready=self.resync, on_resync=self.resync,
+                                  on_open=self.open_editor, on_reject=self.show_reject) \
+            .classes('pb-canvas w-full')
+        self.join()
+        client.on_disconnect(self.leave)
+        client.on_connect(self.join)
+        client.on_delete(self.leave)
+
+    def join(self) -> None:
+        if self.session is None or self.session.id not in self.hub.sessions:
+            self.session = self.hub.join(self.actor, self.deliver)
+
+    def leave(self) -> None:
+        if self.session is not None:
+            self.hub.leave(self.session)
+
+    def deliver(self, message: dict[str, Any]) -> None:
+        if message['type'] == 'presence':
+            self.show_presence(message['peers'])
+        self.canvas.deliver(message)
+
+    def show_presence(self, peers: list[dict[str, Any]]) -> None:
+        self.avatars.clear()
+        with self.avatars:
+            seen: set[str] = set()
+            for peer in peers:
+                if peer['id'] in seen:
+                    continue
+                seen.add(peer['id'])
+                initials = ''.join(part[0] for part in peer['name'].split()[:2]).upper()
+                ui.label(initials).classes('pb-avatar').style(f"background:{peer['color']}") \
+                    .tooltip(peer['name']).props(f'aria-label="{peer["name"]}"')
+
+    async def push(self, cid: str, ops: list[Any]) -> dict[str, Any]:
+        self.join()
+        return await self.hub.push(self.session, cid, ops)
+
+    def resync(self, since: int) -> None:
+        self.join()
+        self.hub.resync(self.session, since)
+
+    def show_reject(self, error: dict[str, Any]) -> None:
+        """Every refusal, from a drag or the editor, is said in the person's language."""
+        with self.canvas:
+            ui.notify(error_message(error, self.language), type='negative', multi_line=True)
+
+    async def submit(self, ops: list[dict[str, Any]], dialog: ui.dialog, done: str) -> None:
+        """Send the editor's change; on a refusal (already shown) keep the dialog open so nothing typed is lost."""
+        result = await self.push(uuid.uuid4().hex, ops)
+        if result['type'] == 'reject':
+            return
+        dialog.close()
+        ui.notify(t(done), type='positive')
+
+    def new_card(self, type_: str, kind: str | None = None) -> None:
+        cx, cy = self.canvas.view_center
+        w, h = CARD_SIZES[type_]
+        props: dict[str, Any] = {'x': round(cx - w / 2, 1), 'y': round(cy - h / 2, 1)}
+        if kind:
+            props['kind'] = kind
+        self.editor(type_, props, element_id=None)
+
+    def open_editor(self, element_id: str) -> None:
+        element = self.hub.element_for(self.actor, element_id)
+        if element is None:
+            ui.notify(t('editor.gone'), type='warning')
+            return
+        self.editor(element.type, dict(element.props), element_id)
+
+    def editor(self, type_: str, props: dict[str, Any], element_id: str | None) -> None:
+        readonly = self.actor.role == Role.SCREEN
+        title = t('editor.edit') if element_id else t(f'editor.new_{type_}')
+        with ui.dialog() as dialog, ui.card().classes('pb-editor w-full'):
+            ui.label(title).classes('text-h6')
+            inputs: dict[str, ui.input | ui.textarea | ui.select] = {}
+            if type_ == 'note':
+                inputs['kind'] = ui.select({k: t(f'type.{k}') for k in NOTE_KINDS}, label=t('editor.note_kind'),
+                                           value=props.get('kind', 'note')).props('outlined').classes('w-full')
+            for field, label in TEXT_FIELDS.get(type_, []):
+                make = ui.textarea if field == 'text' else ui.input
+                inputs[field] = make(t(label), value=props.get(field, '')) \
+                    .props('outlined autogrow' + (' readonly' if readonly else '')).classes('w-full')
+            if inputs and not readonly:
+                inputs[next(iter(inputs))].props('autofocus')
+
+            def changes() -> dict[str, Any]:
+                return {field: widget.value or '' for field, widget in inputs.items()}
+
+            with ui.row().classes('w-full justify-end gap-2'):
+                if element_id and not readonly:
+                    ui.button(t('editor.delete'), icon='delete', color='negative',
+                              on_click=lambda: self.submit([{'op': 'delete', 'id': element_id}], dialog,
+                                                           'editor.deleted')).props('flat no-caps')
+                ui.space()
+                ui.button(t('editor.cancel'), on_click=dialog.close).props('flat no-caps')
+                if not readonly:
+                    def save() -> Any:
+                        if element_id:
+                            op = {'op': 'update', 'id': element_id, 'props': changes()}
+                        else:
+                            op = {'op': 'create', 'id': uuid.uuid4().hex[:16], 'type': type_,
+                                  'props': props | changes()}
+                        return self.submit([op], dialog, 'editor.saved')
+                    ui.button(t('editor.save'), icon='check', on_click=save).props('unelevated no-caps')
+        dialog.open()
+
+
+def register() -> None:
+    @ui.page('/board/{board_id}')
+    async def board_page(board_id: str, client: Client, token: str | None = None) -> None:
+        try:
+            hub = await state.get().hubs.get(board_id)
+        except BoardNotFound:
+            with header():
+                pass
+            ui.label(t('board.not_found')).classes('text-h6 p-6')
+            return
+        try:
+            actor = actor_for(board_id, token)
+        except TokenError:
+            with header(hub.info.name):
+                pass
+            ui.label(t('board.token_invalid')).classes('text-h6 p-6')
+            return
+        with header(hub.info.name) as toolbar:
+            pass
+        BoardPage(hub, actor, client, toolbar)

@@ -1,0 +1,171 @@
+"""The home and board pages, driven in-process with NiceGUI's `user` fixture (no JavaScript runs).
+
+The canvas is tested through its contract: its props carry the board this client may see, and its
+events (`push`, `open`, `ready`) are triggered as the browser would.
+"""
+from __future__ import annotations
+
+import asyncio
+
+from nicegui import ui
+from nicegui.testing import User
+
+from app import state
+from app.canvas import BoardCanvas
+from board import tokens
+from board.identity import Actor, Role
+
+DEMO = 'Familie Yılmaz-de Vries'
+
+
+def demo_board_id() -> str:
+    return next(b.id for b in state.get().store.list_boards() if b.name == DEMO)
+
+
+def canvas_of(user: User) -> BoardCanvas:
+    return next(iter(user.find(BoardCanvas).elements))
+
+
+def token_for(board_id: str, actor: Actor) -> str:
+    return tokens.issue(state.get().secret, board_id, actor)
+
+
+async def settle() -> None:
+    for _ in range(5):
+        await asyncio.sleep(0.02)
+
+
+async def test_home_lists_the_demo_family_in_dutch(user: User) -> None:
+    await user.open('/')
+    await user.should_see('Gezinsborden')
+    await user.should_see(DEMO)
+    await user.should_see('Nieuw bord voor een gezin')
+
+
+async def test_a_coach_creates_a_board_for_a_family(user: User) -> None:
+    await user.open('/')
+    user.find('Naam van het gezin').type('Familie Jansen')
+    user.find('Bord maken').click()
+    await user.should_see('Familie Jansen')
+    assert any(b.name == 'Familie Jansen' for b in state.get().store.list_boards())
+
+
+async def test_a_board_without_a_family_name_is_refused_with_a_message(user: User) -> None:
+    await user.open('/')
+    before = len(state.get().store.list_boards())
+    user.find('Bord maken').click()
+    await user.should_see('Vul de naam van het gezin in.')
+    assert len(state.get().store.list_boards()) == before
+
+
+async def test_the_board_page_shows_the_board_and_who_is_here(user: User) -> None:
+    await user.open(f'/board/{demo_board_id()}')
+    await user.should_see(DEMO)
+    canvas = canvas_of(user)
+    texts = {e['props'].get('text') for e in canvas.elements.values()}
+    assert 'Elif gaat weer elke dag naar school.' in texts
+    assert canvas.seq == 1
+    assert len(user.find(marker='add-goal').elements) == 1
+    guest_initials = 'G' + state.get().hubs.loaded(demo_board_id()).peers()[0]['name'].split()[1][0]
+    await user.should_see(guest_initials)
+
+
+async def test_adding_a_goal_through_the_editor_stores_it_and_shows_it(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}')
+    user.find(marker='add-goal').click()
+    await user.should_see('Nieuw doel')
+    user.find(ui.textarea).type('We eten op zondag samen.')
+    user.find('Opslaan').click()
+    await user.should_see('Opgeslagen')
+    hub = state.get().hubs.loaded(board_id)
+    goals = [e for e in hub.elements.values() if e.type == 'goal' and e.props['text'] == 'We eten op zondag samen.']
+    assert len(goals) == 1
+    assert any(e['props'].get('text') == 'We eten op zondag samen.' for e in canvas_of(user).elements.values())
+    assert state.get().store.load(board_id).elements[goals[0].id].props['text'] == 'We eten op zondag samen.'
+
+
+async def test_an_oversized_goal_gets_a_dutch_message_and_nothing_is_stored(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}')
+    seq = state.get().hubs.loaded(board_id).seq
+    user.find(marker='add-goal').click()
+    user.find(ui.textarea).type('x' * 2500)
+    user.find('Opslaan').click()
+    await user.should_see('De tekst is te lang (hoogstens 2000 tekens)')
+    await user.should_see('Nieuw doel')  # the dialog stays open, the text is not lost
+    assert state.get().hubs.loaded(board_id).seq == seq
+
+
+async def test_tapping_a_card_opens_it_and_a_delete_removes_it(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}')
+    user.find(BoardCanvas).trigger('open', {'id': 'note-z3'})
+    await user.should_see('Kaart bewerken')
+    user.find('Verwijderen').click()
+    await user.should_see('Kaart verwijderd')
+    assert state.get().hubs.loaded(board_id).elements['note-z3'].deleted
+    assert 'note-z3' not in canvas_of(user).elements
+
+
+async def test_a_drag_from_the_canvas_moves_the_card_for_everyone(user: User, create_user) -> None:
+    board_id = demo_board_id()
+    other = create_user()
+    await other.open(f'/board/{board_id}')
+    await user.open(f'/board/{board_id}')
+    user.find(BoardCanvas).trigger('push', {'cid': 'drag-1', 'ops': [
+        {'op': 'update', 'id': 'goal-1', 'props': {'x': 512.5, 'y': 77}}]})
+    await settle()
+    assert state.get().hubs.loaded(board_id).elements['goal-1'].props['x'] == 512.5
+    with other:
+        assert canvas_of(other).elements['goal-1']['props']['x'] == 512.5
+
+
+async def test_the_page_switches_to_english_and_back(user: User) -> None:
+    await user.open('/')
+    user.find('English').click()
+    await user.open('/')
+    await user.should_see('Family boards')
+    await user.open(f'/board/{demo_board_id()}')
+    await user.should_see('Goal')
+    user.find('Nederlands').click()
+    await user.open('/')
+    await user.should_see('Gezinsborden')
+
+
+async def test_an_unknown_board_says_so(user: User) -> None:
+    await user.open('/board/nope')
+    await user.should_see('Dit bord bestaat niet (meer).')
+
+
+async def test_a_school_token_never_gets_the_private_note_in_its_page(user: User) -> None:
+    board_id = demo_board_id()
+    school = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
+    await user.open(f'/board/{board_id}?token={token_for(board_id, school)}')
+    assert 'note-bas-schulden' not in canvas_of(user).elements
+    assert 'goal-1' in canvas_of(user).elements
+
+
+async def test_bas_sees_his_own_private_note(user: User) -> None:
+    board_id = demo_board_id()
+    bas = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
+    await user.open(f'/board/{board_id}?token={token_for(board_id, bas)}')
+    assert 'note-bas-schulden' in canvas_of(user).elements
+
+
+async def test_the_shared_screen_is_read_only(user: User) -> None:
+    board_id = demo_board_id()
+    screen = Actor(id='screen-1', name='Scherm', role=Role.SCREEN)
+    await user.open(f'/board/{board_id}?token={token_for(board_id, screen)}')
+    await user.should_see('Alleen kijken')
+    await user.should_not_see(marker='add-goal')
+    user.find(BoardCanvas).trigger('push', {'cid': 'x', 'ops': [{'op': 'update', 'id': 'goal-1', 'props': {'x': 1}}]})
+    await user.should_see('Op dit scherm kun je alleen kijken.')
+    assert state.get().hubs.loaded(board_id).elements['goal-1'].props['x'] != 1
+
+
+async def test_a_tampered_token_gets_a_clear_message(user: User) -> None:
+    board_id = demo_board_id()
+    bad = token_for(board_id, Actor(id='x', name='X', role=Role.PARENT))[:-3] + 'AAA'
+    await user.open(f'/board/{board_id}?token={bad}')
+    await user.should_see('Deze link klopt niet of is verlopen.')
