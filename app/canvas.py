@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from nicegui import ui
+from nicegui import events, ui
 from nicegui.events import GenericEventArguments
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,7 @@ class BoardCanvas(ui.element, component=COMPONENT):
 
     @property
     def seq(self) -> int:
+        """The last sequence number this client has seen."""
         return self._props['seq']
 
     def deliver(self, message: dict[str, Any]) -> None:
@@ -92,14 +93,20 @@ class BoardCanvas(ui.element, component=COMPONENT):
                 return  # already applied
             self._remember(message)
             if message.get('type') == 'reject' and self._on_reject is not None:
-                self._on_reject(message.get('error') or {})
+                # the hub answers from its own task: run the callback in this page's context, like an event
+                error = message.get('error') or {}
+                events.handle_event(lambda: self._on_reject(error),
+                                    events.UiEventArguments(sender=self, client=self.client))
             if self._mounted and message.get('type') in FORWARDED:
                 self.run_method('applyMessage', message)
         except Exception:
             log.exception('board canvas could not take a %s message', message.get('type'))
 
     def _remember(self, message: dict[str, Any]) -> None:
-        """Keep the props current without sending them, so the next page render shows this state."""
+        """Keep the props current without sending them, so the next page render shows this state.
+
+        NiceGUI's props are observable: without `suspend_updates` every change would re-send the whole board.
+        """
         kind = message.get('type')
         if kind not in ('welcome', 'commit', 'catchup'):
             return

@@ -1,0 +1,647 @@
+// Planbord's board canvas: draws one board as SVG and turns pointer input (mouse, touch, pen) into operations.
+// State comes down as props (the snapshot a page render carries) and as `applyMessage` calls (the hub's deltas);
+// what the person does goes up as `push` events. Our own code: no libraries beyond the Vue that NiceGUI ships.
+
+const SIZES = {
+  goal: [240, 130],
+  agreement: [240, 120],
+  note: [200, 120],
+  family_member: [170, 70],
+  network_person: [170, 70],
+  pictogram: [110, 110],
+};
+const PEOPLE = ["family_member", "network_person"];
+const TAP_SLOP_PX = 6; // less movement than this is a tap, not a drag
+const TAP_MS = 500;
+const SEND_EVERY_MS = 40; // about 25 position updates per second while dragging
+const VIEW_SETTLE_MS = 250;
+const MIN_SCALE = 0.2;
+const MAX_SCALE = 3;
+
+// Simple line icons on a 24×24 grid, drawn with a round 2px stroke.
+const ICONS = {
+  home: "M3 11.5 12 4l9 7.5M5.5 9.8V20h13V9.8M10 20v-5.5h4V20",
+  school: "M12 6.5C9.5 4.8 6 4.5 2.5 5.5v13.5c3.5-1 7-.7 9.5 1 2.5-1.7 6-2 9.5-1V5.5C18 4.5 14.5 4.8 12 6.5zM12 6.5V20",
+  money: "M2.5 6.5h19v11h-19zM15 12a3 3 0 1 1-6 0 3 3 0 1 1 6 0M5.5 9.5v5M18.5 9.5v5",
+  heart: "M12 20.5C6 16 2.5 12.8 2.5 8.8a4.8 4.8 0 0 1 9.5-1 4.8 4.8 0 0 1 9.5 1c0 4-3.5 7.2-9.5 11.7z",
+  bed: "M2.5 19V6M2.5 15h19v4M21.5 15v-3a3 3 0 0 0-3-3H11v6M8.5 11.5a2 2 0 1 1-4 0 2 2 0 1 1 4 0",
+  ball: "M21 12a9 9 0 1 1-18 0 9 9 0 1 1 18 0M3.5 9.5c5 2 12 2 17 0M12 3c-2.5 5-2.5 13 0 18",
+  phone: "M8 2.5h8a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5H8A1.5 1.5 0 0 1 6.5 20V4A1.5 1.5 0 0 1 8 2.5zM11 18h2",
+  star: "M12 3l2.7 5.6 6.1.8-4.5 4.3 1.1 6.1L12 16.9l-5.4 2.9 1.1-6.1-4.5-4.3 6.1-.8z",
+  sun: "M16 12a4 4 0 1 1-8 0 4 4 0 1 1 8 0M12 2.5v2.5M12 19v2.5M2.5 12H5M19 12h2.5M5.3 5.3 7 7M17 17l1.7 1.7M5.3 18.7 7 17M17 7l1.7-1.7",
+  people: "M12.5 8a3.5 3.5 0 1 1-7 0 3.5 3.5 0 1 1 7 0M2.5 20.5c0-4 2.9-6 6.5-6s6.5 2 6.5 6M15.5 4.8a3.2 3.2 0 0 1 0 6.4M17.5 14.6c2.4.5 4 2.4 4 5.9",
+  target: "M21 12a9 9 0 1 1-18 0 9 9 0 1 1 18 0M16.5 12a4.5 4.5 0 1 1-9 0 4.5 4.5 0 1 1 9 0M12.8 12a.8.8 0 1 1-1.6 0 .8.8 0 1 1 1.6 0",
+  calendar: "M4 5.5h16v15H4zM4 10h16M8.5 3.5v4M15.5 3.5v4M8.5 15.2l2.3 2.3 4.7-4.7",
+  cloud: "M7 18.5h10.5a4 4 0 0 0 .5-8 6 6 0 0 0-11.6 1A3.6 3.6 0 0 0 7 18.5z",
+  bulb: "M9.5 17.5h5M10.5 21h3M12 3a6 6 0 0 0-3.6 10.8c.7.6 1.1 1.4 1.1 2.2h5c0-.8.4-1.6 1.1-2.2A6 6 0 0 0 12 3z",
+  question: "M21 12a9 9 0 1 1-18 0 9 9 0 1 1 18 0M9.3 9.5a2.8 2.8 0 1 1 4 2.5c-.8.4-1.3 1-1.3 1.9v.6M12 17.5v.1",
+  note: "M5 3.5h14v17H5zM8.5 8.5h7M8.5 12h7M8.5 15.5h4",
+  check: "M5 12.5l4.5 4.5L19 7.5",
+};
+
+// Friendly, calm colours: fill, border, accent (icons and headings).
+const CARD_STYLE = {
+  goal: { fill: "#EAF7EE", line: "#A6D9B5", ink: "#23824B", icon: "target" },
+  agreement: { fill: "#E9F1FC", line: "#A9C6EE", ink: "#2C66AD", icon: "calendar" },
+  note: { fill: "#FFF5BF", line: "#EBD570", ink: "#8A6D00", icon: "note" },
+  strength: { fill: "#E8F7E4", line: "#A5D898", ink: "#3A8A2A", icon: "sun" },
+  worry: { fill: "#FFEBDD", line: "#F4B88C", ink: "#B85B17", icon: "cloud" },
+  question: { fill: "#E6F2FD", line: "#9CC7EE", ink: "#2672BA", icon: "question" },
+  idea: { fill: "#FFFBE3", line: "#F0DE85", ink: "#A88400", icon: "bulb" },
+};
+const ZONE_STYLE = {
+  krachten: { fill: "#EFF9F0", line: "#BFE3C6", ink: "#2E7D46" },
+  zorgen: { fill: "#FFF3E9", line: "#F6CFAE", ink: "#B4601B" },
+  hulpvraag: { fill: "#EDF4FD", line: "#BCD3F1", ink: "#2F65A8" },
+  toekomst: { fill: "#F5EFFC", line: "#D6C4EF", ink: "#6B46A8" },
+  free: { fill: "#F4F4F2", line: "#DAD9D4", ink: "#55585E" },
+};
+const ICON_COLORS = {
+  home: "#E07A4F", school: "#3F7CC0", money: "#2F9464", heart: "#E0565B", bed: "#8A63C9",
+  ball: "#E39A2D", phone: "#4B5563", star: "#E2AA12", sun: "#EA9A00", people: "#3F9970",
+};
+const RING_COLORS = { 1: "#E07A4F", 2: "#3F9970", 3: "#3F7CC0" };
+const FAMILY_COLORS = ["#E07A4F", "#D9577A", "#8A63C9", "#3F9970", "#E39A2D", "#3F7CC0"];
+const FALLBACK_LABELS = {
+  goal: "Doel", agreement: "Afspraak", note: "Notitie", strength: "Kracht", worry: "Zorg", question: "Hulpvraag",
+  idea: "Idee", zone: "Zone", reached: "Bereikt", done: "Gedaan", until: "tot", years: "jaar",
+  role_parent: "ouder", role_child: "kind", role_youth: "jongere", role_other: "",
+};
+
+// In NiceGUI's "components" layer, so the page's own classes (size, position) win over these defaults.
+const CSS = `@layer components {
+.pb-board { position: relative; width: 100%; height: 100%; min-height: 320px; overflow: hidden; background: #FBFAF6; }
+.pb-svg { position: absolute; inset: 0; display: block; width: 100%; height: 100%; touch-action: none;
+  user-select: none; -webkit-user-select: none; -webkit-touch-callout: none; cursor: default; }
+.pb-card { cursor: pointer; outline: none; }
+.pb-movable { cursor: grab; }
+.pb-dragging { cursor: grabbing; }
+.pb-card:focus-visible .pb-bg { stroke: #2563EB; stroke-width: 3; }
+.pb-html { box-sizing: border-box; width: 100%; height: 100%; overflow: hidden; color: #1F2933;
+  font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.pb-head { font-size: 15px; font-weight: 700; line-height: 24px;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.pb-text { height: auto; font-size: 17px; line-height: 22px; overflow-wrap: anywhere; display: -webkit-box; -webkit-box-orient: vertical;
+  overflow: hidden; -webkit-line-clamp: 3; line-clamp: 3; }
+.pb-one { -webkit-line-clamp: 1; line-clamp: 1; }
+.pb-two { -webkit-line-clamp: 2; line-clamp: 2; }
+.pb-due { font-size: 14px; font-weight: 700; line-height: 22px; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+.pb-person { display: flex; flex-direction: column; justify-content: center; }
+.pb-name { font-size: 16px; font-weight: 700; line-height: 19px; overflow-wrap: normal; }
+.pb-sub { font-size: 13px; line-height: 17px; color: #5B6470; }
+.pb-picto { font-size: 15px; font-weight: 700; line-height: 17px; text-align: center; }
+.pb-zone-title { font-size: 22px; font-weight: 800; line-height: 30px; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+.pb-hint { position: absolute; left: 0; right: 0; bottom: 16px; width: fit-content; max-width: calc(100% - 32px);
+  margin: 0 auto;
+  padding: 8px 16px; border-radius: 999px; background: rgba(31, 41, 51, .78); color: #fff; pointer-events: none;
+  font: 600 15px/1.3 system-ui, "Segoe UI", Roboto, Arial, sans-serif; text-align: center; transition: opacity .4s; }
+}`;
+
+let instances = 0;
+
+function injectStyle() {
+  if (document.getElementById("pb-board-canvas-style")) return;
+  const style = document.createElement("style");
+  style.id = "pb-board-canvas-style";
+  style.textContent = CSS;
+  document.head.appendChild(style);
+}
+
+// randomUUID exists only on https and localhost; a tablet on a home network may use plain http.
+function newCid() {
+  if (window.crypto?.randomUUID) return crypto.randomUUID();
+  if (window.crypto?.getRandomValues) {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+  return Date.now().toString(36) + Math.random().toString(36).slice(2);
+}
+
+const round1 = (v) => Math.round(v * 10) / 10;
+const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+
+function initials(name) {
+  const words = (name || "").trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return "?";
+  const letters = words.length === 1 ? words[0].slice(0, 2) : words[0][0] + words[words.length - 1][0];
+  return letters.toUpperCase();
+}
+
+function hashOf(text) {
+  let h = 0;
+  for (const ch of text || "") h = (h * 31 + ch.charCodeAt(0)) | 0;
+  return Math.abs(h);
+}
+
+// A conflict is drawn as a zigzag: impossible to mistake for a normal line, also without colour vision.
+function zigzagPath(ax, ay, bx, by) {
+  const length = Math.hypot(bx - ax, by - ay);
+  const steps = Math.max(2, Math.round(length / 14));
+  const nx = -(by - ay) / (length || 1), ny = (bx - ax) / (length || 1);
+  let d = `M${ax},${ay}`;
+  for (let i = 1; i < steps; i++) {
+    const t = i / steps, side = i % 2 ? 6 : -6;
+    d += `L${round1(ax + (bx - ax) * t + nx * side)},${round1(ay + (by - ay) * t + ny * side)}`;
+  }
+  return d + `L${bx},${by}`;
+}
+
+// Mirror of `apply_change` in app/canvas.py; mutates the reactive element map in place.
+function applyChange(elements, change) {
+  if (change.kind === "put") {
+    elements[change.element.id] = change.element;
+  } else if (change.kind === "remove") {
+    delete elements[change.id];
+  } else if (change.kind === "patch" && elements[change.id]) {
+    const el = elements[change.id];
+    Object.assign(el.props, change.props);
+    el.version = change.version;
+    el.updated_by = change.updated_by;
+    el.updated_at = change.updated_at;
+    if ("visibility" in change) el.visibility = change.visibility;
+  }
+}
+
+export default {
+  template: `
+<div class="pb-board">
+  <svg class="pb-svg" ref="svg" :data-seq="lastSeq" @pointerdown="onPointerDown" @pointermove="onPointerMove"
+       @pointerup="onPointerUp" @pointercancel="onPointerCancel" @wheel.prevent="onWheel" @keydown="onKey">
+    <defs>
+      <pattern :id="ids.grid" width="32" height="32" patternUnits="userSpaceOnUse" :patternTransform="worldTransform">
+        <circle cx="16" cy="16" r="1.7" fill="#D9D4C7" />
+      </pattern>
+      <filter :id="ids.shadow" x="-20%" y="-20%" width="140%" height="160%">
+        <feDropShadow dx="0" dy="3" stdDeviation="4" flood-color="#1F2933" flood-opacity="0.13" />
+      </filter>
+      <filter :id="ids.lift" x="-30%" y="-30%" width="160%" height="180%">
+        <feDropShadow dx="0" dy="10" stdDeviation="10" flood-color="#1F2933" flood-opacity="0.25" />
+      </filter>
+    </defs>
+    <rect width="100%" height="100%" :fill="'url(#' + ids.grid + ')'" :opacity="view.scale < 0.45 ? 0.5 : 1" />
+    <g :transform="worldTransform">
+      <g v-for="z in zones" :key="z.id" :data-id="z.id" data-type="zone" :transform="at(z)">
+        <rect :width="z.props.w" :height="z.props.h" rx="22" :fill="zoneStyle(z).fill" :stroke="zoneStyle(z).line"
+              stroke-width="2" />
+        <g class="pb-zone-handle" :style="{ cursor: readonly ? 'pointer' : 'grab' }">
+          <rect :width="z.props.w" height="56" fill="transparent" />
+          <foreignObject x="20" y="12" :width="Math.max(0, z.props.w - 40)" height="34">
+            <div class="pb-html pb-zone-title" :style="{ color: zoneStyle(z).ink }">{{ z.props.title || label('zone') }}</div>
+          </foreignObject>
+        </g>
+      </g>
+      <g v-for="t in ties" :key="t.id" :data-id="t.id" data-type="tie" pointer-events="none" stroke-linecap="round"
+         fill="none">
+        <path v-if="t.kind === 'conflict'" :d="t.zigzag" stroke="#D64545" stroke-width="3.5" stroke-linejoin="round" />
+        <line v-else :x1="t.ax" :y1="t.ay" :x2="t.bx" :y2="t.by" :stroke="t.kind === 'tense' ? '#F08C2E' : '#9AA5B1'"
+              stroke-width="3.5" :stroke-dasharray="t.kind === 'tense' ? '10 9' : null" />
+      </g>
+      <g v-for="el in cards" :key="el.id" :data-id="el.id" :data-type="el.type" :transform="at(el)" tabindex="0"
+         role="button" :aria-label="ariaLabel(el)"
+         :class="['pb-card', { 'pb-movable': !readonly, 'pb-dragging': dragging[el.id] }]">
+        <rect class="pb-bg" :width="size(el)[0]" :height="size(el)[1]" :rx="isPerson(el) ? 35 : 14"
+              :fill="cardStyle(el).fill" :stroke="dragging[el.id] ? '#3B82F6' : cardStyle(el).line"
+              :stroke-width="dragging[el.id] ? 3 : 1.5" :filter="'url(#' + (dragging[el.id] ? ids.lift : ids.shadow) + ')'" />
+
+        <template v-if="el.type === 'goal' || el.type === 'agreement' || el.type === 'note'">
+          <path :d="icon(cardStyle(el).icon)" transform="translate(12,10) scale(0.95)" fill="none" :stroke="cardStyle(el).ink"
+                stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
+          <foreignObject x="42" y="9" :width="size(el)[0] - 54 - badgeWidth(el)" height="26">
+            <div class="pb-html pb-head" :style="{ color: cardStyle(el).ink }">{{ heading(el) }}</div>
+          </foreignObject>
+          <g v-if="badge(el)" :transform="'translate(' + (size(el)[0] - 10 - badgeWidth(el)) + ',9)'">
+            <rect :width="badgeWidth(el)" height="25" rx="12.5" fill="#2E9E5B" />
+            <path :d="icon('check')" transform="translate(6,4.5) scale(0.66)" fill="none"
+                  stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+            <text x="25" y="17.5" fill="#fff" font-size="13" font-weight="700"
+                  font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif">{{ badge(el) }}</text>
+          </g>
+          <foreignObject x="14" y="40" :width="size(el)[0] - 28" :height="size(el)[1] - 48">
+            <div class="pb-html pb-text" :class="{ 'pb-two': dueDate(el) }">
+              <b v-if="el.type === 'agreement' && el.props.who">{{ el.props.who }}: </b>{{ el.props.text }}
+            </div>
+          </foreignObject>
+          <foreignObject v-if="dueDate(el)" x="14" :y="size(el)[1] - 31" :width="size(el)[0] - 28" height="22">
+            <div class="pb-html pb-due" :style="{ color: cardStyle(el).ink }">{{ label('until') }} {{ dueDate(el) }}</div>
+          </foreignObject>
+        </template>
+
+        <template v-else-if="isPerson(el)">
+          <circle cx="33" cy="35" r="24" :fill="personColor(el)" />
+          <text x="33" y="41" text-anchor="middle" fill="#fff" font-size="17" font-weight="700"
+                font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif">{{ initialsOf(el) }}</text>
+          <foreignObject x="63" y="5" width="101" height="60">
+            <div class="pb-html pb-person">
+              <div class="pb-name pb-text pb-two">{{ el.props.name }}</div>
+              <div v-if="personLine(el)" class="pb-sub pb-text pb-one">{{ personLine(el) }}</div>
+            </div>
+          </foreignObject>
+        </template>
+
+        <template v-else-if="el.type === 'pictogram'">
+          <path :d="icon(el.props.icon)" transform="translate(31,8) scale(2)" fill="none"
+                :stroke="iconColor(el.props.icon)" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+          <foreignObject x="6" y="66" width="98" height="38">
+            <div class="pb-html pb-picto pb-text pb-two">{{ el.props.label }}</div>
+          </foreignObject>
+        </template>
+      </g>
+    </g>
+  </svg>
+  <div v-if="!readonly && labels.drag_hint" class="pb-hint" :style="{ opacity: hintVisible ? 1 : 0 }">{{ labels.drag_hint }}</div>
+</div>`,
+
+  props: {
+    elements: { type: Object, default: () => ({}) },
+    seq: { type: Number, default: 0 },
+    labels: { type: Object, default: () => ({}) },
+    readonly: { type: Boolean, default: false },
+  },
+
+  data() {
+    const uid = ++instances;
+    return {
+      els: JSON.parse(JSON.stringify(this.elements || {})), // our own copy: patches must not touch NiceGUI's props
+      lastSeq: this.seq || 0,
+      overrides: {}, // id → {x, y, cid}: positions we show before the server has confirmed them
+      dragging: {}, // id → true while a finger, pen or mouse holds it
+      view: { x: 0, y: 0, scale: 1 },
+      hintVisible: true,
+      ids: { grid: `pb-grid-${uid}`, shadow: `pb-shadow-${uid}`, lift: `pb-lift-${uid}` },
+    };
+  },
+
+  created() {
+    // Not reactive on purpose: nothing on screen depends on these directly.
+    this.outbox = {}; // cid → {ops}, until the hub acks or rejects it; re-sent after a reconnect
+    this.cardGestures = new Map(); // pointerId → gesture on one card (several children may drag at once)
+    this.panPointers = new Map(); // pointerId → last {x, y} of fingers on the background
+    this.viewTimer = null;
+    this.socketTimer = null;
+    this.wasConnected = false;
+  },
+
+  mounted() {
+    injectStyle();
+    this.$emit("ready", { since: this.lastSeq });
+    this.fitContent();
+    this.emitView();
+    this.watchSocket();
+    window.addEventListener("resize", this.scheduleView); // a tablet turned sideways has a new centre
+  },
+
+  unmounted() {
+    clearTimeout(this.viewTimer);
+    clearTimeout(this.socketTimer);
+    for (const gesture of this.cardGestures.values()) clearTimeout(gesture.timer);
+    window.socket?.off("connect", this.onConnect);
+    window.removeEventListener("resize", this.scheduleView);
+  },
+
+  watch: {
+    // A full props update (someone called update() on the element) carries a newer snapshot than ours.
+    seq(value) {
+      if (value > this.lastSeq) {
+        this.els = JSON.parse(JSON.stringify(this.elements || {}));
+        this.lastSeq = value;
+      }
+    },
+  },
+
+  computed: {
+    worldTransform() {
+      return `translate(${this.view.x},${this.view.y}) scale(${this.view.scale})`;
+    },
+    zones() {
+      return Object.values(this.els).filter((el) => el.type === "zone");
+    },
+    ties() {
+      const result = [];
+      for (const el of Object.values(this.els)) {
+        if (el.type !== "tie") continue;
+        const a = this.els[el.props.a], b = this.els[el.props.b];
+        if (!a || !b || !this.isPerson(a) || !this.isPerson(b)) continue;
+        const [ax, ay] = this.centre(a), [bx, by] = this.centre(b);
+        const kind = el.props.kind || "normal";
+        result.push({ id: el.id, kind, ax, ay, bx, by, zigzag: kind === "conflict" ? zigzagPath(ax, ay, bx, by) : "" });
+      }
+      return result;
+    },
+    // Cards in a stable order, the ones being dragged last so they are drawn on top.
+    cards() {
+      const cards = Object.values(this.els).filter((el) => SIZES[el.type]);
+      return [...cards.filter((el) => !this.dragging[el.id]), ...cards.filter((el) => this.dragging[el.id])];
+    },
+  },
+
+  methods: {
+    // ---- messages from the hub (see board/protocol.py) ----
+    applyMessage(msg) {
+      if (msg.type === "welcome") {
+        this.els = Object.fromEntries(msg.elements.map((el) => [el.id, el]));
+        this.lastSeq = msg.seq;
+      } else if (msg.type === "commit") {
+        if (msg.seq <= this.lastSeq) return; // NiceGUI may replay messages after a reconnect
+        msg.changes.forEach((change) => applyChange(this.els, change));
+        this.lastSeq = msg.seq;
+      } else if (msg.type === "catchup") {
+        if (msg.seq < this.lastSeq) return; // a replayed, older catchup
+        msg.changes.forEach((change) => applyChange(this.els, change));
+        this.lastSeq = msg.seq;
+      } else if (msg.type === "ack") {
+        this.settle(msg.cid, false);
+      } else if (msg.type === "reject") {
+        this.settle(msg.cid, true);
+      }
+    },
+
+    // The hub answered a push: forget it, and stop showing our own positions where the server's now count.
+    settle(cid, rejected) {
+      const entry = this.outbox[cid];
+      if (!entry) return;
+      delete this.outbox[cid];
+      for (const op of entry.ops) {
+        const override = this.overrides[op.id];
+        if (!override) continue;
+        if (rejected) {
+          delete this.overrides[op.id];
+          delete this.dragging[op.id];
+          for (const gesture of this.cardGestures.values()) if (gesture.id === op.id) gesture.draggable = false;
+        } else if (override.cid === cid && !this.dragging[op.id]) {
+          delete this.overrides[op.id];
+        }
+      }
+    },
+
+    push(ops) {
+      const cid = newCid();
+      this.outbox[cid] = { ops };
+      this.$emit("push", { cid, ops });
+      return cid;
+    },
+
+    // ---- reconnecting ----
+    watchSocket() {
+      // On a first page load NiceGUI creates its socket after the components are mounted.
+      if (!window.socket) {
+        this.socketTimer = setTimeout(() => this.watchSocket(), 50);
+        return;
+      }
+      this.wasConnected = window.socket.connected || window.did_handshake === true; // then any connect is a reconnect
+      window.socket.on("connect", this.onConnect);
+    },
+
+    onConnect() {
+      if (!this.wasConnected) {
+        this.wasConnected = true; // the page's own first connection; 'ready' already asked for the state
+        return;
+      }
+      this.$emit("resync", { since: this.lastSeq });
+      for (const [cid, entry] of Object.entries(this.outbox)) this.$emit("push", { cid, ops: entry.ops });
+    },
+
+    // ---- pointer input ----
+    onPointerDown(e) {
+      if (e.pointerType === "mouse" && e.button !== 0) return;
+      this.hintVisible = false;
+      this.$refs.svg.setPointerCapture(e.pointerId);
+      const card = e.target.closest("[data-id]");
+      const onZoneBody = card?.dataset.type === "zone" && !e.target.closest(".pb-zone-handle");
+      if (card && !onZoneBody) this.startCardGesture(e, card.dataset.id);
+      else this.panPointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    },
+
+    startCardGesture(e, id) {
+      const el = this.els[id];
+      if (!el) return;
+      const { x, y } = this.position(el);
+      this.cardGestures.set(e.pointerId, {
+        id, draggable: !this.readonly, moved: false, startX: e.clientX, startY: e.clientY,
+        startTime: performance.now(), originX: x, originY: y, lastSent: 0, timer: null,
+      });
+    },
+
+    onPointerMove(e) {
+      const gesture = this.cardGestures.get(e.pointerId);
+      if (gesture) this.dragCard(gesture, e);
+      else if (this.panPointers.has(e.pointerId)) this.panOrPinch(e);
+    },
+
+    dragCard(gesture, e) {
+      const dx = e.clientX - gesture.startX, dy = e.clientY - gesture.startY;
+      if (!gesture.moved && Math.hypot(dx, dy) < TAP_SLOP_PX) return;
+      gesture.moved = true;
+      if (!gesture.draggable || !this.els[gesture.id]) return;
+      this.dragging[gesture.id] = true;
+      const previous = this.overrides[gesture.id];
+      this.overrides[gesture.id] = {
+        x: round1(gesture.originX + dx / this.view.scale),
+        y: round1(gesture.originY + dy / this.view.scale),
+        cid: previous ? previous.cid : null,
+      };
+      this.sendThrottled(gesture);
+    },
+
+    // At most one push per SEND_EVERY_MS; a trailing timer makes sure a pause still sends the latest position.
+    sendThrottled(gesture) {
+      const wait = gesture.lastSent + SEND_EVERY_MS - performance.now();
+      if (wait <= 0) this.sendPosition(gesture);
+      else if (!gesture.timer) gesture.timer = setTimeout(() => this.sendPosition(gesture), wait);
+    },
+
+    sendPosition(gesture) {
+      clearTimeout(gesture.timer);
+      gesture.timer = null;
+      const override = this.overrides[gesture.id];
+      if (!override) return; // the hub refused this card meanwhile
+      gesture.lastSent = performance.now();
+      override.cid = this.push([{ op: "update", id: gesture.id, props: { x: override.x, y: override.y } }]);
+    },
+
+    onPointerUp(e) {
+      this.endPointer(e, false);
+    },
+
+    onPointerCancel(e) {
+      this.endPointer(e, true);
+    },
+
+    endPointer(e, cancelled) {
+      const gesture = this.cardGestures.get(e.pointerId);
+      if (gesture) {
+        this.cardGestures.delete(e.pointerId);
+        this.endCardGesture(gesture, cancelled);
+      } else if (this.panPointers.delete(e.pointerId)) {
+        this.scheduleView();
+      }
+    },
+
+    endCardGesture(gesture, cancelled) {
+      if (!gesture.moved) {
+        if (!cancelled && performance.now() - gesture.startTime < TAP_MS) this.$emit("open", { id: gesture.id });
+        return;
+      }
+      if (!this.dragging[gesture.id]) return;
+      delete this.dragging[gesture.id];
+      this.sendPosition(gesture); // always send where the card was let go, even if the throttle just fired
+    },
+
+    // One finger pans; two fingers pan and zoom around their midpoint. Works from the pointers' last positions.
+    panOrPinch(e) {
+      const before = this.pinchFrame();
+      this.panPointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      const after = this.pinchFrame();
+      const factor = before.distance > 0 ? after.distance / before.distance : 1;
+      this.zoomAround(before.x, before.y, factor, after.x - before.x, after.y - before.y);
+    },
+
+    pinchFrame() {
+      const [p, q] = [...this.panPointers.values()];
+      if (!q) return { x: p.x, y: p.y, distance: 0 };
+      return { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, distance: Math.hypot(p.x - q.x, p.y - q.y) };
+    },
+
+    onWheel(e) {
+      const pixels = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+      this.zoomAround(e.clientX, e.clientY, Math.exp(-pixels * 0.0015), 0, 0);
+    },
+
+    // Scale by `factor` keeping the board point under (clientX, clientY) in place, then shift by (dx, dy).
+    zoomAround(clientX, clientY, factor, dx, dy) {
+      const rect = this.$refs.svg.getBoundingClientRect();
+      const px = clientX - rect.left, py = clientY - rect.top;
+      const scale = clamp(this.view.scale * factor, MIN_SCALE, MAX_SCALE);
+      const wx = (px - this.view.x) / this.view.scale, wy = (py - this.view.y) / this.view.scale;
+      this.view = { x: px + dx - wx * scale, y: py + dy - wy * scale, scale };
+      this.scheduleView();
+    },
+
+    onKey(e) {
+      const card = e.target.closest?.("[data-id]");
+      if (card && (e.key === "Enter" || e.key === " ")) {
+        e.preventDefault();
+        this.$emit("open", { id: card.dataset.id });
+      }
+    },
+
+    // ---- the visible area ----
+    scheduleView() {
+      clearTimeout(this.viewTimer);
+      this.viewTimer = setTimeout(() => this.emitView(), VIEW_SETTLE_MS);
+    },
+
+    emitView() {
+      const rect = this.$refs.svg.getBoundingClientRect();
+      const cx = (rect.width / 2 - this.view.x) / this.view.scale;
+      const cy = (rect.height / 2 - this.view.y) / this.view.scale;
+      this.$emit("view", { cx: round1(cx), cy: round1(cy) });
+    },
+
+    // Start with the whole board in sight (never enlarged, never so small that nothing is readable).
+    fitContent() {
+      const rect = this.$refs.svg.getBoundingClientRect();
+      const boxes = Object.values(this.els).map((el) => this.box(el)).filter(Boolean);
+      if (!boxes.length || !rect.width || !rect.height) return;
+      const left = Math.min(...boxes.map((b) => b[0])) - 40, top = Math.min(...boxes.map((b) => b[1])) - 40;
+      const right = Math.max(...boxes.map((b) => b[2])) + 40, bottom = Math.max(...boxes.map((b) => b[3])) + 40;
+      const scale = clamp(Math.min(rect.width / (right - left), rect.height / (bottom - top)), 0.35, 1);
+      // Centred when it fits; otherwise start at the top left, where people begin to read.
+      this.view = {
+        x: Math.max(rect.width / 2 - ((left + right) / 2) * scale, -left * scale),
+        y: Math.max(rect.height / 2 - ((top + bottom) / 2) * scale, -top * scale),
+        scale,
+      };
+    },
+
+    // ---- geometry and looks ----
+    position(el) {
+      const override = this.overrides[el.id];
+      return override ? override : { x: el.props.x || 0, y: el.props.y || 0 };
+    },
+    at(el) {
+      const { x, y } = this.position(el);
+      return `translate(${x},${y})`;
+    },
+    size(el) {
+      return SIZES[el.type];
+    },
+    box(el) {
+      const { x, y } = this.position(el);
+      if (el.type === "zone") return [x, y, x + el.props.w, y + el.props.h];
+      return SIZES[el.type] ? [x, y, x + SIZES[el.type][0], y + SIZES[el.type][1]] : null;
+    },
+    centre(el) {
+      const { x, y } = this.position(el);
+      return [x + SIZES[el.type][0] / 2, y + SIZES[el.type][1] / 2];
+    },
+    isPerson(el) {
+      return PEOPLE.includes(el.type);
+    },
+    icon(name) {
+      return ICONS[name] || ICONS.star;
+    },
+    iconColor(name) {
+      return ICON_COLORS[name] || "#4B5563";
+    },
+    label(key) {
+      return this.labels?.[key] ?? FALLBACK_LABELS[key] ?? key;
+    },
+    cardStyle(el) {
+      if (el.type === "note") return CARD_STYLE[el.props.kind] || CARD_STYLE.note;
+      if (CARD_STYLE[el.type]) return CARD_STYLE[el.type];
+      return { fill: "#FFFFFF", line: "#E3E1DA" };
+    },
+    zoneStyle(el) {
+      return ZONE_STYLE[el.props.kind] || ZONE_STYLE.free;
+    },
+    heading(el) {
+      return this.label(el.type === "note" ? el.props.kind || "note" : el.type);
+    },
+    badge(el) {
+      if (el.type === "goal" && el.props.reached) return this.label("reached");
+      if (el.type === "agreement" && el.props.done) return this.label("done");
+      return null;
+    },
+    badgeWidth(el) {
+      const badge = this.badge(el);
+      return badge ? Math.round(badge.length * 7.6) + 34 : 0;
+    },
+    // An open agreement shows when it should be done; a finished one shows its badge instead.
+    dueDate(el) {
+      return el.type === "agreement" && el.props.planned_end && !el.props.done ? this.shortDate(el.props.planned_end) : "";
+    },
+    shortDate(iso) {
+      const date = new Date(`${iso}T00:00:00`);
+      if (isNaN(date)) return iso;
+      const options = { day: "numeric", month: "short" };
+      if (date.getFullYear() !== new Date().getFullYear()) options.year = "numeric";
+      return new Intl.DateTimeFormat("nl-NL", options).format(date);
+    },
+    personColor(el) {
+      if (el.type === "network_person") return RING_COLORS[el.props.ring] || RING_COLORS[2];
+      return el.props.color || FAMILY_COLORS[hashOf(el.props.name) % FAMILY_COLORS.length];
+    },
+    initialsOf(el) {
+      return initials(el.props.name);
+    },
+    personLine(el) {
+      if (el.type === "network_person") return [el.props.relation, el.props.organisation].filter(Boolean).join(" · ");
+      const age = this.ageOf(el.props.birth_date);
+      return [this.label(`role_${el.props.role || "other"}`), age === null ? "" : `${age} ${this.label("years")}`]
+        .filter(Boolean).join(" · ");
+    },
+    ageOf(iso) {
+      const born = iso ? new Date(`${iso}T00:00:00`) : null;
+      if (!born || isNaN(born)) return null;
+      const now = new Date();
+      const birthdayPassed = now.getMonth() > born.getMonth() ||
+        (now.getMonth() === born.getMonth() && now.getDate() >= born.getDate());
+      return now.getFullYear() - born.getFullYear() - (birthdayPassed ? 0 : 1);
+    },
+    ariaLabel(el) {
+      const text = el.props.text || el.props.name || el.props.label || "";
+      return `${this.heading(el)}: ${text}`;
+    },
+  },
+};

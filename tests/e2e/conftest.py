@@ -1,0 +1,45 @@
+"""End-to-end fixtures: a real `planbord serve` and Debian's headless Chromium driven by Playwright."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from board.store import Store
+from tests.conftest import require_service
+from tests.server import Server, running_server
+
+CHROMIUM = os.environ.get('PLANBORD_CHROMIUM', '/usr/bin/chromium')
+CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
+                 '--disable-component-update', '--disable-sync']
+TABLET = {'width': 1024, 'height': 768}
+PHONE = {'width': 390, 'height': 844}
+
+
+@pytest.fixture(scope='module')
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists():
+        require_service(f'Chromium at {CHROMIUM}', 'not installed (apt-get install chromium)')
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope='module')
+def server(tmp_path_factory) -> Iterator[Server]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('e2e')}/board.sqlite3"
+    with running_server(url) as running:
+        yield running
+
+
+@pytest.fixture(scope='module')
+def board_id(server: Server) -> str:
+    store = Store(server.database_url)
+    try:
+        return store.list_boards()[0].id
+    finally:
+        store.close()

@@ -1,0 +1,113 @@
+"""Several real browsers on one board: live drags, edits, presence, reconnects and restarts."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import PHONE, TABLET
+
+pytestmark = pytest.mark.e2e
+
+CARD = '[data-id="{}"]'
+
+
+def open_board(browser, server, board_id, viewport=TABLET, touch=False):
+    context = browser.new_context(viewport=viewport, has_touch=touch)
+    page = context.new_page()
+    page.goto(f'{server}/board/{board_id}')
+    page.wait_for_selector(CARD.format('goal-2'))
+    page.wait_for_function('() => window.did_handshake === true')
+    return page
+
+
+def position(page, element_id: str) -> tuple[float, float]:
+    transform = page.get_attribute(CARD.format(element_id), 'transform')
+    x, y = map(float, re.findall(r'-?[\d.]+', transform)[:2])
+    return x, y
+
+
+def drag(page, element_id: str, dx: float, dy: float, steps: int = 20, on_step=None) -> None:
+    box = page.locator(CARD.format(element_id)).bounding_box()
+    x, y = box['x'] + box['width'] / 2, box['y'] + 20
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for step in range(1, steps + 1):
+        page.mouse.move(x + dx * step / steps, y + dy * step / steps)
+        page.wait_for_timeout(25)
+        if on_step:
+            on_step(step)
+    page.mouse.up()
+
+
+def test_a_drag_shows_in_the_other_browser_while_it_moves_and_after_a_restart(browser, server, board_id) -> None:
+    tablet = open_board(browser, server, board_id)
+    laptop = open_board(browser, server, board_id, viewport={'width': 1280, 'height': 800})
+    start = position(laptop, 'goal-2')
+    seen_during_drag: list[tuple[float, float]] = []
+
+    def look(step: int) -> None:
+        if step in (10, 15):
+            laptop.wait_for_timeout(80)
+            seen_during_drag.append(position(laptop, 'goal-2'))
+
+    drag(tablet, 'goal-2', 240, 120, on_step=look)
+
+    assert any(p != start for p in seen_during_drag), 'the other browser saw no movement before the drop'
+    laptop.wait_for_function(f'''() => document.querySelector('{CARD.format("goal-2")}').getAttribute('transform')
+        === {tablet.get_attribute(CARD.format("goal-2"), "transform")!r}''')
+    final = position(tablet, 'goal-2')
+    assert final != start and position(laptop, 'goal-2') == final
+
+    server.restart()
+    fresh = open_board(browser, server, board_id)
+    assert position(fresh, 'goal-2') == final
+    for page in (tablet, laptop, fresh):
+        page.context.close()
+
+
+def test_a_card_added_in_one_browser_appears_in_the_other_and_stays_text(browser, server, board_id) -> None:
+    coach = open_board(browser, server, board_id)
+    screen = open_board(browser, server, board_id, viewport={'width': 1280, 'height': 800})
+    coach.get_by_role('button', name='Doel', exact=True).click()
+    coach.locator('textarea').fill('<script>window.__pwned = 1</script> Samen naar de markt')
+    coach.get_by_role('button', name='Opslaan', exact=True).click()
+
+    card = screen.get_by_text('<script>window.__pwned = 1</script> Samen naar de markt')
+    card.wait_for()
+    assert screen.evaluate('() => window.__pwned') is None
+    assert coach.evaluate('() => window.__pwned') is None
+    coach.context.close()
+    screen.context.close()
+
+
+def test_everyone_on_the_board_shows_as_an_avatar(browser, server, board_id) -> None:
+    first = open_board(browser, server, board_id)
+    second = open_board(browser, server, board_id, viewport=PHONE, touch=True)
+    first.wait_for_function("() => document.querySelectorAll('.pb-avatar').length === 2")
+    second.context.close()
+    first.wait_for_function("() => document.querySelectorAll('.pb-avatar').length === 1")
+    first.context.close()
+
+
+def test_a_sleeping_tablet_catches_up_without_a_reload(browser, server, board_id) -> None:
+    tablet = open_board(browser, server, board_id, touch=True)
+    laptop = open_board(browser, server, board_id)
+    tablet.evaluate('() => { window.__same_page = true; window.socket.disconnect(); }')
+
+    drag(laptop, 'goal-3', 160, 60)
+    moved = position(laptop, 'goal-3')
+    laptop.get_by_role('button', name='Notitie', exact=True).click()
+    laptop.locator('textarea').fill('Opa komt zondag eten')
+    laptop.get_by_role('button', name='Opslaan', exact=True).click()
+    laptop.get_by_text('Opa komt zondag eten').wait_for()
+    assert tablet.get_by_text('Opa komt zondag eten').count() == 0
+
+    tablet.evaluate('() => window.socket.connect()')
+    tablet.get_by_text('Opa komt zondag eten').wait_for()
+    tablet.wait_for_function(f'''() => document.querySelector('{CARD.format("goal-3")}').getAttribute('transform')
+        === {laptop.get_attribute(CARD.format("goal-3"), "transform")!r}''')
+    assert position(tablet, 'goal-3') == moved
+    assert tablet.evaluate('() => window.__same_page') is True
+    tablet.context.close()
+    laptop.context.close()
