@@ -84,23 +84,29 @@ def demo_operations() -> list[dict[str, Any]]:
     for id_, title, kind, x, y, w, h in ZONES:
         create(id_, 'zone', title=title, kind=kind, x=x, y=y, w=w, h=h)
     for i, (id_, name, role, born, color) in enumerate(FAMILY):
-        create(id_, 'family_member', name=name, role=role, birth_date=born, color=color, x=1760, y=40 + 90 * i)
+        create(id_, 'family_member', name=name, role=role, birth_date=born, color=color, x=1740, y=40 + 90 * i)
     for i, (id_, name, relation, organisation, sector, ring) in enumerate(NETWORK):
         column, row = divmod(i, 6)
         create(id_, 'network_person', name=name, relation=relation, organisation=organisation, sector=sector,
-               ring=ring, x=1980 + 200 * column, y=40 + 90 * row)
+               ring=ring, x=1940 + 200 * column, y=40 + 90 * row)
     for i, (a, b, kind) in enumerate(TIES):
         create(f'tie-{i + 1}', 'tie', a=a, b=b, kind=kind)
+    goal_x = {}
     for i, (id_, text, owners, domain, start, planned_end, reached) in enumerate(GOALS):
+        goal_x[id_] = 40 + 280 * i
         create(id_, 'goal', text=text, owners=owners, domain=domain, start=start, planned_end=planned_end,
-               reached=reached, x=40 + 420 * i, y=280)
-    for i, (id_, who, text, goal_id, start, planned_end) in enumerate(AGREEMENTS):
-        create(id_, 'agreement', who=who, text=text, goal_id=goal_id, start=start, planned_end=planned_end,
-               x=40 + 280 * i if i < 4 else 1200 + 280 * (i - 4), y=440 if i < 4 else 700)
+               reached=reached, x=goal_x[id_], y=270)
+    standard = 0
+    for id_, who, text, goal_id, start, planned_end in AGREEMENTS:
+        if goal_id:  # under its goal
+            x, y = goal_x[goal_id], 420
+        else:  # the two standard agreements, side by side
+            x, y, standard = 1200 + 260 * standard, 270, standard + 1
+        create(id_, 'agreement', who=who, text=text, goal_id=goal_id, start=start, planned_end=planned_end, x=x, y=y)
     for id_, kind, text, x, y in NOTES:
         create(id_, 'note', kind=kind, text=text, x=x, y=y)
     create('note-bas-schulden', 'note', visibility={'scope': 'named', 'names': ['fm-bas', 'np-jolien']},
-           kind='note', text='Bas heeft een eigen schuldhulpverlener; alleen Bas en Jolien zien dit.', x=1200, y=840)
+           kind='note', text='Bas heeft een eigen schuldhulpverlener; alleen Bas en Jolien zien dit.', x=1200, y=440)
     create('picto-huis', 'pictogram', icon='home', label='Lindelaan 12', x=1420, y=80)
     return ops
 

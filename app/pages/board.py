@@ -57,9 +57,11 @@ class BoardPage:
                 ui.badge(t('board.readonly')).props('color=white text-color=primary')
             else:
                 for type_, icon in (('goal', 'flag'), ('agreement', 'handshake'), ('note', 'sticky_note_2')):
-                    ui.button(t(f'board.add_{type_}'), icon=icon, on_click=lambda ty=type_: self.new_card(ty)) \
-                        .props('unelevated no-caps color=white text-color=primary').classes('pb-add') \
-                        .mark(f'add-{type_}')
+                    label = t(f'board.add_{type_}')
+                    with ui.button(icon=icon, on_click=lambda ty=type_: self.new_card(ty)) \
+                            .props(f'unelevated no-caps color=white text-color=primary aria-label="{label}"') \
+                            .classes('pb-add').mark(f'add-{type_}'):
+                        ui.label(label).classes('pb-button-label')
         self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \

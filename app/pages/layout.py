@@ -15,12 +15,14 @@ ASSETS_CSS = '/assets/planbord.css'
 def header(title: str | None = None) -> Iterator[ui.row]:
     """A header bar; whatever the caller adds inside the `with` goes on its right-hand side."""
     ui.add_head_html(f'<link rel="stylesheet" href="{ASSETS_CSS}">')
-    with ui.header().classes('pb-header items-center gap-2 px-3 py-1'):
+    ui.colors(primary='#2f6f5e', secondary='#e9a23b', accent='#8d6cab', positive='#3d8b5a', negative='#c0392b')
+    with ui.header().classes('pb-header items-center no-wrap gap-2 px-3 py-1'):
         ui.link(t('app.title'), '/').classes('pb-logo text-xl font-bold no-underline text-white')
         if title:
             ui.label(title).classes('text-lg text-white truncate pb-title')
         ui.space()
         with ui.row().classes('items-center gap-1 no-wrap') as right:
             yield right
-        ui.button(t('lang.switch'), on_click=lambda: (toggle_language(), ui.navigate.reload())) \
-            .props('flat dense no-caps color=white').classes('pb-lang')
+        with ui.button(icon='translate', on_click=lambda: (toggle_language(), ui.navigate.reload())) \
+                .props(f'flat dense no-caps color=white aria-label="{t("lang.switch")}"').classes('pb-lang'):
+            ui.label(t('lang.switch')).classes('pb-button-label')
