@@ -24,5 +24,5 @@ def header(title: str | None = None) -> Iterator[ui.row]:
         with ui.row().classes('items-center gap-1 no-wrap') as right:
             yield right
         with ui.button(icon='translate', on_click=lambda: (toggle_language(), ui.navigate.reload())) \
-                .props(f'flat dense no-caps color=white aria-label="{t("lang.switch")}"').classes('pb-lang'):
+                .props(f'flat dense no-caps color=white aria-label="{t("lang.switch")}"').classes('pb-lang').mark('language'):
             ui.label(t('lang.switch')).classes('pb-button-label')

@@ -123,12 +123,12 @@ async def test_a_drag_from_the_canvas_moves_the_card_for_everyone(user: User, cr
 
 async def test_the_page_switches_to_english_and_back(user: User) -> None:
     await user.open('/')
-    user.find('English').click()
+    user.find(marker='language').click()
     await user.open('/')
     await user.should_see('Family boards')
     await user.open(f'/board/{demo_board_id()}')
     await user.should_see('Goal')
-    user.find('Nederlands').click()
+    user.find(marker='language').click()
     await user.open('/')
     await user.should_see('Gezinsborden')
 
