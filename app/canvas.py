@@ -37,12 +37,17 @@ def apply_change(elements: dict[str, Any], change: dict[str, Any]) -> None:
         elements[change['id']] = new
 
 
+def _holding(e: GenericEventArguments) -> tuple[int, list[str]]:
+    """The browser's last sequence number and the ids it holds, from a `ready` or `resync` event."""
+    return int(e.args['since']), [str(i) for i in e.args.get('known', [])]
+
+
 class BoardCanvas(ui.element, component=COMPONENT):
 
     def __init__(self, *, labels: dict[str, str], readonly: bool = False,
                  on_push: Callable[[str, list[Any]], Any] | None = None,
-                 on_ready: Callable[[int], Any] | None = None,
-                 on_resync: Callable[[int], Any] | None = None,
+                 on_ready: Callable[[int, list[str]], Any] | None = None,
+                 on_resync: Callable[[int, list[str]], Any] | None = None,
                  on_open: Callable[[str], Any] | None = None,
                  on_view: Callable[[float, float], Any] | None = None,
                  on_reject: Callable[[dict[str, Any]], Any] | None = None) -> None:
@@ -53,8 +58,9 @@ class BoardCanvas(ui.element, component=COMPONENT):
         :param labels: Dutch (or English) words the canvas shows, e.g. ``{'goal': 'Doel', 'drag_hint': ...}``
         :param readonly: no dragging (a shared screen); a tap still opens a card
         :param on_push: ``(cid, ops)`` — a batch of operations to send to the hub
-        :param on_ready: ``(since)`` — the browser side is mounted and has the board up to sequence ``since``
-        :param on_resync: ``(since)`` — the browser reconnected and needs everything after ``since``
+        :param on_ready: ``(since, known)`` — the browser side is mounted and has the board up to sequence ``since``,
+            holding the element ids ``known``
+        :param on_resync: ``(since, known)`` — the browser reconnected and needs everything after ``since``
         :param on_open: ``(element_id)`` — a card was tapped
         :param on_view: ``(cx, cy)`` — the centre of the visible area in board coordinates, after pan or zoom
         :param on_reject: ``(error)`` — the hub refused one of our pushes (the canvas already undid it)
@@ -71,7 +77,7 @@ class BoardCanvas(ui.element, component=COMPONENT):
             self._props['readonly'] = readonly
 
         self.on('ready', lambda e: self._handle_ready(e, on_ready))
-        self.on('resync', lambda e: on_resync and on_resync(int(e.args['since'])))
+        self.on('resync', lambda e: on_resync and on_resync(*_holding(e)))
         self.on('push', lambda e: on_push and on_push(str(e.args['cid']), list(e.args['ops'])))
         self.on('open', lambda e: on_open and on_open(str(e.args['id'])))
         self.on('view', lambda e: self._handle_view(e, on_view))
@@ -119,9 +125,9 @@ class BoardCanvas(ui.element, component=COMPONENT):
                     apply_change(elements, change)
             self._props['seq'] = message['seq']
 
-    def _handle_ready(self, e: GenericEventArguments, on_ready: Callable[[int], Any] | None) -> Any:
+    def _handle_ready(self, e: GenericEventArguments, on_ready: Callable[[int, list[str]], Any] | None) -> Any:
         self._mounted = True  # before the callback, so the catchup it triggers is forwarded
-        return on_ready(int(e.args['since'])) if on_ready else None
+        return on_ready(*_holding(e)) if on_ready else None
 
     def _handle_view(self, e: GenericEventArguments, on_view: Callable[[float, float], Any] | None) -> Any:
         self.view_center = (float(e.args['cx']), float(e.args['cy']))

@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from fastapi import HTTPException, WebSocket, WebSocketDisconnect
-from nicegui import app, run
+from nicegui import app
 
 from board import protocol, tokens
 from board.access import can_see
@@ -37,14 +37,14 @@ def _actor(board_id: str, token: str) -> Actor:
 def register() -> None:
     @app.get('/api/health')
     async def health() -> dict[str, Any]:
-        boards = await run.io_bound(state.get().store.list_boards)
+        boards = await asyncio.to_thread(state.get().store.list_boards)
         return {'status': 'ok', 'boards': len(boards), 'protocol': protocol.PROTOCOL_VERSION}
 
     @app.get('/api/boards/{board_id}/export')
     async def export(board_id: str, token: str = '') -> dict[str, Any]:
         actor = _actor(board_id, token)
         try:
-            board = await run.io_bound(export_board, state.get().store, board_id)
+            board = await asyncio.to_thread(export_board, state.get().store, board_id)
         except BoardNotFound:
             raise HTTPException(status_code=404, detail='board_not_found') from None
         board.elements = [e for e in board.elements if can_see(actor, e)]
@@ -81,7 +81,7 @@ def register() -> None:
 
 
 async def _handle(hub: Any, session: Any, text: str) -> None:
-    if len(text) > protocol.MAX_MESSAGE_BYTES:
+    if len(text.encode()) > protocol.MAX_MESSAGE_BYTES:
         session.deliver(protocol.error('message_too_large'))
         return
     try:
@@ -93,7 +93,7 @@ async def _handle(hub: Any, session: Any, text: str) -> None:
         case protocol.Push():
             await hub.push(session, message.cid, message.ops)
         case protocol.Resync():
-            hub.resync(session, message.since)
+            hub.resync(session, message.since, message.known)
         case protocol.Ping():
             session.deliver({'type': 'pong'})
 

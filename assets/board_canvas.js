@@ -284,7 +284,7 @@ export default {
 
   mounted() {
     injectStyle();
-    this.$emit("ready", { since: this.lastSeq });
+    this.$emit("ready", this.holding());
     this.fitContent();
     this.emitView();
     this.watchSocket();
@@ -374,6 +374,11 @@ export default {
       }
     },
 
+    // What we hold, for a catch-up: the hub sends what changed after `since` and removes what we may no longer see.
+    holding() {
+      return { since: this.lastSeq, known: Object.keys(this.els) };
+    },
+
     push(ops) {
       const cid = newCid();
       this.outbox[cid] = { ops };
@@ -397,7 +402,7 @@ export default {
         this.wasConnected = true; // the page's own first connection; 'ready' already asked for the state
         return;
       }
-      this.$emit("resync", { since: this.lastSeq });
+      this.$emit("resync", this.holding());
       for (const [cid, entry] of Object.entries(this.outbox)) this.$emit("push", { cid, ops: entry.ops });
     },
 

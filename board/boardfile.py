@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .elements import Element, validate_props
+from .elements import Element, PropsError, validate_props
+from .operations import OperationError, check_references
 from .store import BoardInfo, Store
 
 FORMAT = 'planbord.board'
@@ -57,19 +58,28 @@ def loads(text: str) -> BoardFile:
         first = error.errors()[0]
         where = '.'.join(str(p) for p in first['loc'])
         raise BoardFileError(f'not a Planbord board file ({where}: {first["msg"]})') from None
-    ids = [e.id for e in board.elements]
-    if len(ids) != len(set(ids)):
+    elements = {e.id: e for e in board.elements}
+    if len(elements) != len(board.elements):
         raise BoardFileError('an element id appears twice')
     for element in board.elements:
         if element.deleted:
             raise BoardFileError(f'element {element.id} is deleted')
-        validate_props(element.type, element.props)
+        try:
+            validate_props(element.type, element.props)
+            check_references(element, elements)
+        except PropsError as error:
+            raise BoardFileError(f'element {element.id}: {error}') from None
+        except OperationError as error:
+            raise BoardFileError(f'element {element.id}: {error.fields[0]["field"]} points at nothing') from None
     return board
 
 
 def import_board(store: Store, board: BoardFile, new_id: str | None = None) -> BoardInfo:
     """Store a board file as a new board; `board.store.BoardExists` if its id is taken."""
-    meta = board.board.model_copy(update={'id': new_id}) if new_id else board.board
+    try:
+        meta = BoardMeta.model_validate(board.board.model_dump() | {'id': new_id}) if new_id else board.board
+    except ValidationError:
+        raise BoardFileError(f'{new_id!r} is not a valid board id (letters, digits, - and _; at most 64)') from None
     info = BoardInfo(**meta.model_dump(), seq=board.seq)
     store.replace_board(info, board.seq, {e.id: e for e in board.elements})
     return info

@@ -20,14 +20,15 @@ from .access import ActorGuard, can_see
 from .elements import Element
 from .identity import Actor
 from .operations import OperationError, apply_batch, parse_batch
-from .store import BoardInfo, CommitRecord, LoadedBoard, SeqConflict, Store, now_iso, replay
+from .store import (BATCH_IDS_REMEMBERED, BoardInfo, CommitRecord, LoadedBoard, SeqConflict, Store, now_iso,
+                    replay)
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_EVERY = 500
 """Commits between snapshots: loading replays at most this many batches."""
-REMEMBERED_CIDS = 10_000
-"""Recent client batch ids, so a batch resent after a reconnect is acknowledged, not applied twice."""
+MAX_KNOWN_IDS = 50_000
+"""Ids a returning client may list in a resync: more than any board holds."""
 
 Send = Callable[[dict[str, Any]], None]
 
@@ -65,6 +66,8 @@ class BoardHub:
         self._queue: list[_Pending] = []
         self._drain_task: asyncio.Task | None = None
         self._acked: OrderedDict[tuple[str, str], int] = OrderedDict()
+        for actor_id, cid, seq in loaded.batch_ids:
+            self._remember(actor_id, cid, seq)
         self._publish = publish
 
     @property
@@ -81,12 +84,22 @@ class BoardHub:
 
     # sessions
 
-    def join(self, actor: Actor, send: Send) -> Session:
-        """Connect a client: it receives a welcome with everything it may see, then live changes."""
+    def welcome_for(self, actor: Actor, session_id: str = '') -> dict[str, Any]:
+        """Everything `actor` may see now, as a ``welcome`` message."""
+        return protocol.welcome(self.info.as_dict(), self.seq, actor, session_id, self.visible_elements(actor))
+
+    def join(self, actor: Actor, send: Send, since: int | None = None, known: list[str] | tuple[str, ...] = ()) -> Session:
+        """Connect a client; from now on it receives live changes and counts as present.
+
+        A new client gets a welcome with everything it may see; one that already holds the board up to
+        `since` (a page rendered with a welcome, a client back from sleep) gets a catch-up instead.
+        """
         session = Session(actor=actor, send=send)
         self.sessions[session.id] = session
-        session.deliver(protocol.welcome(self.info.as_dict(), self.seq, actor, session.id,
-                                         self.visible_elements(actor)))
+        if since is None:
+            session.deliver(self.welcome_for(actor, session.id))
+        else:
+            self.resync(session, since, known)
         self._broadcast_presence()
         return session
 
@@ -102,16 +115,16 @@ class BoardHub:
         for session in list(self.sessions.values()):
             session.deliver(message)
 
-    def resync(self, session: Session, since: int) -> None:
-        """Catch a returning client up: the current state of everything that changed after `since`."""
-        changes = []
-        for element in self.elements.values():
-            if element.seq <= since:
-                continue
-            if not element.deleted and can_see(session.actor, element):
-                changes.append({'kind': 'put', 'element': element.public()})
-            else:
-                changes.append({'kind': 'remove', 'id': element.id})
+    def resync(self, session: Session, since: int, known: list[str] | tuple[str, ...] = ()) -> None:
+        """Catch a returning client up: everything it may see that changed after `since`, and a `remove`
+        for each id it says it holds (`known`) that is now deleted or hidden from it.
+
+        Removes go only to ids the client names, so a resync never tells anyone that a hidden element exists.
+        """
+        changes = [{'kind': 'put', 'element': element.public()} for element in self.elements.values()
+                   if element.seq > since and not element.deleted and can_see(session.actor, element)]
+        changes += [{'kind': 'remove', 'id': element_id} for element_id in dict.fromkeys(known[:MAX_KNOWN_IDS])
+                    if self.element_for(session.actor, element_id) is None]
         session.deliver(protocol.catchup(self.seq, changes))
 
     # operations
@@ -139,11 +152,16 @@ class BoardHub:
         staged: dict[str, Element] = {}
         view = ChainMap(staged, self.elements)
         accepted: list[tuple[_Pending, CommitRecord, dict[str, Element | None], dict[str, Element]]] = []
+        resent: list[_Pending] = []  # the same batch again, while its original waits in this group
+        in_group: set[tuple[str, str]] = set()
         seq, now = self.seq, now_iso()
         for pending in batch:
             key = (pending.session.actor.id, pending.cid)
             if key in self._acked:
                 self._answer(pending, protocol.ack(pending.cid, self._acked[key]))
+                continue
+            if key in in_group:
+                resent.append(pending)
                 continue
             try:
                 ops = parse_batch(pending.raw_ops)
@@ -153,7 +171,8 @@ class BoardHub:
                 self._answer(pending, protocol.reject(pending.cid, error.as_dict()))
                 continue
             seq += 1
-            record = CommitRecord(seq=seq, actor_id=pending.session.actor.id, at=now,
+            in_group.add(key)
+            record = CommitRecord(seq=seq, actor_id=pending.session.actor.id, at=now, cid=pending.cid,
                                   ops=[op.model_dump(mode='json', exclude_unset=True) for op in ops])
             accepted.append((pending, record, {i: view.get(i) for i in changed}, changed))
             staged.update(changed)
@@ -162,13 +181,14 @@ class BoardHub:
         try:
             await asyncio.to_thread(self.store.append, self.board_id, [a[1] for a in accepted])
         except SeqConflict:
-            await self.catch_up_from_store()
-            self._queue[:0] = [a[0] for a in accepted]
+            await self._take_in_conflicting_commits()
+            self._queue[:0] = [a[0] for a in accepted] + resent
             return
         for pending, record, before, changed in accepted:
             self._make_current(record, before, changed)
-            self._remember(pending.session.actor.id, pending.cid, record.seq)
             self._answer(pending, protocol.ack(pending.cid, record.seq))
+        for pending in resent:
+            self._answer(pending, protocol.ack(pending.cid, self._acked[(pending.session.actor.id, pending.cid)]))
         if self._publish is not None:
             self._publish(self.board_id, [a[1] for a in accepted])
         if self.seq - self._snapshot_seq >= SNAPSHOT_EVERY:
@@ -178,6 +198,8 @@ class BoardHub:
                       changed: dict[str, Element]) -> None:
         self.elements.update(changed)
         self.seq = record.seq
+        if record.cid:
+            self._remember(record.actor_id, record.cid, record.seq)
         for session in list(self.sessions.values()):
             changes = [c for i, after in changed.items()
                        if (c := protocol.view_change(session.actor, before[i], after)) is not None]
@@ -191,7 +213,7 @@ class BoardHub:
 
     def _remember(self, actor_id: str, cid: str, seq: int) -> None:
         self._acked[(actor_id, cid)] = seq
-        while len(self._acked) > REMEMBERED_CIDS:
+        while len(self._acked) > BATCH_IDS_REMEMBERED:
             self._acked.popitem(last=False)
 
     async def _snapshot(self) -> None:
@@ -200,6 +222,14 @@ class BoardHub:
         self._snapshot_seq = seq
 
     # other processes
+
+    async def _take_in_conflicting_commits(self) -> None:
+        """After a sequence conflict another process must have committed; if the log shows nothing new,
+        the conflict was something else (e.g. the board row is gone) and retrying would never end."""
+        seq = self.seq
+        await self.catch_up_from_store()
+        if self.seq == seq:
+            raise RuntimeError(f'board {self.board_id}: the log refused a commit but holds nothing newer')
 
     async def catch_up_from_store(self) -> None:
         """Take in batches another process committed (after a sequence conflict or a Redis notice)."""

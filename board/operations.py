@@ -99,8 +99,10 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
     :param guard: checks the actor's rights; ``None`` when replaying the log (rights were checked then)
     """
     staged: dict[str, Element] = {}
+    last_index: dict[str, int] = {}
     view = ChainMap(staged, doc)
     for index, op in enumerate(ops):
+        last_index[op.id] = index
         current = view.get(op.id)
         try:
             staged[op.id] = _apply_one(current, op, actor_id=actor_id, seq=seq, now=now, guard=guard)
@@ -112,7 +114,11 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
         except PermissionError as error:
             raise OperationError(str(error), index=index, element_id=op.id) from None
     for element in staged.values():
-        _check_references(doc.get(element.id), element, view, guard)
+        try:
+            check_references(element, view, before=doc.get(element.id), guard=guard)
+        except OperationError as error:
+            error.index = last_index[element.id]
+            raise
     return staged
 
 
@@ -143,9 +149,11 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, *, a
             return current.model_copy(update={'deleted': True, 'version': current.version + 1, **stamp})
 
 
-def _check_references(before: Element | None, element: Element, view: Mapping[str, Element],
-                      guard: Guard | None) -> None:
-    """Check the references this batch set; an old reference to a since-removed goal may stay."""
+def check_references(element: Element, view: Mapping[str, Element], *, before: Element | None = None,
+                     guard: Guard | None = None) -> None:
+    """Raise `OperationError('bad_reference')` if `element` points at something missing, deleted, of the
+    wrong type or hidden from the actor. Only references that changed since `before` are checked: an old
+    reference to a since-removed goal may stay."""
     if element.deleted:
         return
     for field, allowed in REFERENCES.get(element.type, {}).items():

@@ -36,6 +36,8 @@ class Push(_Message):
 class Resync(_Message):
     type: Literal['resync']
     since: Annotated[int, Field(ge=0)]
+    known: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list, max_length=50_000)
+    """The element ids the client holds: those now deleted or hidden come back as `remove`."""
 
 
 class Ping(_Message):

@@ -39,6 +39,7 @@ ops = sa.Table(
     sa.Column('actor_id', sa.String(64), nullable=False),
     sa.Column('created_at', sa.String(40), nullable=False),
     sa.Column('ops', sa.Text, nullable=False),
+    sa.Column('cid', sa.String(64), nullable=True),
 )
 snapshots = sa.Table(
     'snapshots', metadata,
@@ -55,6 +56,8 @@ settings = sa.Table(
 
 MIGRATIONS = Path(__file__).parent / 'migrations'
 SNAPSHOTS_KEPT = 2
+BATCH_IDS_REMEMBERED = 10_000
+"""Recent client batch ids a hub knows, so a batch resent after a lost ack is acknowledged, not applied twice."""
 
 
 class BoardNotFound(LookupError):
@@ -83,11 +86,12 @@ class BoardInfo:
 
 @dataclass(frozen=True)
 class CommitRecord:
-    """One accepted batch as it sits in the log."""
+    """One accepted batch as it sits in the log; `cid` is the client's own id for it."""
     seq: int
     actor_id: str
     at: str
     ops: list[dict[str, Any]]
+    cid: str | None = None
 
 
 @dataclass
@@ -96,6 +100,8 @@ class LoadedBoard:
     elements: dict[str, Element] = field(default_factory=dict)
     seq: int = 0
     snapshot_seq: int = 0
+    batch_ids: list[tuple[str, str, int]] = field(default_factory=list)
+    """(actor id, cid, seq) of the most recent batches, oldest first."""
 
 
 def now_iso() -> str:
@@ -158,7 +164,7 @@ class Store:
         try:
             with self.engine.begin() as connection:
                 connection.execute(ops.insert(), [
-                    {'board_id': board_id, 'seq': r.seq, 'actor_id': r.actor_id, 'created_at': r.at,
+                    {'board_id': board_id, 'seq': r.seq, 'actor_id': r.actor_id, 'created_at': r.at, 'cid': r.cid,
                      'ops': json.dumps(r.ops, ensure_ascii=False, separators=(',', ':'))} for r in records])
                 connection.execute(boards.update().where(boards.c.id == board_id).values(seq=records[-1].seq))
         except IntegrityError:
@@ -168,17 +174,12 @@ class Store:
         with self.engine.connect() as connection:
             rows = connection.execute(sa.select(ops).where(ops.c.board_id == board_id, ops.c.seq > seq)
                                       .order_by(ops.c.seq)).all()
-        return [CommitRecord(seq=r.seq, actor_id=r.actor_id, at=r.created_at, ops=json.loads(r.ops)) for r in rows]
+        return [CommitRecord(seq=r.seq, actor_id=r.actor_id, at=r.created_at, ops=json.loads(r.ops), cid=r.cid)
+                for r in rows]
 
     def save_snapshot(self, board_id: str, seq: int, elements: dict[str, Element]) -> None:
-        payload = json.dumps([e.model_dump(mode='json') for e in elements.values()], ensure_ascii=False)
         with self.engine.begin() as connection:
-            connection.execute(snapshots.insert().values(board_id=board_id, seq=seq, created_at=now_iso(),
-                                                         elements=payload))
-            kept = sa.select(snapshots.c.seq).where(snapshots.c.board_id == board_id) \
-                .order_by(snapshots.c.seq.desc()).limit(SNAPSHOTS_KEPT).scalar_subquery()
-            connection.execute(snapshots.delete().where(snapshots.c.board_id == board_id,
-                                                        snapshots.c.seq.not_in(kept)))
+            _write_snapshot(connection, board_id, seq, elements)
 
     def load(self, board_id: str) -> LoadedBoard:
         """The board as of its last commit: the newest snapshot with the log after it replayed."""
@@ -192,6 +193,12 @@ class Store:
         for record in self.commits_since(board_id, loaded.seq):
             loaded.elements.update(replay(loaded.elements, record))
             loaded.seq = record.seq
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(ops.c.actor_id, ops.c.cid, ops.c.seq)
+                .where(ops.c.board_id == board_id, ops.c.cid.is_not(None))
+                .order_by(ops.c.seq.desc()).limit(BATCH_IDS_REMEMBERED)).all()
+        loaded.batch_ids = [(r.actor_id, r.cid, r.seq) for r in reversed(rows)]
         return loaded
 
     def replace_board(self, info: BoardInfo, seq: int, elements: dict[str, Element]) -> None:
@@ -199,9 +206,9 @@ class Store:
         try:
             with self.engine.begin() as connection:
                 connection.execute(boards.insert().values(**info.as_dict(), seq=seq))
+                _write_snapshot(connection, info.id, seq, elements)
         except IntegrityError:
             raise BoardExists(info.id) from None
-        self.save_snapshot(info.id, seq, elements)
 
     def secret(self) -> str:
         """The server's signing key, made once and kept with the data it protects."""
@@ -216,6 +223,15 @@ class Store:
 def replay(elements: dict[str, Element], record: CommitRecord) -> dict[str, Element]:
     """The elements a logged batch changes; it was checked when it was accepted, so it must apply cleanly."""
     return apply_batch(elements, parse_batch(record.ops), actor_id=record.actor_id, seq=record.seq, now=record.at)
+
+
+def _write_snapshot(connection: sa.Connection, board_id: str, seq: int, elements: dict[str, Element]) -> None:
+    """Store a snapshot and prune older ones, inside the caller's transaction."""
+    payload = json.dumps([e.model_dump(mode='json') for e in elements.values()], ensure_ascii=False)
+    connection.execute(snapshots.insert().values(board_id=board_id, seq=seq, created_at=now_iso(), elements=payload))
+    kept = sa.select(snapshots.c.seq).where(snapshots.c.board_id == board_id) \
+        .order_by(snapshots.c.seq.desc()).limit(SNAPSHOTS_KEPT).scalar_subquery()
+    connection.execute(snapshots.delete().where(snapshots.c.board_id == board_id, snapshots.c.seq.not_in(kept)))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

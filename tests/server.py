@@ -11,6 +11,7 @@ NiceGUI believes it runs inside a screen test). Its output goes to ``server.log`
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -99,3 +100,4 @@ def running_server(database_url: str, port: int | None = None) -> Iterator[Serve
         yield server
     finally:
         server.stop()
+        shutil.rmtree(server.workdir, ignore_errors=True)

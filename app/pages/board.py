@@ -66,16 +66,17 @@ class BoardPage:
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \
             .classes('pb-canvas w-full')
-        self.join()
+        self.canvas.deliver(hub.welcome_for(actor))  # the first render carries the board
+        client.on_connect(lambda: self.resync(self.canvas.seq, list(self.canvas.elements)))
         client.on_disconnect(self.leave)
-        client.on_connect(self.join)
         client.on_delete(self.leave)
 
-    def join(self) -> None:
-        if self.session is None or self.session.id not in self.hub.sessions:
-            self.session = self.hub.join(self.actor, self.deliver)
+    @property
+    def joined(self) -> bool:
+        return self.session is not None and self.session.id in self.hub.sessions
 
     def leave(self) -> None:
+        """Gone from the hub (and from the avatars) while the browser is away; a reconnect joins again."""
         if self.session is not None:
             self.hub.leave(self.session)
 
@@ -97,12 +98,16 @@ class BoardPage:
                     .tooltip(peer['name']).props(f'aria-label="{peer["name"]}"')
 
     async def push(self, cid: str, ops: list[Any]) -> dict[str, Any]:
-        self.join()
+        if not self.joined:
+            self.resync(self.canvas.seq, list(self.canvas.elements))
         return await self.hub.push(self.session, cid, ops)
 
-    def resync(self, since: int) -> None:
-        self.join()
-        self.hub.resync(self.session, since)
+    def resync(self, since: int, known: list[str]) -> None:
+        """Join once the browser is connected (so only connected people show as present), or catch up."""
+        if self.joined:
+            self.hub.resync(self.session, since, known)
+        else:
+            self.session = self.hub.join(self.actor, self.deliver, since=since, known=known)
 
     def show_reject(self, error: dict[str, Any]) -> None:
         """Every refusal, from a drag or the editor, is said in the person's language."""

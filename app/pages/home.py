@@ -1,6 +1,8 @@
 """The home page: the list of family boards, and a form to start a new one."""
 from __future__ import annotations
 
+import asyncio
+
 from nicegui import ui
 
 from .. import state
@@ -10,7 +12,7 @@ from .layout import header
 
 def register() -> None:
     @ui.page('/')
-    def home_page() -> None:
+    async def home_page() -> None:
         with header():
             pass
         store = state.get().store
@@ -18,7 +20,7 @@ def register() -> None:
             ui.label(t('app.tagline')).classes('text-lg text-grey-8')
             with ui.card().classes('w-full'):
                 ui.label(t('home.boards')).classes('text-h6')
-                boards = store.list_boards()
+                boards = await asyncio.to_thread(store.list_boards)
                 if not boards:
                     ui.label(t('home.empty')).classes('text-grey-8')
                 for board in boards:
@@ -33,12 +35,12 @@ def register() -> None:
                 family = ui.input(t('home.family_name'), placeholder=t('home.family_hint')) \
                     .props('outlined maxlength=200').classes('w-full')
 
-                def create() -> None:
+                async def create() -> None:
                     name = (family.value or '').strip()
                     if not name:
                         ui.notify(t('home.name_required'), type='warning')
                         return
-                    board = store.create_board(name, name)
+                    board = await asyncio.to_thread(store.create_board, name, name)
                     ui.notify(t('home.created'), type='positive')
                     ui.navigate.to(f'/board/{board.id}')
 

@@ -46,7 +46,7 @@ async def test_a_coach_creates_a_board_for_a_family(user: User) -> None:
     await user.open('/')
     user.find('Naam van het gezin').type('Familie Jansen')
     user.find('Bord maken').click()
-    await user.should_see('Familie Jansen')
+    await user.should_see('Bord gemaakt')
     assert any(b.name == 'Familie Jansen' for b in state.get().store.list_boards())
 
 

@@ -1,0 +1,68 @@
+"""Fixtures shared by every test suite: storage backends and the rule for services that are not there."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import NoReturn
+
+import pytest
+import sqlalchemy as sa
+
+from board.store import Store
+
+POSTGRES_URL = os.environ.get('PLANBORD_TEST_POSTGRES_URL', 'postgresql+psycopg://root@127.0.0.1:5432/test')
+
+
+def require_service(name: str, reason: str) -> NoReturn:
+    """Skip a test whose service is missing, or fail it when CI says every service must be there.
+
+    :param name: the service and where it was looked for, e.g. ``PostgreSQL at postgresql://…``
+    :param reason: why it could not be used
+    """
+    message = f'{name} not reachable: {reason}'
+    if os.environ.get('PLANBORD_REQUIRE_SERVICES') == '1':
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope='session')
+def postgres_url() -> str:
+    """The test PostgreSQL server, checked once per run."""
+    engine = sa.create_engine(POSTGRES_URL, connect_args={'connect_timeout': 3})
+    try:
+        with engine.connect():
+            pass
+    except Exception as error:  # noqa: BLE001 - any reason means the same thing here
+        shown = sa.make_url(POSTGRES_URL).render_as_string(hide_password=True)
+        require_service(f'PostgreSQL at {shown}', str(error).strip().splitlines()[0])
+    finally:
+        engine.dispose()
+    return POSTGRES_URL
+
+
+@pytest.fixture(params=['sqlite', pytest.param('postgresql', marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path) -> str:
+    """A database URL for each backend; board ids are random, so tests may share the PostgreSQL database."""
+    if request.param == 'sqlite':
+        return f'sqlite:///{tmp_path}/board.sqlite3'
+    return request.getfixturevalue('postgres_url')
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    store = Store(store_url)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f'sqlite:///{tmp_path}/board.sqlite3'
+
+
+@pytest.fixture
+def sqlite_store(sqlite_url: str) -> Iterator[Store]:
+    """A store on SQLite only, for tests that are about the board rather than the storage."""
+    store = Store(sqlite_url)
+    yield store
+    store.close()
