@@ -111,3 +111,28 @@ def test_a_sleeping_tablet_catches_up_without_a_reload(browser, server, board_id
     assert tablet.evaluate('() => window.__same_page') is True
     tablet.context.close()
     laptop.context.close()
+
+
+def test_a_finger_drag_on_a_tablet_moves_the_card_on_the_laptop(browser, server, board_id) -> None:
+    tablet = open_board(browser, server, board_id, touch=True)
+    laptop = open_board(browser, server, board_id, viewport={'width': 1280, 'height': 800})
+    start = position(laptop, 'goal-4')
+    box = tablet.locator(CARD.format('goal-4')).bounding_box()
+    x, y = box['x'] + box['width'] / 2, box['y'] + 20
+    touch = tablet.context.new_cdp_session(tablet)
+
+    def finger(kind: str, px: float, py: float) -> None:
+        points = [] if kind == 'touchEnd' else [{'x': px, 'y': py, 'id': 1}]
+        touch.send('Input.dispatchTouchEvent', {'type': kind, 'touchPoints': points})
+
+    finger('touchStart', x, y)
+    for step in range(1, 16):
+        finger('touchMove', x + 8 * step, y + 5 * step)
+        tablet.wait_for_timeout(20)
+    finger('touchEnd', x + 120, y + 75)
+
+    laptop.wait_for_function(f'''() => document.querySelector('{CARD.format("goal-4")}').getAttribute('transform')
+        === {tablet.get_attribute(CARD.format("goal-4"), "transform")!r}''')
+    assert position(laptop, 'goal-4') != start
+    tablet.context.close()
+    laptop.context.close()
