@@ -5,15 +5,19 @@ operation it receives. Nothing in a browser decides what that browser receives.
 """
 from __future__ import annotations
 
-from .elements import Element, Scope, Visibility
-from .identity import Actor, Role
+from typing import Any
+
+from .elements import Element, ElementType, Scope, Visibility
+from .identity import FAMILY_ROLES, Actor, Role
 
 VISIBILITY_SETTERS = frozenset({Role.PARENT, Role.COORDINATOR})
 """The family holds the regie; the coordinator acts on their behalf."""
+PROFESSIONALS = frozenset({Role.COORDINATOR, Role.PROFESSIONAL})
 
 
 class AccessDenied(PermissionError):
-    """The actor may not do this; the message is a code: `read_only`, `not_found` or `visibility_forbidden`."""
+    """The actor may not do this; the message is a code such as `read_only`, `not_found`,
+    `visibility_forbidden`, `family_words`, `family_accepts`, `kader_professionals_only`."""
 
 
 def can_see(actor: Actor, element: Element) -> bool:
@@ -49,6 +53,49 @@ def check_operation(actor: Actor, current: Element | None, new_visibility: Visib
         raise AccessDenied('visibility_forbidden')
 
 
+def stamp(actor: Actor, type_: ElementType, props: dict[str, Any]) -> dict[str, Any]:
+    """What the server writes into a new element: who wrote a goal, and whether it is only a proposal.
+
+    A goal written by anyone outside the family starts as a proposal, unless it is a kader (a safety limit).
+    """
+    if type_ != ElementType.GOAL:
+        return {}
+    stamped = {'written_by': actor.id, 'written_by_name': actor.name, 'written_by_role': str(actor.role)}
+    if not actor.in_family:
+        stamped['status'] = 'active' if props.get('kind') == 'kader' else 'proposal'
+    return stamped
+
+
+def check_change(actor: Actor, before: Element | None, after: Element) -> None:
+    """The gezinsplan's rules about who may change what in goals and evaluations."""
+    if after.type == ElementType.GOAL:
+        _check_goal(actor, before.props if before else {}, after.props, deleted=after.deleted)
+    elif after.type == ElementType.EVALUATION and not after.deleted:
+        _check_scores(actor, before.props.get('scores', []) if before else [], after.props.get('scores', []))
+
+
+def _check_goal(actor: Actor, before: dict[str, Any], after: dict[str, Any], deleted: bool) -> None:
+    if 'kader' in (before.get('kind'), after.get('kind')) and actor.role not in PROFESSIONALS:
+        raise AccessDenied('kader_professionals_only')
+    if before.get('status') == 'proposal' and after.get('status') == 'active' and not actor.in_family:
+        raise AccessDenied('family_accepts')
+    family_words = before.get('written_by_role') in FAMILY_ROLES
+    if family_words and not actor.in_family and (deleted or after.get('text') != before.get('text')):
+        raise AccessDenied('family_words')
+
+
+def _check_scores(actor: Actor, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
+    """The family scores how they see it, the coach how the coach sees it; neither fills in the other's."""
+    old = {s['domain']: s for s in before}
+    new = {s['domain']: s for s in after}
+    for domain in old.keys() | new.keys():
+        was, now = old.get(domain, {}), new.get(domain, {})
+        if was.get('family') != now.get('family') and not actor.in_family:
+            raise AccessDenied('family_scores')
+        if was.get('coach') != now.get('coach') and actor.role not in PROFESSIONALS:
+            raise AccessDenied('coach_scores')
+
+
 class ActorGuard:
     """The rules above bound to one actor, in the shape `board.operations.apply_batch` asks for."""
 
@@ -57,6 +104,12 @@ class ActorGuard:
 
     def check(self, current: Element | None, visibility: Visibility | None) -> None:
         check_operation(self.actor, current, visibility)
+
+    def check_change(self, before: Element | None, after: Element) -> None:
+        check_change(self.actor, before, after)
+
+    def stamp(self, type_: ElementType, props: dict[str, Any]) -> dict[str, Any]:
+        return stamp(self.actor, type_, props)
 
     def can_see(self, element: Element) -> bool:
         return can_see(self.actor, element)

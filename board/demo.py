@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .identity import SYSTEM
-from .operations import apply_batch, parse_batch
-from .store import BoardInfo, CommitRecord, Store, now_iso
+from .plan import create_board_with
+from .store import BoardInfo, Store
 
 FAMILY = [
     ('fm-derya', 'Derya Yılmaz', 'parent', '1988-03-14', '#e4572e'),
@@ -112,8 +111,4 @@ def demo_operations() -> list[dict[str, Any]]:
 
 
 def create_demo_board(store: Store, board_id: str | None = None) -> BoardInfo:
-    ops, at = demo_operations(), now_iso()
-    apply_batch({}, parse_batch(ops), actor_id=SYSTEM.id, seq=1, now=at)  # validates before anything is stored
-    info = store.create_board('Familie Yılmaz-de Vries', 'Yılmaz-de Vries', board_id=board_id)
-    store.append(info.id, [CommitRecord(seq=1, actor_id=SYSTEM.id, at=at, ops=ops)])
-    return store.get_board(info.id)
+    return create_board_with(store, 'Familie Yılmaz-de Vries', 'Yılmaz-de Vries', demo_operations(), board_id)

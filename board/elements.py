@@ -35,6 +35,8 @@ class ElementType(StrEnum):
     NOTE = 'note'
     ZONE = 'zone'
     PICTOGRAM = 'pictogram'
+    FAMILY_INFO = 'family_info'
+    EVALUATION = 'evaluation'
 
 
 class LifeDomain(StrEnum):
@@ -89,6 +91,24 @@ def _check_period(start: dt.date | None, end: dt.date | None, field: str) -> Non
         raise PydanticCustomError('end_before_start', '{field} is before the start date', {'field': field})
 
 
+Weekday = Literal['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo']
+
+
+class FamilyInfo(_Props):
+    """Algemene informatie gezin: one per board (id ``family-info``)."""
+    start_date: dt.date | None = None
+    address: Name = ''
+    phone: Name = ''
+    mail: Name = ''
+    important: Text = ''
+    """"Belangrijke informatie voor iedereen", e.g. "Bel Derya liever na 15:00"."""
+    coordinator_id: ElementId | None = None
+    """The zorgcoördinator: one of the betrokkenen."""
+    afstemming: list[Literal['mail', 'telefoon', 'overleg', 'anders']] = Field(default_factory=list, max_length=4)
+    afstemming_text: Text = ''
+    """Afspraken over afstemming: how the parties keep each other informed."""
+
+
 class FamilyMember(_Placed):
     name: Name = Field(min_length=1)
     role: Literal['parent', 'child', 'youth', 'other'] = 'other'
@@ -97,6 +117,7 @@ class FamilyMember(_Placed):
 
 
 class NetworkPerson(_Placed):
+    """A betrokkene: someone from the network (ring 2) or a professional (ring 3)."""
     name: Name = Field(min_length=1)
     relation: Name = ''
     organisation: Name = ''
@@ -104,6 +125,9 @@ class NetworkPerson(_Placed):
     ring: Literal[1, 2, 3] = 2
     phone: Name = ''
     mail: Name = ''
+    days: list[Weekday] = Field(default_factory=list, max_length=7)
+    """Days when reachable."""
+    hours: Name = ''
 
 
 class Tie(_Props):
@@ -120,12 +144,25 @@ class Tie(_Props):
 
 
 class Goal(_Placed):
+    """A goal in the family's own words. `number`, `written_by*` are set by the server and never change."""
     text: Text = Field(min_length=1)
     owners: list[ElementId] = Field(default_factory=list, max_length=20)
+    """Whose goal it is: family members."""
+    supporters: list[ElementId] = Field(default_factory=list, max_length=30)
+    """Who supports it: betrokkenen or family members."""
     domain: LifeDomain | None = None
     start: dt.date | None = None
     planned_end: dt.date | None = None
     reached: dt.date | None = None
+    progress: Annotated[int, Field(ge=0, le=10)] | None = None
+    kind: Literal['goal', 'kader'] = 'goal'
+    """A `kader` is a limit set for safety (e.g. a binding agreement with youth protection), not the family's own goal."""
+    status: Literal['proposal', 'active', 'removed'] = 'active'
+    """A professional's goal stays a `proposal` until the family accepts it; `removed` goals stay in history."""
+    number: Annotated[int, Field(ge=1)] | None = None
+    written_by: Name = ''
+    written_by_name: Name = ''
+    written_by_role: Name = ''
 
     @model_validator(mode='after')
     def _dates(self) -> Goal:
@@ -135,18 +172,26 @@ class Goal(_Placed):
 
 
 class Agreement(_Placed):
+    """Wie doet wat en wanneer."""
     text: Text = Field(min_length=1)
     who: Name = ''
+    who_ids: list[ElementId] = Field(default_factory=list, max_length=20)
     goal_id: ElementId | None = None
     start: dt.date | None = None
     planned_end: dt.date | None = None
     done: dt.date | None = None
+    standard: Literal['eindevaluatie', 'informeren'] | None = None
+    """The two agreements every plan has."""
+    number: Annotated[int, Field(ge=1)] | None = None
 
     @model_validator(mode='after')
     def _dates(self) -> Agreement:
         _check_period(self.start, self.planned_end, 'planned_end')
         _check_period(self.start, self.done, 'done')
         return self
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.done is None and self.planned_end is not None and self.planned_end < today
 
 
 class Note(_Placed):
@@ -167,6 +212,37 @@ class Pictogram(_Placed):
     label: Name = ''
 
 
+class GoalPoints(_Props):
+    goal_id: ElementId
+    points: Text = ''
+    """Key points: how far is it reached, what helped, what got in the way."""
+    next_steps: Text = ''
+
+
+class SelfRelianceScore(_Props):
+    """Zelfredzaamheid on one levensdomein, 1 (acute problem) to 5 (fully self-reliant), seen twice."""
+    domain: LifeDomain
+    family: Annotated[int, Field(ge=1, le=5)] | None = None
+    coach: Annotated[int, Field(ge=1, le=5)] | None = None
+
+
+class Evaluation(_Props):
+    """An (interim) evaluation: key points per goal, next steps, and zelfredzaamheid scores."""
+    date: dt.date
+    kind: Literal['start', 'tussentijds', 'eind'] = 'tussentijds'
+    summary: Text = ''
+    next_steps: Text = ''
+    goals: list[GoalPoints] = Field(default_factory=list, max_length=50)
+    scores: list[SelfRelianceScore] = Field(default_factory=list, max_length=len(LifeDomain))
+
+    @model_validator(mode='after')
+    def _one_score_per_domain(self) -> Evaluation:
+        domains = [score.domain for score in self.scores]
+        if len(domains) != len(set(domains)):
+            raise PydanticCustomError('duplicate_domain', 'a levensdomein is scored twice', {'field': 'scores'})
+        return self
+
+
 PROPS_MODELS: dict[ElementType, type[_Props]] = {
     ElementType.FAMILY_MEMBER: FamilyMember,
     ElementType.NETWORK_PERSON: NetworkPerson,
@@ -176,13 +252,31 @@ PROPS_MODELS: dict[ElementType, type[_Props]] = {
     ElementType.NOTE: Note,
     ElementType.ZONE: Zone,
     ElementType.PICTOGRAM: Pictogram,
+    ElementType.FAMILY_INFO: FamilyInfo,
+    ElementType.EVALUATION: Evaluation,
 }
+
+SERVER_PROPS: dict[ElementType, frozenset[str]] = {
+    ElementType.GOAL: frozenset({'number', 'written_by', 'written_by_name', 'written_by_role'}),
+    ElementType.AGREEMENT: frozenset({'number'}),
+}
+"""Props the server sets when an element is created and nobody changes afterwards."""
+
+NUMBERED = (ElementType.GOAL, ElementType.AGREEMENT)
+"""Types that get the next free number on creation; numbers are never reused or changed."""
+
+SINGLETON_IDS: dict[ElementType, str] = {ElementType.FAMILY_INFO: 'family-info'}
+"""Types a board holds at most once, always under this id."""
 
 REFERENCES: dict[ElementType, dict[str, tuple[ElementType, ...]]] = {
     ElementType.TIE: {'a': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON),
                       'b': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)},
-    ElementType.GOAL: {'owners': (ElementType.FAMILY_MEMBER,)},
-    ElementType.AGREEMENT: {'goal_id': (ElementType.GOAL,)},
+    ElementType.GOAL: {'owners': (ElementType.FAMILY_MEMBER,),
+                       'supporters': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)},
+    ElementType.AGREEMENT: {'goal_id': (ElementType.GOAL,),
+                            'who_ids': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)},
+    ElementType.FAMILY_INFO: {'coordinator_id': (ElementType.NETWORK_PERSON,)},
+    ElementType.EVALUATION: {'goals.goal_id': (ElementType.GOAL,)},
 }
 """Props that point at other elements, and the types they may point at."""
 
@@ -245,7 +339,8 @@ def _describe(error: Any) -> dict[str, Any]:
     problem = {
         'string_too_long': 'too_long', 'too_long': 'too_long', 'string_too_short': 'empty',
         'missing': 'missing', 'extra_forbidden': 'unknown_field', 'literal_error': 'not_allowed',
-        'enum': 'not_allowed', 'end_before_start': 'end_before_start',
+        'enum': 'not_allowed', 'end_before_start': 'end_before_start', 'duplicate_domain': 'duplicate',
+        'greater_than_equal': 'out_of_range', 'less_than_equal': 'out_of_range',
     }.get(kind, 'invalid')
     result = {'field': field, 'problem': problem}
     if 'max_length' in error.get('ctx', {}):

@@ -163,17 +163,17 @@ class BoardHub:
             if key in in_group:
                 resent.append(pending)
                 continue
+            effective: list[dict[str, Any]] = []
             try:
                 ops = parse_batch(pending.raw_ops)
                 changed = apply_batch(view, ops, actor_id=pending.session.actor.id, seq=seq + 1, now=now,
-                                      guard=ActorGuard(pending.session.actor))
+                                      guard=ActorGuard(pending.session.actor), effective=effective)
             except OperationError as error:
                 self._answer(pending, protocol.reject(pending.cid, error.as_dict()))
                 continue
             seq += 1
             in_group.add(key)
-            record = CommitRecord(seq=seq, actor_id=pending.session.actor.id, at=now, cid=pending.cid,
-                                  ops=[op.model_dump(mode='json', exclude_unset=True) for op in ops])
+            record = CommitRecord(seq=seq, actor_id=pending.session.actor.id, at=now, cid=pending.cid, ops=effective)
             accepted.append((pending, record, {i: view.get(i) for i in changed}, changed))
             staged.update(changed)
         if not accepted:

@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .elements import (PROPS_MODELS, REFERENCES, Element, ElementId, ElementType, PropsError, Visibility,
-                       validate_props)
+from .elements import (NUMBERED, PROPS_MODELS, REFERENCES, SERVER_PROPS, SINGLETON_IDS, Element, ElementId,
+                       ElementType, PropsError, Visibility, validate_props)
 
 MAX_BATCH = 200
 """Operations per batch; a drag sends one, a pasted group a few dozen."""
@@ -74,6 +74,10 @@ class Guard(Protocol):
 
     def check(self, current: Element | None, visibility: Visibility | None) -> None: ...
 
+    def check_change(self, before: Element | None, after: Element) -> None: ...
+
+    def stamp(self, type_: ElementType, props: dict[str, Any]) -> dict[str, Any]: ...
+
     def can_see(self, element: Element) -> bool: ...
 
 
@@ -93,10 +97,14 @@ def parse_batch(raw: Any) -> list[CreateOp | UpdateOp | DeleteOp]:
 
 
 def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | DeleteOp], *, actor_id: str,
-                seq: int, now: str, guard: Guard | None = None) -> dict[str, Element]:
+                seq: int, now: str, guard: Guard | None = None,
+                effective: list[dict[str, Any]] | None = None) -> dict[str, Element]:
     """Apply `ops` in order on top of `doc` and return the new versions of every changed element.
 
-    :param guard: checks the actor's rights; ``None`` when replaying the log (rights were checked then)
+    :param guard: checks the actor's rights and stamps what the server decides (who wrote a goal, its
+        number); ``None`` when replaying the log, which already holds those stamps
+    :param effective: if given, receives the operations as applied (creates with their stamped props):
+        what the log must hold so a replay without a guard ends in the same place
     """
     staged: dict[str, Element] = {}
     last_index: dict[str, int] = {}
@@ -105,7 +113,7 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
         last_index[op.id] = index
         current = view.get(op.id)
         try:
-            staged[op.id] = _apply_one(current, op, actor_id=actor_id, seq=seq, now=now, guard=guard)
+            staged[op.id] = _apply_one(current, op, view, actor_id=actor_id, seq=seq, now=now, guard=guard)
         except OperationError as error:
             error.index, error.element_id = index, op.id
             raise
@@ -113,6 +121,11 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
             raise OperationError('invalid_props', index=index, element_id=op.id, fields=error.fields) from None
         except PermissionError as error:
             raise OperationError(str(error), index=index, element_id=op.id) from None
+        if effective is not None:
+            dumped = op.model_dump(mode='json', exclude_unset=True)
+            if isinstance(op, CreateOp):
+                dumped['props'] = staged[op.id].props
+            effective.append(dumped)
     for element in staged.values():
         try:
             check_references(element, view, before=doc.get(element.id), guard=guard)
@@ -122,8 +135,8 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
     return staged
 
 
-def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, *, actor_id: str, seq: int, now: str,
-               guard: Guard | None) -> Element:
+def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view: Mapping[str, Element], *,
+               actor_id: str, seq: int, now: str, guard: Guard | None) -> Element:
     if guard is not None:
         guard.check(current, op.visibility if not isinstance(op, DeleteOp) else None)
     stamp = {'seq': seq, 'updated_by': actor_id, 'updated_at': now}
@@ -131,22 +144,46 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, *, a
         case CreateOp():
             if current is not None:
                 raise OperationError('exists')
-            return Element(id=op.id, type=op.type, props=validate_props(op.type, op.props),
-                           visibility=op.visibility or Visibility(), created_by=actor_id, created_at=now, **stamp)
+            if op.type in SINGLETON_IDS and op.id != SINGLETON_IDS[op.type]:
+                raise OperationError('singleton')
+            after = Element(id=op.id, type=op.type, props=validate_props(op.type, _created_props(op, view, guard)),
+                            visibility=op.visibility or Visibility(), created_by=actor_id, created_at=now, **stamp)
         case UpdateOp():
             if current is None or current.deleted:
                 raise OperationError('not_found')
-            unknown = [{'field': key, 'problem': 'unknown_field'}
-                       for key in op.props if key not in PROPS_MODELS[current.type].model_fields]
-            if unknown:
-                raise PropsError(unknown)
+            problems = [{'field': key, 'problem': 'unknown_field'}
+                        for key in op.props if key not in PROPS_MODELS[current.type].model_fields]
+            problems += [{'field': key, 'problem': 'read_only'}
+                         for key in op.props if key in SERVER_PROPS.get(current.type, ())]
+            if problems:
+                raise PropsError(problems)
             props = validate_props(current.type, current.props | op.props)
-            return current.model_copy(update={'props': props, 'visibility': op.visibility or current.visibility,
-                                              'version': current.version + 1, **stamp})
+            after = current.model_copy(update={'props': props, 'visibility': op.visibility or current.visibility,
+                                               'version': current.version + 1, **stamp})
         case DeleteOp():
             if current is None or current.deleted:
                 raise OperationError('not_found')
-            return current.model_copy(update={'deleted': True, 'version': current.version + 1, **stamp})
+            after = current.model_copy(update={'deleted': True, 'version': current.version + 1, **stamp})
+    if guard is not None:
+        guard.check_change(current, after)
+    return after
+
+
+def _created_props(op: CreateOp, view: Mapping[str, Element], guard: Guard | None) -> dict[str, Any]:
+    """A new element's props: what the client sent, with what only the server decides put in.
+
+    With a guard (a live edit) client values for server props are ignored and stamped afresh; without
+    one (a replay) the logged stamps are kept. A numbered type gets the next free number.
+    """
+    props = dict(op.props)
+    if guard is not None:
+        for key in SERVER_PROPS.get(op.type, ()):
+            props.pop(key, None)
+        props |= guard.stamp(op.type, props)
+    if op.type in NUMBERED and props.get('number') is None:
+        props['number'] = 1 + max((e.props.get('number') or 0 for e in view.values() if e.type == op.type),
+                                  default=0)
+    return props
 
 
 def check_references(element: Element, view: Mapping[str, Element], *, before: Element | None = None,
@@ -157,16 +194,25 @@ def check_references(element: Element, view: Mapping[str, Element], *, before: E
     if element.deleted:
         return
     for field, allowed in REFERENCES.get(element.type, {}).items():
-        value = element.props.get(field)
-        if before is not None and before.props.get(field) == value:
+        targets = _values_at(element.props, field)
+        if before is not None and _values_at(before.props, field) == targets:
             continue
-        targets = value if isinstance(value, list) else [value] if value else []
         for target_id in targets:
             target = view.get(target_id)
             if (target is None or target.deleted or target.type not in allowed
                     or (guard is not None and not guard.can_see(target))):
                 raise OperationError('bad_reference', element_id=element.id,
                                      fields=[{'field': field, 'problem': 'bad_reference'}])
+
+
+def _values_at(props: dict[str, Any], path: str) -> list[Any]:
+    """The ids at a reference path: ``goal_id``, a list like ``owners``, or ``goals.goal_id`` inside a list."""
+    head, _, rest = path.partition('.')
+    value = props.get(head)
+    items = value if isinstance(value, list) else [value] if value else []
+    if rest:
+        return [v for item in items if isinstance(item, dict) for v in _values_at(item, rest)]
+    return items
 
 
 def changed_props(before: Element | None, after: Element) -> dict[str, Any]:

@@ -5,6 +5,8 @@ import asyncio
 
 from nicegui import ui
 
+from board.plan import create_family_board
+
 from .. import state
 from ..people import guest, set_name, t
 from .layout import header
@@ -40,7 +42,7 @@ def register() -> None:
                     if not name:
                         ui.notify(t('home.name_required'), type='warning')
                         return
-                    board = await asyncio.to_thread(store.create_board, name, name)
+                    board = await asyncio.to_thread(create_family_board, store, name)
                     ui.notify(t('home.created'), type='positive')
                     ui.navigate.to(f'/board/{board.id}')
 

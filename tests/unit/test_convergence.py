@@ -138,7 +138,7 @@ async def play(store: Store, actors: list[Actor], script) -> tuple[BoardHub, lis
 
     assert sorted(a['seq'] for a in answers if a['type'] == 'ack') == list(range(1, hub.seq + 1))
     assert {a['error']['code'] for a in answers if a['type'] == 'reject'} <= {
-        'exists', 'not_found', 'invalid_props', 'visibility_forbidden'}
+        'exists', 'not_found', 'invalid_props', 'visibility_forbidden', 'family_words', 'family_accepts'}
     return hub, clients
 
 

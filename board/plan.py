@@ -1,0 +1,56 @@
+"""A new gezinsplan: what every family board starts with.
+
+Every plan has the algemene informatie, the four zones of Flemish practice (hulpvraag, krachten,
+zorgen, toekomst) and the two standard agreements: the eindevaluatie, and agreeing who else must be
+informed. They are made with ordinary operations, so they are validated and logged like any edit.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .identity import SYSTEM
+from .operations import apply_batch, parse_batch
+from .store import BoardInfo, CommitRecord, Store, now_iso
+
+ZONES = [
+    ('zone-hulpvraag', 'Hulpvraag', 'hulpvraag', 0, 0, 560, 230),
+    ('zone-toekomst', 'Toekomst', 'toekomst', 600, 0, 1080, 230),
+    ('zone-krachten', 'Krachten', 'krachten', 0, 620, 560, 360),
+    ('zone-zorgen', 'Zorgen', 'zorgen', 600, 620, 560, 360),
+]
+STANDARD_AGREEMENTS = [
+    ('agr-eind', 'eindevaluatie', 'De zorgcoördinator en het gezin',
+     'Eindevaluatie: hoe ging onze samenwerking en wat heeft het het gezin gebracht?'),
+    ('agr-info', 'informeren', 'De zorgcoördinator en het gezin',
+     'Afspreken wie er verder geïnformeerd moet worden (bijvoorbeeld huisarts, school, jeugdgezondheidszorg).'),
+]
+
+
+def new_plan_operations(start: dt.date) -> list[dict[str, Any]]:
+    """The operations that make an empty board a gezinsplan."""
+    ops: list[dict[str, Any]] = [
+        {'op': 'create', 'id': 'family-info', 'type': 'family_info', 'props': {'start_date': start.isoformat()}}]
+    for id_, title, kind, x, y, w, h in ZONES:
+        ops.append({'op': 'create', 'id': id_, 'type': 'zone',
+                    'props': {'title': title, 'kind': kind, 'x': x, 'y': y, 'w': w, 'h': h}})
+    for i, (id_, standard, who, text) in enumerate(STANDARD_AGREEMENTS):
+        ops.append({'op': 'create', 'id': id_, 'type': 'agreement',
+                    'props': {'standard': standard, 'who': who, 'text': text, 'start': start.isoformat(),
+                              'x': 1200 + 260 * i, 'y': 270}})
+    return ops
+
+
+def create_board_with(store: Store, name: str, family_name: str, ops: list[dict[str, Any]],
+                      board_id: str | None = None) -> BoardInfo:
+    """Create a board whose history starts with `ops` as batch 1 (checked before anything is stored)."""
+    at = now_iso()
+    apply_batch({}, parse_batch(ops), actor_id=SYSTEM.id, seq=1, now=at)
+    info = store.create_board(name, family_name, board_id=board_id)
+    store.append(info.id, [CommitRecord(seq=1, actor_id=SYSTEM.id, at=at, ops=ops)])
+    return store.get_board(info.id)
+
+
+def create_family_board(store: Store, family_name: str, start: dt.date | None = None) -> BoardInfo:
+    """A new board for a family, with the parts every gezinsplan has."""
+    return create_board_with(store, family_name, family_name, new_plan_operations(start or dt.date.today()))
