@@ -72,6 +72,39 @@ def import_(file: Path = typer.Argument(..., help='A board JSON file made by `pl
         _fail(f'a board with id {error} exists already; use --new-id')
 
 
+@cli.command('pdf')
+def pdf(source: str = typer.Argument(..., help='A board id, or a board JSON file made by `planbord export`.'),
+        output: Path = typer.Option(None, '--output', '-o',
+                                    help='The PDF file to write (default: gezinsplan-<gezin>-<datum>.pdf).'),
+        database_url: str = DatabaseUrl) -> None:
+    """Write the gezinsplan of a board as a PDF (A4, Dutch) and print the file name."""
+    from board.fonts import FontMissing
+    from board.plan_pdf import pdf_filename, plan_pdf
+    path = Path(source)
+    try:
+        if path.exists() or source.endswith('.json') or '/' in source or '\\' in source:
+            board = boardfile.loads(path.read_text(encoding='utf-8'))  # board ids never hold '.' or '/'
+        else:
+            board = boardfile.export_board(Store(database_url), source)
+        data = plan_pdf(board)
+    except OSError as error:
+        _fail(f'cannot read {source}: {error.strerror}')
+    except UnicodeDecodeError:
+        _fail(f'cannot read {source}: not a text file')
+    except boardfile.BoardFileError as error:
+        _fail(str(error))
+    except BoardNotFound:
+        _fail(f'no board with id {source}')
+    except FontMissing as error:
+        _fail(str(error))
+    output = output or Path(pdf_filename(board))
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        _fail(f'cannot write {output}: {error.strerror}')
+    typer.echo(str(output))
+
+
 @cli.command()
 def token(board_id: str,
           name: str = typer.Option(..., help='The name others see, e.g. "Meester Karim".'),

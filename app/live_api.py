@@ -1,7 +1,8 @@
 """The HTTP and WebSocket API beside the UI (docs/live-api.md). Same hub, same access rules.
 
 ``GET /api/health`` for monitors; ``GET /api/boards/{id}/export?token=`` for the board as JSON, with
-only what the token's holder may see; ``WS /api/boards/{id}/live?token=`` for live operations.
+only what the token's holder may see; ``GET /api/boards/{id}/plan.pdf?token=`` for the
+gezinsplan as PDF (same filter); ``WS /api/boards/{id}/live?token=`` for live operations.
 """
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ import json
 import logging
 from typing import Any
 
-from fastapi import HTTPException, WebSocket, WebSocketDisconnect
+from fastapi import HTTPException, Response, WebSocket, WebSocketDisconnect
 from nicegui import app
 
-from board import protocol, tokens
+from board import plan_pdf, protocol, tokens
 from board.access import can_see
-from board.boardfile import export_board
+from board.boardfile import BoardFile, export_board, visible_board
+from board.fonts import FontMissing
 from board.identity import Actor
 from board.store import BoardNotFound
 
@@ -50,6 +52,21 @@ def register() -> None:
         board.elements = [e for e in board.elements if can_see(actor, e)]
         return board.model_dump(mode='json')
 
+    @app.get('/api/boards/{board_id}/plan.pdf')
+    async def plan(board_id: str, token: str = '') -> Response:
+        """The gezinsplan as a PDF, with only what the token's holder may see."""
+        actor = _actor(board_id, token)
+        try:
+            data, filename = await asyncio.to_thread(_plan_pdf, board_id, actor)
+        except BoardNotFound:
+            raise HTTPException(status_code=404, detail='board_not_found') from None
+        except FontMissing:
+            log.error('no font for the PDF plan', exc_info=True)
+            raise HTTPException(status_code=503, detail='font_missing') from None
+        return Response(content=data, media_type='application/pdf',
+                        headers={'Content-Disposition': f'attachment; filename="{filename}"',
+                                 'Cache-Control': 'no-store'})
+
     @app.websocket('/api/boards/{board_id}/live')
     async def live(websocket: WebSocket, board_id: str, token: str = '') -> None:
         await websocket.accept()
@@ -78,6 +95,11 @@ def register() -> None:
         finally:
             hub.leave(session)
             writer.cancel()
+
+
+def _plan_pdf(board_id: str, actor: Actor) -> tuple[bytes, str]:
+    board: BoardFile = visible_board(export_board(state.get().store, board_id), actor)
+    return plan_pdf.plan_pdf(board), plan_pdf.pdf_filename(board)
 
 
 async def _handle(hub: Any, session: Any, text: str) -> None:

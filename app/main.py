@@ -13,6 +13,7 @@ from nicegui import app, ui
 from app import live_api, state
 from app.pages import board as board_page
 from app.pages import home as home_page
+from app.pages import plan as plan_page
 from board.demo import create_demo_board
 
 ASSETS = Path(__file__).resolve().parent.parent / 'assets'
@@ -32,6 +33,7 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     app.add_static_files('/assets', ASSETS)
     home_page.register()
     board_page.register()
+    plan_page.register()
     live_api.register()
     return current
 

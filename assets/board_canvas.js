@@ -11,12 +11,15 @@ const SIZES = {
   pictogram: [110, 110],
 };
 const PEOPLE = ["family_member", "network_person"];
+const TEXT_CARDS = ["goal", "agreement", "note"];
+const MAX_OWNER_DOTS = 4;
 const TAP_SLOP_PX = 6; // less movement than this is a tap, not a drag
 const TAP_MS = 500;
 const SEND_EVERY_MS = 40; // about 25 position updates per second while dragging
 const VIEW_SETTLE_MS = 250;
 const MIN_SCALE = 0.2;
 const MAX_SCALE = 3;
+const SVG_FONT = "system-ui, Segoe UI, Roboto, Arial, sans-serif";
 
 // Simple line icons on a 24×24 grid, drawn with a round 2px stroke.
 const ICONS = {
@@ -37,7 +40,16 @@ const ICONS = {
   question: "M21 12a9 9 0 1 1-18 0 9 9 0 1 1 18 0M9.3 9.5a2.8 2.8 0 1 1 4 2.5c-.8.4-1.3 1-1.3 1.9v.6M12 17.5v.1",
   note: "M5 3.5h14v17H5zM8.5 8.5h7M8.5 12h7M8.5 15.5h4",
   check: "M5 12.5l4.5 4.5L19 7.5",
+  shield: "M12 2.8 19.5 5.6v5.7c0 4.6-3.1 8.3-7.5 9.9-4.4-1.6-7.5-5.3-7.5-9.9V5.6zM9.5 12.2l1.8 1.8 3.4-3.6",
+  clock: "M21 12a9 9 0 1 1-18 0 9 9 0 1 1 18 0M12 7v5.2l3.4 2",
 };
+
+// Faces at the end of a goal's progress bar, for children: worried (0–3), content (4–7), glad (8–10).
+const FACES = [
+  { upTo: 3, mouth: "M-4.2,5 Q0,1.2 4.2,5", fill: "none" },
+  { upTo: 7, mouth: "M-4.5,2.4 Q0,6.8 4.5,2.4", fill: "none" },
+  { upTo: 10, mouth: "M-5,1.8 Q0,9.5 5,1.8Z", fill: "#5B3A10" },
+];
 
 // Friendly, calm colours: fill, border, accent (icons and headings).
 const CARD_STYLE = {
@@ -48,6 +60,18 @@ const CARD_STYLE = {
   worry: { fill: "#FFEBDD", line: "#F4B88C", ink: "#B85B17", icon: "cloud" },
   question: { fill: "#E6F2FD", line: "#9CC7EE", ink: "#2672BA", icon: "question" },
   idea: { fill: "#FFFBE3", line: "#F0DE85", ink: "#A88400", icon: "bulb" },
+};
+// How a goal or agreement differs from its plain look. A kader (a limit set for safety) must never pass for the
+// family's own goal: red border, striped band, shield. A proposal is not yet agreed: dashed and lighter.
+const KADER_STYLE = { fill: "#FCF1EF", line: "#C8473F", ink: "#B3261E", icon: "shield", width: 2.5 };
+const PROPOSAL_STYLE = { fill: "#F8FCF9", line: "#8CC7A0", dash: "7 5" };
+const OVERDUE_STYLE = { line: "#D64545", width: 2.5 };
+const DONE_TAG = { fill: "#2E9E5B", ink: "#FFFFFF", icon: "check" };
+const TAG_STYLE = {
+  reached: DONE_TAG,
+  done: DONE_TAG,
+  proposal: { fill: "#FFFFFF", ink: "#4B5563", line: "#9AA5B1", dash: "4 3" },
+  overdue: { fill: "#D64545", ink: "#FFFFFF", icon: "clock" },
 };
 const ZONE_STYLE = {
   krachten: { fill: "#EFF9F0", line: "#BFE3C6", ink: "#2E7D46" },
@@ -65,6 +89,7 @@ const FAMILY_COLORS = ["#E07A4F", "#D9577A", "#8A63C9", "#3F9970", "#E39A2D", "#
 const FALLBACK_LABELS = {
   goal: "Doel", agreement: "Afspraak", note: "Notitie", strength: "Kracht", worry: "Zorg", question: "Hulpvraag",
   idea: "Idee", zone: "Zone", reached: "Bereikt", done: "Gedaan", until: "tot", years: "jaar",
+  proposal: "Voorstel", kader: "Kader", overdue: "Te laat", progress: "Voortgang",
   role_parent: "ouder", role_child: "kind", role_youth: "jongere", role_other: "",
 };
 
@@ -147,6 +172,25 @@ function zigzagPath(ax, ay, bx, by) {
   return d + `L${bx},${by}`;
 }
 
+// Today as YYYY-MM-DD in the browser's own time zone, comparable with the ISO dates in props.
+function todayIso() {
+  const now = new Date(), two = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+// Width of a short bold 13px label (a tag or a number), measured once per word; a rough guess without a canvas.
+const labelWidths = new Map();
+let measureContext = null;
+function labelWidth(text) {
+  const key = String(text);
+  if (!labelWidths.has(key)) {
+    measureContext ??= document.createElement("canvas").getContext("2d");
+    if (measureContext) measureContext.font = `700 13px ${SVG_FONT}`;
+    labelWidths.set(key, Math.ceil(measureContext ? measureContext.measureText(key).width : key.length * 8));
+  }
+  return labelWidths.get(key);
+}
+
 // Mirror of `apply_change` in app/canvas.py; mutates the reactive element map in place.
 function applyChange(elements, change) {
   if (change.kind === "put") {
@@ -178,6 +222,13 @@ export default {
       <filter :id="ids.lift" x="-30%" y="-30%" width="160%" height="180%">
         <feDropShadow dx="0" dy="10" stdDeviation="10" flood-color="#1F2933" flood-opacity="0.25" />
       </filter>
+      <pattern :id="ids.stripes" width="12" height="12" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="12" height="12" fill="#A9B0B8" />
+        <rect width="6" height="12" fill="#D0463E" />
+      </pattern>
+      <clipPath :id="ids.goalClip">
+        <rect :width="sizes.goal[0]" :height="sizes.goal[1]" rx="14" />
+      </clipPath>
     </defs>
     <rect width="100%" height="100%" :fill="'url(#' + ids.grid + ')'" :opacity="view.scale < 0.45 ? 0.5 : 1" />
     <g :transform="worldTransform">
@@ -197,34 +248,69 @@ export default {
         <line v-else :x1="t.ax" :y1="t.ay" :x2="t.bx" :y2="t.by" :stroke="t.kind === 'tense' ? '#F08C2E' : '#9AA5B1'"
               stroke-width="3.5" :stroke-dasharray="t.kind === 'tense' ? '10 9' : null" />
       </g>
+      <line v-for="l in links" :key="l.id" :data-link="l.id" pointer-events="none" :x1="l.ax" :y1="l.ay" :x2="l.bx"
+            :y2="l.by" stroke="#AEB6BF" stroke-width="2" stroke-linecap="round" stroke-dasharray="0.1 6" />
       <g v-for="el in cards" :key="el.id" :data-id="el.id" :data-type="el.type" :transform="at(el)" tabindex="0"
          role="button" :aria-label="ariaLabel(el)"
          :class="['pb-card', { 'pb-movable': !readonly, 'pb-dragging': dragging[el.id] }]">
         <rect class="pb-bg" :width="size(el)[0]" :height="size(el)[1]" :rx="isPerson(el) ? 35 : 14"
-              :fill="cardStyle(el).fill" :stroke="dragging[el.id] ? '#3B82F6' : cardStyle(el).line"
-              :stroke-width="dragging[el.id] ? 3 : 1.5" :filter="'url(#' + (dragging[el.id] ? ids.lift : ids.shadow) + ')'" />
+              :fill="look(el).fill" :stroke="dragging[el.id] ? '#3B82F6' : look(el).line"
+              :stroke-width="dragging[el.id] ? 3 : look(el).width || 1.5" :stroke-dasharray="look(el).dash || null"
+              :filter="'url(#' + (dragging[el.id] ? ids.lift : ids.shadow) + ')'" />
 
-        <template v-if="el.type === 'goal' || el.type === 'agreement' || el.type === 'note'">
-          <path :d="icon(cardStyle(el).icon)" transform="translate(12,10) scale(0.95)" fill="none" :stroke="cardStyle(el).ink"
-                stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
-          <foreignObject x="42" y="9" :width="size(el)[0] - 54 - badgeWidth(el)" height="26">
-            <div class="pb-html pb-head" :style="{ color: cardStyle(el).ink }">{{ heading(el) }}</div>
+        <template v-if="isTextCard(el)">
+          <rect v-if="isKader(el)" class="pb-band" :width="size(el)[0]" height="9" :fill="'url(#' + ids.stripes + ')'"
+                :clip-path="'url(#' + ids.goalClip + ')'" />
+          <g v-if="numberLabel(el)" class="pb-number">
+            <rect x="10" y="9" :width="numberWidth(el)" height="26" rx="13" :fill="look(el).ink" />
+            <text :x="10 + numberWidth(el) / 2" y="27" text-anchor="middle" fill="#fff" font-size="14" font-weight="800"
+                  :font-family="font">{{ numberLabel(el) }}</text>
+          </g>
+          <path v-if="showsIcon(el)" :d="icon(look(el).icon)" fill="none" :stroke="look(el).ink" stroke-width="2.2"
+                :transform="'translate(' + (headX(el) - 28) + ',11) scale(0.9)'" stroke-linecap="round"
+                stroke-linejoin="round" />
+          <foreignObject :x="headX(el)" y="9" :width="headWidth(el)" height="26">
+            <div class="pb-html pb-head" :style="{ color: look(el).ink }">{{ heading(el) }}</div>
           </foreignObject>
-          <g v-if="badge(el)" :transform="'translate(' + (size(el)[0] - 10 - badgeWidth(el)) + ',9)'">
-            <rect :width="badgeWidth(el)" height="25" rx="12.5" fill="#2E9E5B" />
-            <path :d="icon('check')" transform="translate(6,4.5) scale(0.66)" fill="none"
-                  stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
-            <text x="25" y="17.5" fill="#fff" font-size="13" font-weight="700"
-                  font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif">{{ badge(el) }}</text>
+          <g v-for="tag in tags(el)" :key="tag.key" class="pb-tag" :data-tag="tag.key"
+             :transform="'translate(' + tag.x + ',9)'">
+            <rect :width="tag.w" height="25" rx="12.5" :fill="tag.fill" :stroke="tag.line || 'none'"
+                  :stroke-dasharray="tag.dash || null" stroke-width="1.5" />
+            <path v-if="tag.icon" :d="icon(tag.icon)" transform="translate(6,4.5) scale(0.66)" fill="none"
+                  :stroke="tag.ink" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+            <text :x="tag.icon ? 25 : 10" y="17.5" :fill="tag.ink" font-size="13" font-weight="700"
+                  :font-family="font">{{ tag.text }}</text>
           </g>
           <foreignObject x="14" y="40" :width="size(el)[0] - 28" :height="size(el)[1] - 48">
-            <div class="pb-html pb-text" :class="{ 'pb-two': dueDate(el) }">
+            <div class="pb-html pb-text" :class="{ 'pb-two': dueDate(el) || hasFooter(el) }">
               <b v-if="el.type === 'agreement' && el.props.who">{{ el.props.who }}: </b>{{ el.props.text }}
             </div>
           </foreignObject>
           <foreignObject v-if="dueDate(el)" x="14" :y="size(el)[1] - 31" :width="size(el)[0] - 28" height="22">
-            <div class="pb-html pb-due" :style="{ color: cardStyle(el).ink }">{{ label('until') }} {{ dueDate(el) }}</div>
+            <div class="pb-html pb-due" :style="{ color: isOverdue(el) ? overdueInk : look(el).ink }">
+              {{ label('until') }} {{ dueDate(el) }}</div>
           </foreignObject>
+          <g v-if="hasFooter(el)" class="pb-footer" :transform="'translate(14,' + (size(el)[1] - 20) + ')'">
+            <g v-for="(dot, i) in ownerDots(el)" :key="dot.key" :transform="'translate(' + (11 + 23 * i) + ',0)'">
+              <circle r="11" :fill="dot.color" stroke="#fff" stroke-width="1.5" />
+              <text y="3.8" text-anchor="middle" fill="#fff" :font-size="dot.more ? 10 : 9.5" font-weight="800"
+                    :font-family="font">{{ dot.text }}</text>
+            </g>
+            <g v-if="progressOf(el) !== null" class="pb-progress"
+               :transform="'translate(' + (size(el)[0] - 129) + ',0)'">
+              <title>{{ label('progress') }}: {{ progressOf(el) }}/10</title>
+              <rect y="-4" width="74" height="8" rx="4" fill="#DDE7E0" />
+              <rect v-if="progressOf(el) > 0" y="-4" :width="7.4 * progressOf(el)" height="8" rx="4"
+                    :fill="look(el).ink" />
+              <g transform="translate(90,0)">
+                <circle r="11" fill="#FFD35C" stroke="#D9A521" stroke-width="1.3" />
+                <circle cx="-3.8" cy="-2.6" r="1.5" fill="#5B3A10" />
+                <circle cx="3.8" cy="-2.6" r="1.5" fill="#5B3A10" />
+                <path :d="face(el).mouth" :fill="face(el).fill" stroke="#5B3A10" stroke-width="1.6"
+                      stroke-linecap="round" stroke-linejoin="round" />
+              </g>
+            </g>
+          </g>
         </template>
 
         <template v-else-if="isPerson(el)">
@@ -268,7 +354,13 @@ export default {
       dragging: {}, // id → true while a finger, pen or mouse holds it
       view: { x: 0, y: 0, scale: 1 },
       hintVisible: true,
-      ids: { grid: `pb-grid-${uid}`, shadow: `pb-shadow-${uid}`, lift: `pb-lift-${uid}` },
+      sizes: SIZES,
+      font: SVG_FONT,
+      overdueInk: OVERDUE_STYLE.line,
+      ids: {
+        grid: `pb-grid-${uid}`, shadow: `pb-shadow-${uid}`, lift: `pb-lift-${uid}`,
+        stripes: `pb-stripes-${uid}`, goalClip: `pb-goal-clip-${uid}`,
+      },
     };
   },
 
@@ -330,8 +422,21 @@ export default {
     },
     // Cards in a stable order, the ones being dragged last so they are drawn on top.
     cards() {
-      const cards = Object.values(this.els).filter((el) => SIZES[el.type]);
+      const cards = Object.values(this.els).filter((el) => this.isDrawn(el));
       return [...cards.filter((el) => !this.dragging[el.id]), ...cards.filter((el) => this.dragging[el.id])];
+    },
+    // A thin dotted line from each agreement's top to the bottom of its goal, behind the cards.
+    links() {
+      const result = [];
+      for (const el of Object.values(this.els)) {
+        const goal = el.type === "agreement" ? this.els[el.props.goal_id] : null;
+        if (!goal || goal.type !== "goal" || !this.isDrawn(goal)) continue;
+        const a = this.position(el), g = this.position(goal);
+        result.push({
+          id: el.id, ax: a.x + SIZES.agreement[0] / 2, ay: a.y, bx: g.x + SIZES.goal[0] / 2, by: g.y + SIZES.goal[1],
+        });
+      }
+      return result;
     },
   },
 
@@ -571,10 +676,15 @@ export default {
     size(el) {
       return SIZES[el.type];
     },
+    // Only types with a card size are drawn: family_info and evaluation live in the plan view, and a removed goal
+    // stays in the plan's history but leaves the board.
+    isDrawn(el) {
+      return Boolean(SIZES[el.type]) && !(el.type === "goal" && el.props.status === "removed");
+    },
     box(el) {
       const { x, y } = this.position(el);
       if (el.type === "zone") return [x, y, x + el.props.w, y + el.props.h];
-      return SIZES[el.type] ? [x, y, x + SIZES[el.type][0], y + SIZES[el.type][1]] : null;
+      return this.isDrawn(el) ? [x, y, x + SIZES[el.type][0], y + SIZES[el.type][1]] : null;
     },
     centre(el) {
       const { x, y } = this.position(el);
@@ -582,6 +692,19 @@ export default {
     },
     isPerson(el) {
       return PEOPLE.includes(el.type);
+    },
+    isTextCard(el) {
+      return TEXT_CARDS.includes(el.type);
+    },
+    isKader(el) {
+      return el.type === "goal" && el.props.kind === "kader";
+    },
+    isProposal(el) {
+      return el.type === "goal" && el.props.status === "proposal";
+    },
+    isOverdue(el) {
+      const end = el.type === "agreement" && !el.props.done ? el.props.planned_end : null;
+      return Boolean(end) && end < todayIso();
     },
     icon(name) {
       return ICONS[name] || ICONS.star;
@@ -592,25 +715,83 @@ export default {
     label(key) {
       return this.labels?.[key] ?? FALLBACK_LABELS[key] ?? key;
     },
-    cardStyle(el) {
+    // Fill, border (colour, width, dashes), ink and icon of a card: its type's look with its state laid over it.
+    look(el) {
       if (el.type === "note") return CARD_STYLE[el.props.kind] || CARD_STYLE.note;
-      if (CARD_STYLE[el.type]) return CARD_STYLE[el.type];
-      return { fill: "#FFFFFF", line: "#E3E1DA" };
+      if (!CARD_STYLE[el.type]) return { fill: "#FFFFFF", line: "#E3E1DA", ink: "#55585E", icon: "star" };
+      return {
+        ...CARD_STYLE[el.type],
+        ...(this.isProposal(el) ? PROPOSAL_STYLE : {}),
+        ...(this.isKader(el) ? KADER_STYLE : {}),
+        ...(this.isOverdue(el) ? OVERDUE_STYLE : {}),
+      };
     },
     zoneStyle(el) {
       return ZONE_STYLE[el.props.kind] || ZONE_STYLE.free;
     },
     heading(el) {
+      if (this.isKader(el)) return this.label("kader");
       return this.label(el.type === "note" ? el.props.kind || "note" : el.type);
     },
-    badge(el) {
-      if (el.type === "goal" && el.props.reached) return this.label("reached");
-      if (el.type === "agreement" && el.props.done) return this.label("done");
-      return null;
+    // The stable number the plan uses: "1" for a goal, "A1" for an agreement.
+    numberLabel(el) {
+      if (!el.props.number) return "";
+      return el.type === "agreement" ? `A${el.props.number}` : String(el.props.number);
     },
-    badgeWidth(el) {
-      const badge = this.badge(el);
-      return badge ? Math.round(badge.length * 7.6) + 34 : 0;
+    numberWidth(el) {
+      return Math.max(26, labelWidth(this.numberLabel(el)) + 14);
+    },
+    // A numbered card shows its number where the icon was; a kader keeps its shield beside the number.
+    showsIcon(el) {
+      return !this.numberLabel(el) || this.isKader(el);
+    },
+    headX(el) {
+      const start = this.numberLabel(el) ? 16 + this.numberWidth(el) : 12;
+      return start + (this.showsIcon(el) ? 28 : 0);
+    },
+    headWidth(el) {
+      const tags = this.tags(el);
+      const right = tags.length ? tags[0].x - 4 : this.size(el)[0] - 12;
+      return Math.max(0, right - this.headX(el));
+    },
+    // The little pills at the top right, right-aligned, the most important one rightmost.
+    tags(el) {
+      const keys = [];
+      if (this.isProposal(el)) keys.push("proposal");
+      if (this.isOverdue(el)) keys.push("overdue");
+      if (el.type === "goal" && el.props.reached) keys.push("reached");
+      if (el.type === "agreement" && el.props.done) keys.push("done");
+      let x = this.size(el)[0] - 10;
+      return keys.reverse().map((key) => {
+        const style = TAG_STYLE[key], text = this.label(key);
+        const w = labelWidth(text) + (style.icon ? 34 : 20);
+        x -= w;
+        const tag = { key, text, w, x, ...style };
+        x -= 6;
+        return tag;
+      }).reverse();
+    },
+    hasFooter(el) {
+      return el.type === "goal" && (this.ownerDots(el).length > 0 || this.progressOf(el) !== null);
+    },
+    // Whose goal it is, as coloured initials; owners this person may not see are simply left out.
+    ownerDots(el) {
+      const owners = (el.props.owners || []).map((id) => this.els[id]).filter((p) => p && p.type === "family_member");
+      const shown = owners.length > MAX_OWNER_DOTS ? MAX_OWNER_DOTS - 1 : MAX_OWNER_DOTS;
+      const dots = owners.slice(0, shown)
+        .map((p) => ({ key: p.id, color: this.personColor(p), text: initials(p.props.name) }));
+      if (owners.length > shown) {
+        dots.push({ key: "more", color: "#8A939E", text: `+${owners.length - shown}`, more: true });
+      }
+      return dots;
+    },
+    progressOf(el) {
+      const value = el.type === "goal" ? el.props.progress : null;
+      return typeof value === "number" ? clamp(Math.round(value), 0, 10) : null;
+    },
+    face(el) {
+      const value = this.progressOf(el) ?? 0;
+      return FACES.find((f) => value <= f.upTo) || FACES[FACES.length - 1];
     },
     // An open agreement shows when it should be done; a finished one shows its badge instead.
     dueDate(el) {
@@ -646,7 +827,10 @@ export default {
     },
     ariaLabel(el) {
       const text = el.props.text || el.props.name || el.props.label || "";
-      return `${this.heading(el)}: ${text}`;
+      const number = this.numberLabel(el) ? ` ${this.numberLabel(el)}` : "";
+      const extras = this.isTextCard(el) ? this.tags(el).map((tag) => tag.text) : [];
+      if (this.progressOf(el) !== null) extras.push(`${this.label("progress")} ${this.progressOf(el)}/10`);
+      return `${this.heading(el)}${number}: ${text}${extras.length ? ` (${extras.join(", ")})` : ""}`;
     },
   },
 };

@@ -17,7 +17,7 @@ PROFESSIONALS = frozenset({Role.COORDINATOR, Role.PROFESSIONAL})
 
 class AccessDenied(PermissionError):
     """The actor may not do this; the message is a code such as `read_only`, `not_found`,
-    `visibility_forbidden`, `family_words`, `family_accepts`, `kader_professionals_only`."""
+    `visibility_forbidden`, `family_words`, `family_accepts`, `kader_professionals_only`, `kind_fixed`."""
 
 
 def can_see(actor: Actor, element: Element) -> bool:
@@ -69,18 +69,37 @@ def stamp(actor: Actor, type_: ElementType, props: dict[str, Any]) -> dict[str, 
 def check_change(actor: Actor, before: Element | None, after: Element) -> None:
     """The gezinsplan's rules about who may change what in goals and evaluations."""
     if after.type == ElementType.GOAL:
-        _check_goal(actor, before.props if before else {}, after.props, deleted=after.deleted)
-    elif after.type == ElementType.EVALUATION and not after.deleted:
-        _check_scores(actor, before.props.get('scores', []) if before else [], after.props.get('scores', []))
+        _check_goal(actor, before.props if before else None, after.props, deleted=after.deleted)
+    elif after.type == ElementType.EVALUATION:
+        scores_before = before.props.get('scores', []) if before else []
+        if not after.deleted:
+            _check_scores(actor, scores_before, after.props.get('scores', []))
+        elif any(s.get('family') is not None for s in scores_before) and not actor.in_family:
+            raise AccessDenied('family_scores')  # the family's own view goes only when the family says so
 
 
-def _check_goal(actor: Actor, before: dict[str, Any], after: dict[str, Any], deleted: bool) -> None:
-    if 'kader' in (before.get('kind'), after.get('kind')) and actor.role not in PROFESSIONALS:
-        raise AccessDenied('kader_professionals_only')
-    if before.get('status') == 'proposal' and after.get('status') == 'active' and not actor.in_family:
+MOVES = frozenset({'x', 'y'})
+"""Props anyone who may edit a card may change: where it lies on the board."""
+
+
+def _check_goal(actor: Actor, before: dict[str, Any] | None, after: dict[str, Any], deleted: bool) -> None:
+    """A kader is set and changed by professionals; a goal becomes active only through the family; the
+    family's own goals keep their words and their status unless the family changes them."""
+    changed = set(after) if before is None else {k for k in after if after[k] != before.get(k)}
+    if deleted:
+        changed.add('deleted')
+    if before is not None and before.get('kind') != after.get('kind'):
+        raise AccessDenied('kind_fixed')
+    if after.get('kind') == 'kader':
+        if changed - MOVES and actor.role not in PROFESSIONALS:
+            raise AccessDenied('kader_professionals_only')
+        return
+    if actor.in_family:
+        return
+    if 'status' in changed and after.get('status') == 'active' and before is not None:
         raise AccessDenied('family_accepts')
-    family_words = before.get('written_by_role') in FAMILY_ROLES
-    if family_words and not actor.in_family and (deleted or after.get('text') != before.get('text')):
+    family_words = before is not None and before.get('written_by_role') in FAMILY_ROLES
+    if family_words and changed & {'text', 'status', 'deleted'}:
         raise AccessDenied('family_words')
 
 

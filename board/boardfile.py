@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .access import can_see
 from .elements import Element, PropsError, validate_props
+from .identity import Actor
 from .operations import OperationError, check_references
 from .store import BoardInfo, Store
 
@@ -45,6 +47,11 @@ def export_board(store: Store, board_id: str) -> BoardFile:
     loaded = store.load(board_id)
     live = sorted((e for e in loaded.elements.values() if not e.deleted), key=lambda e: e.id)
     return BoardFile(board=BoardMeta(**loaded.info.as_dict()), seq=loaded.seq, elements=live)
+
+
+def visible_board(board: BoardFile, actor: Actor) -> BoardFile:
+    """The board as `actor` may see it: the same file with only the elements `access.can_see` allows."""
+    return board.model_copy(update={'elements': [e for e in board.elements if can_see(actor, e)]})
 
 
 def dumps(board: BoardFile) -> str:

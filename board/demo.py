@@ -1,15 +1,33 @@
 """The demo family Yılmaz-de Vries (shared/demo-family.md): a realistic board for first start and tests.
 
-Built from ordinary operations, so the demo goes through the same validation as any user's edit
-and starts the board's history at sequence number 1. All names and details are invented.
+Built from ordinary operations on top of `board.plan.new_plan_operations` (the family info, the four
+zones and the two standard agreements every plan has), so the demo goes through the same validation as
+any user's edit and starts the board's history at sequence number 1. The batch is stored as it is and
+replayed without a guard, so what only the server sets for a live edit (who wrote a goal, a proposal's
+status) is written here explicitly. Numbers are left to the board: goals 1–5 in the order below, the
+standard agreements 1 and 2 (made first, as on every new plan), then the demo's agreements 3–6.
+All names and details are invented.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from .plan import create_board_with
+from .plan import create_board_with, new_plan_operations
 from .store import BoardInfo, Store
 
+START = dt.date(2026, 9, 1)
+
+FAMILY_INFO = {
+    'address': 'Lindelaan 12, 3811 AB Amersfoort',
+    'phone': '06-12345678',
+    'mail': 'derya.yilmaz@example.nl',
+    'important': "Bel Derya liever na 15:00; 's ochtends werkt ze.",
+    'coordinator_id': 'np-jolien',
+    'afstemming': ['overleg', 'mail'],
+    'afstemming_text': 'Elke zes weken een rondetafelgesprek; tussendoor mailt Jolien iedereen een korte stand '
+                       'van zaken.',
+}
 FAMILY = [
     ('fm-derya', 'Derya Yılmaz', 'parent', '1988-03-14', '#e4572e'),
     ('fm-bas', 'Bas de Vries', 'parent', '1985-09-02', '#2e86ab'),
@@ -17,43 +35,63 @@ FAMILY = [
     ('fm-mees', 'Mees', 'child', '2017-01-30', '#76b041'),
     ('fm-noor', 'Noor', 'child', '2020-11-11', '#f18f01'),
 ]
-NETWORK = [
-    ('np-ayse', 'Anneanne Ayşe', 'moeder van Derya', '', 'familie', 2),
-    ('np-femke', 'Tante Femke', 'zus van Bas', '', 'familie', 2),
-    ('np-ilse', 'Ilse', 'buurvrouw', '', 'buren', 2),
-    ('np-samira', 'Samira', 'vriendin van de bakkerij', '', 'vrienden', 2),
-    ('np-ruud', 'Trainer Ruud', 'oud-voetbaltrainer van Mees', '', 'verenigingen', 2),
-    ('np-jolien', 'Jolien Bakker', 'zorgcoördinator / gezinscoach', 'Wijkteam Amersfoort', 'instanties', 3),
-    ('np-karim', 'Meester Karim', 'leerkracht van Mees', 'Basisschool De Regenboog', 'werk_school', 3),
-    ('np-visser', 'Mevrouw Visser', 'mentor van Elif', 'Het Nieuwe Lyceum', 'werk_school', 3),
-    ('np-tom', 'Tom Hendriks', 'schuldhulpverlener van Derya', 'Schuldhulpverlening Eemland', 'instanties', 3),
-    ('np-peeters', 'Dr. Peeters', 'huisarts', 'Huisartsenpraktijk Lindelaan', 'instanties', 3),
-    ('np-sanne', 'Sanne Mulder', 'therapeut van Elif', 'GGZ', 'instanties', 3),
+WORKDAYS = ['ma', 'di', 'wo', 'do', 'vr']
+NETWORK = [  # id, name, relation, organisation, sector, ring, days reachable, hours, mail
+    ('np-ayse', 'Anneanne Ayşe', 'moeder van Derya', '', 'familie', 2, [], '', ''),
+    ('np-femke', 'Tante Femke', 'zus van Bas', '', 'familie', 2, [], '', ''),
+    ('np-ilse', 'Ilse', 'buurvrouw', '', 'buren', 2, [], '', ''),
+    ('np-samira', 'Samira', 'vriendin van de bakkerij', '', 'vrienden', 2, [], '', ''),
+    ('np-ruud', 'Trainer Ruud', 'oud-voetbaltrainer van Mees', '', 'verenigingen', 2, [], '', ''),
+    ('np-jolien', 'Jolien Bakker', 'zorgcoördinator / gezinscoach', 'Wijkteam Amersfoort', 'instanties', 3,
+     ['ma', 'di', 'do'], '8:30–17:00', 'j.bakker@wijkteam-amersfoort.example.nl'),
+    ('np-karim', 'Meester Karim', 'leerkracht van Mees', 'Basisschool De Regenboog', 'werk_school', 3,
+     WORKDAYS, 'na 14:30', 'karim@deregenboog.example.nl'),
+    ('np-visser', 'Mevrouw Visser', 'mentor van Elif', 'Het Nieuwe Lyceum', 'werk_school', 3,
+     ['di', 'wo'], '', 'a.visser@hetnieuwelyceum.example.nl'),
+    ('np-tom', 'Tom Hendriks', 'schuldhulpverlener van Derya', 'Schuldhulpverlening Eemland', 'instanties', 3,
+     ['wo'], '9:00–16:00', 't.hendriks@schuldhulp-eemland.example.nl'),
+    ('np-peeters', 'Dr. Peeters', 'huisarts', 'Huisartsenpraktijk Lindelaan', 'instanties', 3,
+     WORKDAYS, '8:00–17:00', ''),
+    ('np-sanne', 'Sanne Mulder', 'therapeut van Elif', 'GGZ', 'instanties', 3, ['do'], '', ''),
 ]
 TIES = [('np-ayse', 'np-samira', 'normal'), ('np-femke', 'fm-bas', 'normal'), ('np-ilse', 'np-ayse', 'normal'),
         ('np-ayse', 'fm-bas', 'tense')]
-GOALS = [
-    ('goal-1', 'Elif gaat weer elke dag naar school.', ['fm-elif', 'fm-derya'], 'onderwijs',
-     '2026-09-01', '2027-01-31', None),
-    ('goal-2', 'We hebben overzicht over ons geld.', ['fm-derya'], 'inkomen_schulden',
-     '2026-09-01', '2027-06-30', None),
-    ('goal-3', 'Noor slaapt elke nacht in haar eigen bed.', ['fm-noor', 'fm-derya'], 'opvoeding',
-     '2026-09-15', '2026-12-15', None),
-    ('goal-4', 'Mees speelt weer voetbal.', ['fm-mees'], 'vrije_tijd', '2026-10-01', None, '2026-11-12'),
+
+ELIF = ('fm-elif', 'Elif', 'youth')
+DERYA = ('fm-derya', 'Derya Yılmaz', 'parent')
+MEES = ('fm-mees', 'Mees', 'child')
+VISSER = ('np-visser', 'Mevrouw Visser', 'professional')
+GOALS = [  # id, text, owners, supporters, domain, start, planned end, reached, progress, written by, status
+    ('goal-1', 'Elif gaat weer elke dag naar school.', ['fm-elif', 'fm-derya'],
+     ['np-visser', 'np-sanne', 'np-femke'], 'onderwijs', '2026-09-01', '2027-01-31', None, 4, ELIF, 'active'),
+    ('goal-2', 'We hebben overzicht over ons geld.', ['fm-derya'], ['np-tom', 'np-samira'], 'inkomen_schulden',
+     '2026-09-01', '2027-06-30', None, 3, DERYA, 'active'),
+    ('goal-3', 'Noor slaapt elke nacht in haar eigen bed.', ['fm-noor', 'fm-derya'], ['np-ayse', 'np-peeters'],
+     'opvoeding', '2026-09-15', '2026-12-15', None, 6, DERYA, 'active'),
+    ('goal-4', 'Mees speelt weer voetbal.', ['fm-mees'], ['np-ruud', 'np-ilse'], 'vrije_tijd', '2026-10-01', None,
+     '2026-11-12', 10, MEES, 'active'),
+    ('goal-5', 'Elif maakt een rooster voor huiswerk.', ['fm-elif'], ['np-visser'], 'onderwijs', None, None, None,
+     None, VISSER, 'proposal'),
 ]
-AGREEMENTS = [
-    ('agr-1', 'Tom Hendriks', 'Samen de post sorteren, elke woensdag.', 'goal-2', '2026-09-02', None),
-    ('agr-2', 'Anneanne Ayşe', 'Noor naar bed brengen op dinsdag en donderdag.', 'goal-3', '2026-09-15', None),
-    ('agr-3', 'Mevrouw Visser', 'Derya bellen op de eerste dag dat Elif afwezig is.', 'goal-1', '2026-09-01', None),
-    ('agr-4', 'Ilse', 'Mees op zaterdag naar de training brengen.', 'goal-4', '2026-10-01', None),
-    ('agr-eind', 'Jolien Bakker en het gezin',
-     'Eindevaluatie: hoe ging onze samenwerking en wat heeft het het gezin gebracht?', None, '2026-09-01',
-     '2027-06-30'),
-    ('agr-info', 'Jolien Bakker en Derya',
-     'Afspreken wie er verder geïnformeerd moet worden (huisarts, school, jeugdgezondheidszorg).', None,
-     '2026-09-01', '2026-10-01'),
+GOAL_X = {id_: 40 + 280 * i for i, (id_, *_) in enumerate(GOALS)}
+"""The goals side by side at y=270, each goal's agreements under it."""
+
+AGREEMENTS = [  # id, who, who_ids, text, goal, start, planned end
+    ('agr-1', 'Tom Hendriks', ['np-tom', 'fm-derya'], 'Samen de post sorteren, elke woensdag.', 'goal-2',
+     '2026-09-02', None),
+    ('agr-2', 'Anneanne Ayşe', ['np-ayse'], 'Noor naar bed brengen op dinsdag en donderdag.', 'goal-3',
+     '2026-09-15', '2026-12-15'),
+    ('agr-3', 'Mevrouw Visser', ['np-visser'], 'Derya bellen op de eerste dag dat Elif afwezig is.', 'goal-1',
+     '2026-09-01', None),
+    ('agr-4', 'Ilse', ['np-ilse'], 'Mees op zaterdag naar de training brengen.', 'goal-4', '2026-10-01', None),
 ]
-NOTES = [
+STANDARD = {  # the two agreements of every plan (made by new_plan_operations), filled in for this family
+    'agr-eind': {'who': 'Jolien Bakker en het gezin', 'who_ids': ['np-jolien', 'fm-derya'],
+                 'planned_end': '2027-06-30', 'x': 1440, 'y': 270},
+    'agr-info': {'who': 'Jolien Bakker en Derya', 'who_ids': ['np-jolien', 'fm-derya'],
+                 'planned_end': '2026-10-01', 'x': 1440, 'y': 420},
+}
+NOTES = [  # in the zones new_plan_operations makes
     ('note-hulpvraag', 'question', 'Ik wil weer overzicht en rust, en dat Elif weer naar school gaat.', 40, 80),
     ('note-toekomst', 'idea', 'Een gewone week: iedereen naar school en werk, en zondag samen eten.', 640, 80),
     ('note-k1', 'strength', 'Derya is warm en houdt vol.', 40, 700),
@@ -64,49 +102,77 @@ NOTES = [
     ('note-z3', 'worry', 'Noor slaapt slecht.', 640, 840),
     ('note-z4', 'worry', 'Spanning tussen Bas en Anneanne.', 860, 840),
 ]
-ZONES = [
-    ('zone-hulpvraag', 'Hulpvraag', 'hulpvraag', 0, 0, 560, 230),
-    ('zone-toekomst', 'Toekomst', 'toekomst', 600, 0, 1080, 230),
-    ('zone-krachten', 'Krachten', 'krachten', 0, 620, 560, 360),
-    ('zone-zorgen', 'Zorgen', 'zorgen', 600, 620, 560, 360),
+DOMAINS = ['onderwijs', 'inkomen_schulden', 'opvoeding', 'vrije_tijd', 'sociaal_netwerk']
+EVALUATIONS = [  # id, kind, date, summary, next steps, {goal: (points, next steps)}, {domain: (family, coach)}
+    ('eval-start', 'start', '2026-09-01',
+     'Eerste rondetafelgesprek, bij Derya thuis. Samen de hulpvraag, krachten en zorgen op een rij gezet en de '
+     'doelen gekozen.',
+     'Over zes weken tussentijds evalueren. Jolien mailt iedereen het plan, eerst naar Derya.',
+     {'goal-1': ('Elif was in augustus acht dagen afwezig. Ze ziet erg op tegen de ochtend.',
+                 'Mevrouw Visser belt Derya op de eerste dag dat Elif afwezig is; Elif start bij Sanne.'),
+      'goal-2': ('De post ligt ongeopend in een la; er zijn achterstanden bij de huur en de zorgverzekering.',
+                 'Elke woensdag samen met Tom de post sorteren.'),
+      'goal-3': ('Noor slaapt bijna elke nacht bij Derya in bed.',
+                 'Anneanne brengt Noor op dinsdag en donderdag naar bed; Derya vraagt Dr. Peeters om advies.')},
+     {'onderwijs': (2, 1), 'inkomen_schulden': (2, 1), 'opvoeding': (3, 2), 'vrije_tijd': (2, 2),
+      'sociaal_netwerk': (4, 3)}),
+    ('eval-tussen', 'tussentijds', '2026-11-15',
+     'Tweede rondetafelgesprek. Op alle doelen gaat het beter; Mees voetbalt weer.',
+     'Volgende evaluatie eind januari 2027, als doel 1 afloopt.',
+     {'goal-1': ('In oktober was Elif nog drie dagen afwezig. De gesprekken met Sanne helpen.',
+                 'Elif en Mevrouw Visser bespreken elke vrijdag kort hoe de week ging.'),
+      'goal-2': ('Alle post is gesorteerd en er is een overzicht van de schulden. Tom heeft een '
+                 'betalingsregeling aangevraagd.', 'Derya betaalt de vaste lasten zelf, met Tom als achtervang.'),
+      'goal-3': ('Noor slaapt vier nachten per week in haar eigen bed. Een vast avondritueel helpt.',
+                 'Het avondritueel ook op de andere avonden volhouden.'),
+      'goal-4': ('Bereikt op 12 november: Mees traint weer elke zaterdag. Ilse rijdt hem.',
+                 'Doel afgerond; Mees vertelt bij het volgende gesprek hoe het gaat.'),
+      'goal-5': ('Voorstel van Mevrouw Visser. Elif wil er eerst zelf over nadenken.',
+                 'Elif zegt bij het volgende gesprek of ze dit als doel wil.')},
+     {'onderwijs': (3, 3), 'inkomen_schulden': (3, 2), 'opvoeding': (4, 3), 'vrije_tijd': (5, 4),
+      'sociaal_netwerk': (4, 4)}),
 ]
 
 
 def demo_operations() -> list[dict[str, Any]]:
     """The demo board as one batch of create operations."""
-    ops: list[dict[str, Any]] = []
+    ops = new_plan_operations(START)
+    by_id = {op['id']: op for op in ops}
+    by_id['family-info']['props'] |= FAMILY_INFO
+    for id_, props in STANDARD.items():
+        by_id[id_]['props'] |= props
 
     def create(id_: str, type_: str, visibility: dict | None = None, **props: Any) -> None:
         ops.append({'op': 'create', 'id': id_, 'type': type_, 'props': props}
                    | ({'visibility': visibility} if visibility else {}))
 
-    for id_, title, kind, x, y, w, h in ZONES:
-        create(id_, 'zone', title=title, kind=kind, x=x, y=y, w=w, h=h)
     for i, (id_, name, role, born, color) in enumerate(FAMILY):
         create(id_, 'family_member', name=name, role=role, birth_date=born, color=color, x=1740, y=40 + 90 * i)
-    for i, (id_, name, relation, organisation, sector, ring) in enumerate(NETWORK):
+    for i, (id_, name, relation, organisation, sector, ring, days, hours, mail) in enumerate(NETWORK):
         column, row = divmod(i, 6)
         create(id_, 'network_person', name=name, relation=relation, organisation=organisation, sector=sector,
-               ring=ring, x=1940 + 200 * column, y=40 + 90 * row)
+               ring=ring, days=days, hours=hours, mail=mail, x=1940 + 200 * column, y=40 + 90 * row)
     for i, (a, b, kind) in enumerate(TIES):
         create(f'tie-{i + 1}', 'tie', a=a, b=b, kind=kind)
-    goal_x = {}
-    for i, (id_, text, owners, domain, start, planned_end, reached) in enumerate(GOALS):
-        goal_x[id_] = 40 + 280 * i
-        create(id_, 'goal', text=text, owners=owners, domain=domain, start=start, planned_end=planned_end,
-               reached=reached, x=goal_x[id_], y=270)
-    standard = 0
-    for id_, who, text, goal_id, start, planned_end in AGREEMENTS:
-        if goal_id:  # under its goal
-            x, y = goal_x[goal_id], 420
-        else:  # the two standard agreements, side by side
-            x, y, standard = 1200 + 260 * standard, 270, standard + 1
-        create(id_, 'agreement', who=who, text=text, goal_id=goal_id, start=start, planned_end=planned_end, x=x, y=y)
+    for id_, text, owners, supporters, domain, start, planned_end, reached, progress, author, status in GOALS:
+        by, name, role = author
+        create(id_, 'goal', text=text, owners=owners, supporters=supporters, domain=domain, start=start,
+               planned_end=planned_end, reached=reached, progress=progress, status=status, written_by=by,
+               written_by_name=name, written_by_role=role, x=GOAL_X[id_], y=270)
+    for id_, who, who_ids, text, goal_id, start, planned_end in AGREEMENTS:
+        create(id_, 'agreement', who=who, who_ids=who_ids, text=text, goal_id=goal_id, start=start,
+               planned_end=planned_end, x=GOAL_X[goal_id], y=420)
     for id_, kind, text, x, y in NOTES:
         create(id_, 'note', kind=kind, text=text, x=x, y=y)
     create('note-bas-schulden', 'note', visibility={'scope': 'named', 'names': ['fm-bas', 'np-jolien']},
-           kind='note', text='Bas heeft een eigen schuldhulpverlener; alleen Bas en Jolien zien dit.', x=1200, y=440)
+           kind='note', text='Bas heeft een eigen schuldhulpverlener; alleen Bas en Jolien zien dit.', x=1200, y=660)
     create('picto-huis', 'pictogram', icon='home', label='Lindelaan 12', x=1420, y=80)
+    for id_, kind, date, summary, next_steps, goals, scores in EVALUATIONS:
+        create(id_, 'evaluation', kind=kind, date=date, summary=summary, next_steps=next_steps,
+               goals=[{'goal_id': goal_id, 'points': points, 'next_steps': then}
+                      for goal_id, (points, then) in goals.items()],
+               scores=[{'domain': domain, 'family': scores[domain][0], 'coach': scores[domain][1]}
+                       for domain in DOMAINS])
     return ops
 
 

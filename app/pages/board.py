@@ -11,16 +11,14 @@ from typing import Any
 
 from nicegui import Client, ui
 
-from board.hub import BoardHub, Session
-from board.identity import Actor, Role
-from board.store import BoardNotFound
-from board.tokens import TokenError
+from board.hub import Session
+from board.identity import Role
 
-from .. import state
 from ..canvas import BoardCanvas
 from ..i18n import error_message
-from ..people import actor_for, language, t
-from .layout import header
+from ..people import language, t
+from .layout import header, header_button
+from .lookup import OpenBoard, open_board
 
 CARD_SIZES = {'goal': (240, 130), 'agreement': (240, 120), 'note': (200, 120)}
 NOTE_KINDS = ('note', 'strength', 'worry', 'question', 'idea')
@@ -39,16 +37,16 @@ TEXT_FIELDS: dict[str, list[tuple[str, str]]] = {
 def canvas_labels() -> dict[str, str]:
     keys = ['goal', 'agreement', 'note', 'strength', 'worry', 'question', 'idea', 'zone', 'family_member',
             'network_person', 'pictogram']
-    return {k: t(f'type.{k}') for k in keys} | {'drag_hint': t('canvas.drag_hint'), 'reached': t('canvas.reached'),
-                                                'until': t('canvas.until')}
+    words = ['drag_hint', 'reached', 'until', 'done', 'proposal', 'kader', 'overdue', 'progress']
+    return {k: t(f'type.{k}') for k in keys} | {k: t(f'canvas.{k}') for k in words}
 
 
 class BoardPage:
     """One browser tab on one board."""
 
-    def __init__(self, hub: BoardHub, actor: Actor, client: Client, toolbar: ui.row) -> None:
-        self.hub = hub
-        self.actor = actor
+    def __init__(self, opened: OpenBoard, client: Client, toolbar: ui.row) -> None:
+        self.hub = hub = opened.hub
+        self.actor = actor = opened.actor
         self.language = language()
         self.session: Session | None = None
         with toolbar:
@@ -62,6 +60,7 @@ class BoardPage:
                             .props(f'unelevated no-caps color=white text-color=primary aria-label="{label}"') \
                             .classes('pb-add').mark(f'add-{type_}'):
                         ui.label(label).classes('pb-button-label')
+            header_button(t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')
         self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \
@@ -178,20 +177,9 @@ class BoardPage:
 def register() -> None:
     @ui.page('/board/{board_id}')
     async def board_page(board_id: str, client: Client, token: str | None = None) -> None:
-        try:
-            hub = await state.get().hubs.get(board_id)
-        except BoardNotFound:
-            with header():
-                pass
-            ui.label(t('board.not_found')).classes('text-h6 p-6')
+        opened = await open_board(board_id, token)
+        if opened is None:
             return
-        try:
-            actor = actor_for(board_id, token)
-        except TokenError:
-            with header(hub.info.name):
-                pass
-            ui.label(t('board.token_invalid')).classes('text-h6 p-6')
-            return
-        with header(hub.info.name) as toolbar:
+        with header(opened.hub.info.name) as toolbar:
             pass
-        BoardPage(hub, actor, client, toolbar)
+        BoardPage(opened, client, toolbar)

@@ -8,7 +8,7 @@ from nicegui import ui
 from board.plan import create_family_board
 
 from .. import state
-from ..people import guest, set_name, t
+from ..people import GUEST_ROLES, guest, guest_role, set_guest_role, set_name, t
 from .layout import header
 
 
@@ -52,3 +52,7 @@ def register() -> None:
                 name = ui.input(t('home.your_name'), value=me.name).props('outlined maxlength=120').classes('w-full')
                 ui.button(t('editor.save'), on_click=lambda: (set_name(name.value or ''),
                                                              ui.notify(t('home.saved_name')))).props('flat no-caps')
+                ui.label(t('plan.i_am')).classes('text-subtitle1 q-mt-sm')
+                ui.toggle({str(r): t(f'plan.role.{r}') for r in GUEST_ROLES}, value=str(guest_role()),
+                          on_change=lambda e: (set_guest_role(e.value), ui.notify(t('plan.saved_role')))) \
+                    .props('no-caps unelevated toggle-color=primary').classes('pb-role-choice').mark('i-am')

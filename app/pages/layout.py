@@ -26,3 +26,12 @@ def header(title: str | None = None) -> Iterator[ui.row]:
         with ui.button(icon='translate', on_click=lambda: (toggle_language(), ui.navigate.reload())) \
                 .props(f'flat dense no-caps color=white aria-label="{t("lang.switch")}"').classes('pb-lang').mark('language'):
             ui.label(t('lang.switch')).classes('pb-button-label')
+
+
+def header_button(label: str, icon: str, target: str, marker: str) -> ui.button:
+    """A header link button whose label hides on a phone (the name stays as its aria-label)."""
+    with ui.button(icon=icon, on_click=lambda: ui.navigate.to(target)) \
+            .props(f'unelevated no-caps color=white text-color=primary aria-label="{label}"') \
+            .classes('pb-add').mark(marker) as button:
+        ui.label(label).classes('pb-button-label')
+    return button

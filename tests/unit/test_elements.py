@@ -16,6 +16,14 @@ VALID = {
     ElementType.NOTE: {'kind': 'strength', 'text': 'Sem kan goed voetballen'},
     ElementType.ZONE: {'title': 'Krachten', 'kind': 'krachten', 'w': 800, 'h': 500},
     ElementType.PICTOGRAM: {'icon': 'school', 'label': 'School'},
+    ElementType.FAMILY_INFO: {'start_date': '2024-09-01', 'address': 'Dorpsstraat 1, 1234 AB Ergens',
+                              'phone': '06-12345678', 'mail': 'gezin@example.nl',
+                              'important': 'Bel na 15:00.', 'coordinator_id': 'karin',
+                              'afstemming': ['overleg', 'mail'], 'afstemming_text': 'Elke zes weken overleg.'},
+    ElementType.EVALUATION: {'date': '2024-11-15', 'kind': 'tussentijds', 'summary': 'Sem gaat vaker naar school.',
+                             'goals': [{'goal_id': 'g1', 'points': 'Drie dagen per week.', 'next_steps': 'Elke dag.'}],
+                             'scores': [{'domain': 'onderwijs', 'family': 3, 'coach': 2},
+                                        {'domain': 'wonen', 'family': 4, 'coach': 4}]},
 }
 
 INVALID = [
@@ -30,8 +38,24 @@ INVALID = [
     (ElementType.GOAL, {'text': 'x', 'owners': ['sem'] * 21}, 'owners', 'too_long'),
     (ElementType.AGREEMENT, {'text': 'x', 'start': '2024-05-01', 'done': '2024-04-30'}, 'done', 'end_before_start'),
     (ElementType.NOTE, {'text': 'x', 'kind': 'rant'}, 'kind', 'not_allowed'),
-    (ElementType.ZONE, {'w': 10}, 'w', 'invalid'),
+    (ElementType.ZONE, {'w': 10}, 'w', 'out_of_range'),
     (ElementType.PICTOGRAM, {'icon': 'rocket'}, 'icon', 'not_allowed'),
+    (ElementType.NETWORK_PERSON, {'name': 'Ans', 'days': ['maandag']}, 'days.0', 'not_allowed'),
+    (ElementType.GOAL, {'text': 'x', 'progress': 11}, 'progress', 'out_of_range'),
+    (ElementType.GOAL, {'text': 'x', 'status': 'maybe'}, 'status', 'not_allowed'),
+    (ElementType.GOAL, {'text': 'x', 'kind': 'wish'}, 'kind', 'not_allowed'),
+    (ElementType.AGREEMENT, {'text': 'x', 'standard': 'borrel'}, 'standard', 'not_allowed'),
+    (ElementType.FAMILY_INFO, {'afstemming': ['postduif']}, 'afstemming.0', 'not_allowed'),
+    (ElementType.FAMILY_INFO, {'coordinator_id': 'not an id!'}, 'coordinator_id', 'invalid'),
+    (ElementType.EVALUATION, {}, 'date', 'missing'),
+    (ElementType.EVALUATION, {'date': '2024-11-15', 'kind': 'halfway'}, 'kind', 'not_allowed'),
+    (ElementType.EVALUATION, {'date': '2024-11-15', 'goals': [{'points': 'x'}]}, 'goals.0.goal_id', 'missing'),
+    (ElementType.EVALUATION, {'date': '2024-11-15', 'scores': [{'domain': 'wonen', 'family': 6}]},
+     'scores.0.family', 'out_of_range'),
+    (ElementType.EVALUATION, {'date': '2024-11-15', 'scores': [{'domain': 'wonen', 'coach': 0}]},
+     'scores.0.coach', 'out_of_range'),
+    (ElementType.EVALUATION, {'date': '2024-11-15', 'scores': [{'domain': 'wonen'}, {'domain': 'wonen'}]},
+     'scores', 'duplicate'),
 ]
 
 
@@ -86,10 +110,12 @@ def test_a_tie_needs_two_different_people():
     assert len(fields) == 1 and fields[0]['problem'] == 'invalid'
 
 
-@pytest.mark.parametrize('value', [math.inf, -math.inf, math.nan, COORDINATE_LIMIT * 1.01, -1e300, 'far'])
+@pytest.mark.parametrize(('value', 'problem'), [(math.inf, 'invalid'), (-math.inf, 'invalid'), (math.nan, 'invalid'),
+                                               (COORDINATE_LIMIT * 1.01, 'out_of_range'), (-1e300, 'out_of_range'),
+                                               ('far', 'invalid')])
 @pytest.mark.parametrize('axis', ['x', 'y'])
-def test_coordinates_must_be_finite_and_on_the_canvas(axis, value):
-    assert problems(ElementType.NOTE, {'text': 'x', axis: value}) == [{'field': axis, 'problem': 'invalid'}]
+def test_coordinates_must_be_finite_and_on_the_canvas(axis, value, problem):
+    assert problems(ElementType.NOTE, {'text': 'x', axis: value}) == [{'field': axis, 'problem': problem}]
 
 
 def test_coordinates_on_the_edge_are_fine():

@@ -1,0 +1,69 @@
+"""What every tab of the plan view shares: its redrawable list and a few calm building blocks."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from nicegui import ui
+
+from board.identity import Role
+
+from .form import nl_date
+
+if TYPE_CHECKING:
+    from ..plan import PlanPage
+
+PROFESSIONALS = (Role.COORDINATOR, Role.PROFESSIONAL)
+
+
+class Part:
+    """One tab: `types` says which element types it shows, so a commit redraws only the tabs it touches."""
+    key = ''
+    icon = ''
+    types: frozenset[str] = frozenset()
+
+    def __init__(self, page: PlanPage) -> None:
+        self.page = page
+        self.t = page.t
+
+    @ui.refreshable_method
+    def render(self) -> None:
+        self.draw()
+
+    def draw(self) -> None:
+        raise NotImplementedError
+
+    # building blocks
+
+    def add_button(self, label_key: str, on_click: Callable[[], Any], marker: str, icon: str = 'add') -> None:
+        if not self.page.readonly:
+            ui.button(self.t(label_key), icon=icon, on_click=on_click) \
+                .props('unelevated no-caps size=lg').classes('pb-big-button').mark(marker)
+
+    def action(self, label_key: str, icon: str, on_click: Callable[[], Any], marker: str,
+               color: str = 'primary', flat: bool = True) -> None:
+        if not self.page.readonly:
+            ui.button(self.t(label_key), icon=icon, on_click=on_click, color=color) \
+                .props(('flat ' if flat else 'unelevated ') + 'no-caps').classes('pb-action').mark(marker)
+
+    def empty(self, key: str) -> None:
+        ui.label(self.t(key)).classes('pb-empty')
+
+    def section(self, key: str) -> None:
+        ui.label(self.t(key)).classes('pb-section')
+
+    def line(self, label_key: str, value: str) -> None:
+        """'Label: value' in one quiet line; nothing when the value is empty."""
+        if value:
+            with ui.row().classes('pb-line gap-1 no-wrap'):
+                label = self.t(label_key)
+                ui.label(label if label.endswith('?') else label + ':').classes('text-grey-7')
+                ui.label(value)
+
+    def dates(self, props: dict[str, Any], *fields: tuple[str, str]) -> None:
+        """Dates the Dutch way, side by side: ``(prop, label key)`` pairs, empty ones left out."""
+        shown = [(self.t(label), nl_date(props.get(key))) for key, label in fields if props.get(key)]
+        if shown:
+            with ui.row().classes('pb-dates gap-x-4 gap-y-0'):
+                for label, value in shown:
+                    ui.label(f'{label} {value}').classes('pb-nowrap')

@@ -1,0 +1,130 @@
+"""Doelen: the family's goals in their own words, proposals to accept, kaders apart, removed ones kept."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from nicegui import ui
+
+from board.elements import Element, LifeDomain
+
+from .base import PROFESSIONALS, Part
+from .form import ElementDialog
+
+
+def face(progress: int) -> str:
+    """A face a child understands: worried, okay, happy."""
+    return '😟' if progress <= 3 else '🙂' if progress <= 6 else '😀'
+
+
+def progress_slider(t: Any, value: int | None) -> Any:
+    """0–10 with a face and the number; untouched stays 'not scored' (``None``)."""
+    touched = {'yes': value is not None}
+    ui.label(t('plan.goal.progress')).classes('text-subtitle1 text-grey-9')
+    with ui.row().classes('w-full items-center no-wrap gap-3'):
+        shown = ui.label(f'{face(value)} {value}' if value is not None else '–').classes('pb-face')
+        slider = ui.slider(min=0, max=10, step=1, value=value or 0).props('markers snap label color=primary') \
+            .classes('grow').mark('field-progress')
+
+    def moved(e: Any) -> None:
+        touched['yes'] = True
+        shown.text = f'{face(int(e.value))} {int(e.value)}'
+    slider.on_value_change(moved)
+    return lambda: int(slider.value) if touched['yes'] else None
+
+
+class GoalsPart(Part):
+    key = 'goals'
+    icon = 'flag'
+    types = frozenset({'goal', 'family_member', 'network_person'})
+
+    def domains(self) -> dict[str, str]:
+        return {d.value: self.t(f'plan.domain.{d.value}') for d in LifeDomain}
+
+    def draw(self) -> None:
+        goals = self.page.elements('goal')
+        own = [g for g in goals if g.props.get('kind') != 'kader' and g.props.get('status') != 'removed']
+        kaders = [g for g in goals if g.props.get('kind') == 'kader' and g.props.get('status') != 'removed']
+        removed = [g for g in goals if g.props.get('status') == 'removed']
+        with ui.row().classes('gap-2'):
+            self.add_button('plan.goal.add', lambda: self.edit(None, {}), 'add-goal')
+            if self.page.actor.role in PROFESSIONALS:
+                self.add_button('plan.goal.add_kader', lambda: self.edit(None, {'kind': 'kader'}), 'add-kader',
+                                icon='shield')
+        if not own:
+            self.empty('plan.goal.empty')
+        for goal in own:
+            self.card(goal)
+        if kaders:
+            self.section('plan.goal.kaders')
+            for goal in kaders:
+                self.card(goal)
+        if removed:
+            self.section('plan.goal.removed')
+            for goal in removed:
+                self.card(goal)
+
+    def card(self, goal: Element) -> None:
+        p = goal.props
+        kader, removed = p.get('kind') == 'kader', p.get('status') == 'removed'
+        people = self.page.names('family_member', 'network_person')
+        classes = 'pb-item w-full' + (' pb-kader' if kader else '') + (' pb-removed' if removed else '') + \
+            (' pb-proposal' if p.get('status') == 'proposal' else '')
+        with ui.card().classes(classes).mark(f'goal-{goal.id}'):
+            with ui.row().classes('w-full items-start no-wrap gap-3'):
+                ui.label(str(p.get('number') or '')).classes('pb-number')
+                with ui.column().classes('gap-1 grow'):
+                    with ui.row().classes('items-center gap-2'):
+                        if kader:
+                            ui.badge(self.t('plan.goal.kader'), color='red-8').classes('pb-badge')
+                        if p.get('reached'):
+                            ui.badge(self.t('plan.goal.reached_badge'), color='positive').classes('pb-badge')
+                    ui.label(p.get('text', '')).classes('pb-item-text')
+                    if p.get('status') == 'proposal':
+                        with ui.row().classes('pb-proposal-bar items-center gap-2 w-full'):
+                            ui.icon('lightbulb', size='sm').classes('text-secondary')
+                            ui.label(self.t('plan.goal.proposal_by', name=p.get('written_by_name') or '?')) \
+                                .classes('grow font-medium')
+                            self.action('plan.goal.accept', 'thumb_up', lambda: self.set(goal, status='active'),
+                                        f'accept-{goal.id}', flat=False)
+                    self.line('plan.goal.owners', ', '.join(people.get(i, '?') for i in p.get('owners', [])))
+                    if p.get('domain'):
+                        self.line('plan.goal.domain', self.t(f"plan.domain.{p['domain']}"))
+                    self.dates(p, ('start', 'plan.start'), ('planned_end', 'plan.planned_end'),
+                               ('reached', 'plan.goal.reached'))
+                    if p.get('progress') is not None:
+                        ui.label(f"{face(p['progress'])} {p['progress']}/10").classes('pb-face-small') \
+                            .tooltip(self.t('plan.goal.progress'))
+                    self.line('plan.goal.supporters', ', '.join(people.get(i, '?') for i in p.get('supporters', [])))
+                    if p.get('written_by_name'):
+                        ui.label(self.t('plan.goal.written_by', name=p['written_by_name'])).classes('pb-small')
+            if not removed:
+                with ui.row().classes('w-full gap-1 justify-end pb-actions'):
+                    self.action('plan.edit', 'edit', lambda: self.edit(goal.id, dict(p)), f'edit-goal-{goal.id}')
+                    if not p.get('reached'):
+                        self.action('plan.goal.reach', 'celebration',
+                                    lambda: self.set(goal, reached=dt.date.today().isoformat()),
+                                    f'reach-{goal.id}', color='positive')
+                    self.action('plan.remove', 'delete_outline', lambda: self.set(goal, status='removed'),
+                                f'remove-goal-{goal.id}', color='negative')
+
+    async def set(self, goal: Element, **props: Any) -> None:
+        await self.page.push([{'op': 'update', 'id': goal.id, 'props': props}])
+
+    def edit(self, goal_id: str | None, props: dict[str, Any]) -> None:
+        kader = props.get('kind') == 'kader'
+        title = 'plan.goal.edit' if goal_id else 'plan.goal.new_kader' if kader else 'plan.goal.new'
+        family = self.page.names('family_member')
+        everyone = family | self.page.names('network_person')
+        with ElementDialog(self.page, 'goal', goal_id, props, self.t(title),
+                           extra={'kind': 'kader'} if kader and not goal_id else None) as form:
+            form.text('text', self.t('plan.goal.text'), area=True)
+            if family:
+                form.chips('owners', self.t('plan.goal.owners_q'), family)
+            form.select('domain', self.t('plan.goal.domain'), self.domains())
+            form.date('start', self.t('plan.start'))
+            form.date('planned_end', self.t('plan.planned_end'))
+            form.date('reached', self.t('plan.goal.reached'))
+            form.custom('progress', progress_slider(self.t, props.get('progress')))
+            if everyone:
+                form.chips('supporters', self.t('plan.goal.supporters_q'), everyone)

@@ -1,0 +1,99 @@
+"""Betrokkenen: the network and the professionals, who the zorgcoördinator is, and how everyone stays in touch."""
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import ui
+
+from board.elements import Element, Sector
+
+from .base import Part
+from .family import FAMILY_INFO_ID
+from .form import ElementDialog, chip_choice
+
+DAYS = ('ma', 'di', 'wo', 'do', 'vr', 'za', 'zo')
+AFSTEMMING = ('mail', 'telefoon', 'overleg', 'anders')
+RINGS = {2: 'plan.people.ring_network', 3: 'plan.people.ring_professional'}
+
+
+class PeoplePart(Part):
+    key = 'people'
+    icon = 'groups'
+    types = frozenset({'network_person', 'family_info'})
+
+    def draw(self) -> None:
+        info = self.page.element(FAMILY_INFO_ID)
+        coordinator = info.props.get('coordinator_id') if info else None
+        people = self.page.elements('network_person')
+        self.add_button('plan.people.add', lambda: self.edit(None, {}), 'add-person')
+        if not people:
+            self.empty('plan.people.empty')
+        for ring, label in RINGS.items():
+            in_ring = [p for p in people if p.props.get('ring', 2) == ring or (ring == 2 and p.props.get('ring') == 1)]
+            if in_ring:
+                ui.label(self.t(label)).classes('pb-section')
+                for person in in_ring:
+                    self.card(person, person.id == coordinator)
+        self.together_card(info.props if info else {})
+
+    def card(self, person: Element, is_coordinator: bool) -> None:
+        p = person.props
+        with ui.card().classes('pb-item w-full').mark(f'person-{person.id}'):
+            with ui.row().classes('w-full items-start no-wrap gap-3'):
+                ui.icon('work' if p.get('ring') == 3 else 'favorite', size='md').classes('text-primary q-mt-xs')
+                with ui.column().classes('gap-1 grow'):
+                    with ui.row().classes('items-center gap-2'):
+                        ui.label(p.get('name', '')).classes('pb-item-text')
+                        if is_coordinator:
+                            ui.badge(self.t('plan.people.coordinator'), color='secondary').classes('pb-badge')
+                    relation = ' · '.join(x for x in (p.get('relation'), p.get('organisation')) if x)
+                    if relation:
+                        ui.label(relation).classes('text-grey-8')
+                    if p.get('phone'):
+                        ui.link(p['phone'], f"tel:{p['phone']}").classes('pb-contact')
+                    if p.get('mail'):
+                        ui.link(p['mail'], f"mailto:{p['mail']}").classes('pb-contact')
+                    reach = ' '.join(p.get('days', [])) + (f" · {p['hours']}" if p.get('hours') else '')
+                    self.line('plan.people.reachable', reach.strip(' ·'))
+            with ui.row().classes('w-full justify-end pb-actions'):
+                self.action('plan.edit', 'edit', lambda: self.edit(person.id, dict(p)), f'edit-person-{person.id}')
+
+    def together_card(self, info: dict[str, Any]) -> None:
+        people = self.page.names('network_person')
+        with ui.card().classes('pb-item w-full q-mt-md').mark('together'):
+            ui.label(self.t('plan.people.together')).classes('pb-card-title')
+            self.line('plan.people.coordinator', people.get(info.get('coordinator_id') or '', '') or
+                      self.t('plan.people.no_coordinator'))
+            ways = ', '.join(self.t(f'plan.afstemming.{w}') for w in info.get('afstemming', []))
+            self.line('plan.people.afstemming', ways)
+            if info.get('afstemming_text'):
+                ui.label(info['afstemming_text'])
+            with ui.row().classes('w-full justify-end pb-actions'):
+                self.action('plan.edit', 'edit', lambda: self.edit_together(dict(info)), 'edit-together')
+
+    def edit_together(self, props: dict[str, Any]) -> None:
+        with ElementDialog(self.page, 'family_info', FAMILY_INFO_ID, props, self.t('plan.people.together'),
+                           create_id=FAMILY_INFO_ID) as form:
+            form.select('coordinator_id', self.t('plan.people.choose_coordinator'), self.page.names('network_person'))
+            form.chips('afstemming', self.t('plan.people.afstemming'),
+                       {w: self.t(f'plan.afstemming.{w}') for w in AFSTEMMING})
+            form.text('afstemming_text', self.t('plan.people.afstemming_text'), area=True)
+
+    def edit(self, person_id: str | None, props: dict[str, Any]) -> None:
+        title = 'plan.people.edit' if person_id else 'plan.people.new'
+        with ElementDialog(self.page, 'network_person', person_id, props, self.t(title),
+                           extra={'x': 1940, 'y': 40 + 90 * (len(self.page.elements('network_person')) % 6)}) as form:
+            form.text('name', self.t('editor.name'))
+            ui.label(self.t('plan.people.ring')).classes('text-subtitle1 text-grey-9')
+            ring = chip_choice({str(k): self.t(v) for k, v in RINGS.items()}, str(props.get('ring', 2)),
+                               multiple=False, marker='field-ring')
+            form.custom('ring', lambda: int(ring() or 2))
+            form.text('relation', self.t('plan.people.relation'))
+            form.text('organisation', self.t('plan.people.organisation'))
+            sectors = {s.value: self.t(f'plan.sector.{s.value}') for s in Sector}
+            form.select('sector', self.t('plan.people.sector'), sectors,
+                        clearable=False).set_value(props.get('sector', 'overig'))
+            form.text('phone', self.t('plan.family.phone')).props('type=tel')
+            form.text('mail', self.t('plan.family.mail')).props('type=email')
+            form.chips('days', self.t('plan.people.days'), {d: self.t(f'plan.day.{d}') for d in DAYS})
+            form.text('hours', self.t('plan.people.hours'))

@@ -1,0 +1,467 @@
+"""The gezinsplan on paper: an A4 PDF in Dutch, made from a `BoardFile` only.
+
+It follows the Dutch 1Gezin1Plan format (shared/domain.md): algemene informatie, betrokkenen, doelen,
+afspraken, evaluatie en vervolgafspraken, plus the hulpvraag, krachten and zorgen of Flemish practice
+and a picture of the board. Because it reads nothing but the file, it works from the app (for exactly
+what the reader may see: filter with `boardfile.visible_board` first) and from an exported JSON file.
+Written for a tired parent: large type, short lines, plenty of white space, light table borders.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import unicodedata
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+from pydantic import BaseModel, ValidationError
+
+from .board_picture import render_board_png
+from .boardfile import BoardFile
+from .elements import Agreement, Evaluation, FamilyInfo, FamilyMember, Goal, LifeDomain, NetworkPerson, Note, Zone
+from .fonts import find_font
+
+NL: dict[str, dict[str, str]] = {
+    'role': {'parent': 'ouder', 'child': 'kind', 'youth': 'jongere', 'other': 'gezinslid'},
+    'domain': {'wonen': 'Wonen', 'werk_dagbesteding': 'Werk en dagbesteding', 'inkomen_schulden': 'Inkomen en schulden',
+               'opvoeding': 'Opvoeding', 'onderwijs': 'Onderwijs en school',
+               'lichamelijke_gezondheid': 'Lichamelijke gezondheid', 'psychische_gezondheid': 'Psychische gezondheid',
+               'verslaving': 'Verslaving', 'huiselijk_geweld_veiligheid': 'Huiselijk geweld en veiligheid',
+               'justitie': 'Justitie', 'sociaal_netwerk': 'Sociaal netwerk', 'vrije_tijd': 'Vrije tijd'},
+    'weekday': {'ma': 'maandag', 'di': 'dinsdag', 'wo': 'woensdag', 'do': 'donderdag', 'vr': 'vrijdag',
+                'za': 'zaterdag', 'zo': 'zondag'},
+    'evaluation': {'start': 'Startevaluatie', 'tussentijds': 'Tussentijdse evaluatie', 'eind': 'Eindevaluatie'},
+    'afstemming': {'mail': 'per mail', 'telefoon': 'per telefoon', 'overleg': 'in een overleg',
+                   'anders': 'op een andere manier'},
+    'notes': {'hulpvraag': 'Hulpvraag', 'krachten': 'Krachten', 'zorgen': 'Zorgen', 'toekomst': 'Toekomst',
+              'note': 'Andere notities'},
+}
+"""Every Dutch word the plan shows for a stored value (the PDF is Dutch only for now)."""
+
+NOTE_ZONES = {'question': 'hulpvraag', 'strength': 'krachten', 'worry': 'zorgen', 'idea': 'toekomst'}
+MAX_CELL_LINES = 30
+"""Most lines in one table cell: a table row must fit on one page (fpdf2 does not split rows)."""
+INK, SOFT, ACCENT, LINE = (31, 41, 51), (100, 108, 118), (35, 95, 140), (205, 210, 215)
+LATE, GREY = (185, 60, 30), (140, 140, 140)
+BODY, SMALL, LEAD = 11.5, 10, 6.2
+
+
+def plan_pdf(board: BoardFile, today: dt.date | None = None) -> bytes:
+    """The gezinsplan as PDF bytes; raises `fonts.FontMissing` when no usable font is installed."""
+    return _Plan(board, today or dt.date.today()).build()
+
+
+def pdf_filename(board: BoardFile, today: dt.date | None = None) -> str:
+    """An ASCII file name such as ``gezinsplan-yilmaz-de-vries-26-11-2026.pdf``."""
+    name = _family(board).translate(str.maketrans({'ı': 'i', 'İ': 'I', 'ß': 'ss', 'ø': 'o', 'Ø': 'O', 'æ': 'ae',
+                                                   'Æ': 'AE', 'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D'}))
+    slug = re.sub(r'[^a-z0-9]+', '-', unicodedata.normalize('NFKD', name).encode('ascii', 'ignore').decode().lower())
+    slug = re.sub(r'^(familie|gezin)-', '', slug.strip('-'))
+    return '-'.join(p for p in ('gezinsplan', slug[:60].strip('-'), _date(today or dt.date.today())) if p) + '.pdf'
+
+
+def _family(board: BoardFile) -> str:
+    return board.board.family_name or board.board.name
+
+
+def _date(value: dt.date | str | None) -> str:
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value.strftime('%d-%m-%Y') if value else ''
+
+
+def _days(days: list[str]) -> str:
+    order = list(NL['weekday'])
+    picked = sorted(set(days), key=order.index)
+    indexes = [order.index(d) for d in picked]
+    if len(picked) >= 3 and indexes == list(range(indexes[0], indexes[-1] + 1)):
+        return f"{NL['weekday'][picked[0]]} t/m {NL['weekday'][picked[-1]]}"
+    return ', '.join(NL['weekday'][d] for d in picked)
+
+
+class _Plan(FPDF):
+    def __init__(self, board: BoardFile, today: dt.date) -> None:
+        super().__init__(orientation='P', unit='mm', format='A4')
+        self.board, self.today, self.family = board, today, _family(board)
+        font = find_font()
+        self.add_font('plan', '', str(font.regular))
+        self.add_font('plan', 'B', str(font.bold))
+        self.glyphs = set(self.fonts['plan'].cmap) & set(self.fonts['planB'].cmap)
+        self.set_margins(14, 16, 14)
+        self.set_auto_page_break(True, margin=18)
+        self.set_title(self.clean(f'Gezinsplan {self.family}'))
+        self.set_lang('nl')
+        self.set_creator('Planbord')
+        self.items = _Items(board)
+
+    # -- building blocks ------------------------------------------------------------------------------------
+    def clean(self, text: Any) -> str:
+        """The text with every character the font cannot draw left out (an emoji, say), so nothing fails."""
+        text = str(text or '')
+        return ''.join(c for c in text if ord(c) in self.glyphs or c in '\n') if text else ''
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font('plan', '', 9)
+        self.set_text_color(*SOFT)
+        family = ' '.join(self.clean(self.family).split())
+        family = family if len(family) <= 60 else family[:59] + '…'
+        self.cell(0, 5, f'Gezinsplan {family} — pagina {self.page_no()} van {{nb}}', align='C')
+
+    def heading(self, text: str) -> None:
+        if self.will_page_break(40):
+            self.add_page()
+        elif self.get_y() > self.t_margin + 1:
+            self.ln(6)
+        self.set_font('plan', 'B', 17)
+        self.set_text_color(*ACCENT)
+        self.cell(0, 10, text, new_x='LMARGIN', new_y='NEXT')
+        self.set_draw_color(*LINE)
+        self.set_line_width(0.4)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(3)
+
+    def subheading(self, text: str) -> None:
+        if self.will_page_break(28):
+            self.add_page()
+        self.ln(2)
+        self.set_font('plan', 'B', 12.5)
+        self.set_text_color(*INK)
+        self.multi_cell(0, 7, self.clean(text), new_x='LMARGIN', new_y='NEXT')
+        self.ln(0.5)
+
+    def para(self, text: str, color: tuple[int, int, int] = INK, size: float = BODY, bold: bool = False) -> None:
+        self.set_font('plan', 'B' if bold else '', size)
+        self.set_text_color(*color)
+        self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
+        self.ln(1)
+
+    def field(self, label: str, value: str) -> None:
+        self.set_text_color(*INK)
+        self.set_font('plan', 'B', BODY)
+        self.write(LEAD, f'{label}: ')
+        self.set_font('plan', '', BODY)
+        self.write(LEAD, self.clean(value) or '–')
+        self.ln(LEAD + 1)
+
+    def bullets(self, texts: list[str]) -> None:
+        self.set_font('plan', '', BODY)
+        self.set_text_color(*INK)
+        for text in texts:
+            self.set_x(self.l_margin + 3)
+            self.cell(5, LEAD, '•')
+            self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
+            self.ln(1)
+
+    def empty(self, text: str) -> None:
+        self.para(text, color=SOFT)
+
+    def fit(self, text: str, width: float) -> str:
+        """The text, cut off with an ellipsis after `MAX_CELL_LINES` lines: a table row must fit on one page."""
+        lines = self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=0)
+        if len(lines) <= MAX_CELL_LINES:
+            return text
+        return '\n'.join(lines[:MAX_CELL_LINES]).rstrip()[:-1] + '…'
+
+    def table(self, headers: list[str], widths: list[float], rows: list[list[Any]]) -> None:
+        """A table with light lines; a cell is a text or (text, FontFace); long text wraps."""
+        self.set_draw_color(*LINE)
+        self.set_line_width(0.25)
+        self.set_font('plan', '', SMALL)
+        self.set_text_color(*INK)
+        self.set_fill_color(255, 255, 255)
+        heads = FontFace(emphasis='BOLD', size_pt=9.5, color=ACCENT, fill_color=(238, 243, 248))
+        with super().table(col_widths=widths, width=sum(widths), align='LEFT', text_align='LEFT', v_align='TOP',
+                           borders_layout='HORIZONTAL_LINES', headings_style=heads, line_height=5,
+                           padding=(1.6, 1.2, 1.6, 1.2)) as table:
+            head = table.row()
+            for text in headers:
+                head.cell(text)
+            for values in rows:
+                row = table.row()
+                for value, width in zip(values, widths):
+                    text, style = value if isinstance(value, tuple) else (value, None)
+                    row.cell(self.fit(self.clean(text), width - 2.4), style=style)
+        self.ln(3)
+
+    # -- the plan ---------------------------------------------------------------------------------------------
+    def build(self) -> bytes:
+        self.add_page()
+        self.title_block()
+        self.general()
+        self.notes()
+        self.people()
+        self.goals()
+        self.agreements()
+        self.evaluations()
+        self.picture()
+        return bytes(self.output())
+
+    def title_block(self) -> None:
+        self.set_font('plan', 'B', 28)
+        self.set_text_color(*ACCENT)
+        self.cell(0, 14, 'Gezinsplan', new_x='LMARGIN', new_y='NEXT')
+        self.set_font('plan', 'B', 19)
+        self.set_text_color(*INK)
+        self.multi_cell(0, 10, self.clean(self.family), new_x='LMARGIN', new_y='NEXT')
+        self.ln(2)
+        self.set_font('plan', '', BODY)
+        self.set_text_color(*SOFT)
+        start = self.items.info.start_date if self.items.info else None
+        made = f'Gemaakt op {_date(self.today)}' + (f'   ·   Startdatum {_date(start)}' if start else '')
+        self.cell(0, LEAD, made, new_x='LMARGIN', new_y='NEXT')
+        self.ln(2)
+        self.para('Dit is het plan van het gezin: wat we willen bereiken, wie er helpt en wat we hebben afgesproken.',
+                  color=SOFT)
+
+    def general(self) -> None:
+        self.heading('Algemene informatie')
+        info = self.items.info or FamilyInfo()
+        self.field('Startdatum', _date(info.start_date))
+        self.subheading('Het gezin')
+        if self.items.members:
+            self.table(['naam', 'rol', 'geboortedatum'], [80, 40, 62],
+                       [[m.name, NL['role'][m.role], _date(m.birth_date)] for m in self.items.members])
+        else:
+            self.empty('Nog geen gezinsleden op het bord.')
+        for label, value in (('Adres', info.address), ('Telefoon', info.phone), ('Mail', info.mail)):
+            if value:
+                self.field(label, value)
+        if info.important:
+            self.ln(2)
+            self.set_fill_color(255, 246, 214)
+            self.set_font('plan', 'B', BODY)
+            self.set_text_color(*INK)
+            self.multi_cell(0, LEAD + 1, 'Belangrijk voor iedereen', fill=True, padding=(2, 3, 0, 3),
+                            new_x='LMARGIN', new_y='NEXT')
+            self.set_font('plan', '', BODY)
+            self.multi_cell(0, LEAD + 1, self.clean(info.important), fill=True, align='L', padding=(0, 3, 2.5, 3),
+                            new_x='LMARGIN', new_y='NEXT')
+            self.set_fill_color(255, 255, 255)
+
+    def notes(self) -> None:
+        self.heading('Hulpvraag, krachten en zorgen')
+        groups = self.items.note_groups()
+        if not any(groups.values()):
+            self.empty('Nog geen hulpvraag, krachten of zorgen opgeschreven.')
+        for key, texts in groups.items():
+            if texts:
+                self.subheading(NL['notes'][key])
+                self.bullets(texts)
+
+    def people(self) -> None:
+        self.heading('Betrokkenen')
+        coordinator = self.items.person(self.items.info.coordinator_id if self.items.info else None)
+        if coordinator:
+            where = coordinator.organisation or coordinator.relation
+            self.field('Zorgcoördinator', coordinator.name + (f' ({where})' if where else ''))
+        else:
+            self.empty('Er is nog geen zorgcoördinator gekozen.')
+        network = [p for p in self.items.network if p.ring != 3]
+        professionals = [p for p in self.items.network if p.ring == 3]
+        if not network and not professionals:
+            self.empty('Nog geen betrokkenen.')
+        for title, people in (('Netwerk: familie, vrienden en buren', network),
+                              ('Professionals en instanties', professionals)):
+            if people:
+                self.subheading(title)
+                self.table(['naam', 'relatie of instantie', 'telefoon', 'mail', 'bereikbaar'],
+                           [36, 44, 26, 46, 30], [self.person_row(p, coordinator) for p in people])
+        self.subheading('Afspraken over afstemming')
+        info = self.items.info or FamilyInfo()
+        ways = [NL['afstemming'][w] for w in info.afstemming]
+        if ways:
+            self.para('We houden elkaar op de hoogte ' + ', '.join(ways[:-1]) + (' en ' if len(ways) > 1 else '')
+                      + ways[-1] + '.')
+        if info.afstemming_text:
+            self.para(info.afstemming_text)
+        if not ways and not info.afstemming_text:
+            self.empty('Nog geen afspraken over hoe we elkaar op de hoogte houden.')
+
+    def person_row(self, person: NetworkPerson, coordinator: NetworkPerson | None) -> list[Any]:
+        is_coordinator = coordinator is not None and person is coordinator
+        name = (person.name + '\nzorgcoördinator', FontFace(emphasis='BOLD')) if is_coordinator else person.name
+        relation = '\n'.join(t for t in (person.relation, person.organisation) if t)
+        return [name, relation, person.phone, person.mail, ' '.join(filter(None, (_days(person.days), person.hours)))]
+
+    def goals(self) -> None:
+        self.heading('Doelen')
+        own = [g for g in self.items.goals if g.kind != 'kader']
+        kaders = [g for g in self.items.goals if g.kind == 'kader']
+        if own:
+            self.goal_table(own, 'doel')
+        else:
+            self.empty('Nog geen doelen.')
+        if kaders:
+            self.subheading('Kader (veiligheid)')
+            self.para('Een kader is een grens die voor de veiligheid is afgesproken. Het is geen doel van het '
+                      'gezin zelf, maar het hoort wel bij dit plan.', color=SOFT, size=SMALL)
+            self.goal_table(kaders, 'kader')
+
+    def goal_table(self, goals: list[Goal], word: str) -> None:
+        rows = []
+        for goal in sorted(goals, key=lambda g: (g.status == 'removed', g.number or 0)):
+            text = goal.text
+            if goal.kind == 'kader':
+                text += '\nKader (veiligheid)'
+            if goal.status == 'proposal':
+                text += f'\nvoorstel van {goal.written_by_name or "een betrokkene"}'
+            if goal.status == 'removed':
+                text += '\nverwijderd'
+            style = FontFace(color=GREY) if goal.status == 'removed' else None
+            values = [goal.number or '', text, ', '.join(self.items.names(goal.owners)),
+                      NL['domain'].get(goal.domain or '', ''), _date(goal.start), _date(goal.planned_end),
+                      _date(goal.reached), f'{goal.progress}/10' if goal.progress is not None else '']
+            rows.append([(str(v), style) for v in values])
+        self.table(['nr', word, 'van wie', 'levens-\ndomein', 'start', 'gepland\neind', 'bereikt', 'voort-\ngang'],
+                   [8, 42, 24, 24, 23, 23, 23, 15], rows)
+
+    def agreements(self) -> None:
+        self.heading('Afspraken')
+        if not self.items.agreements:
+            self.empty('Nog geen afspraken.')
+            return
+        self.para('Wie doet wat, en wanneer.', color=SOFT)
+        rows = []
+        for agreement in self.items.agreements:
+            goal = self.items.goal(agreement.goal_id)
+            who = agreement.who or ', '.join(self.items.names(agreement.who_ids))
+            late = agreement.overdue(self.today)
+            done = ('te laat', FontFace(emphasis='BOLD', color=LATE)) if late else _date(agreement.done)
+            rows.append([str(agreement.number or ''), str(goal.number or '') if goal and goal.number else '–', who,
+                         agreement.text, _date(agreement.start), _date(agreement.planned_end), done])
+        self.table(['nr', 'doel', 'wie', 'wat', 'start', 'gepland\neind', 'klaar'], [8, 13, 32, 60, 23, 23, 23], rows)
+
+    def evaluations(self) -> None:
+        self.heading('Evaluatie en vervolgafspraken')
+        evaluations = self.items.evaluations
+        if not evaluations:
+            self.empty('Nog geen evaluaties. Na het eerste gesprek over hoe het gaat, staat het hier.')
+            return
+        start = next((e for e in evaluations if e.kind == 'start'), None)
+        for evaluation in evaluations:
+            self.subheading(f"{NL['evaluation'][evaluation.kind]} — {_date(evaluation.date)}")
+            if evaluation.summary:
+                self.para(evaluation.summary)
+            for points in evaluation.goals:
+                goal = self.items.goal(points.goal_id)
+                if goal is None:
+                    continue
+                self.para(f'Doel {goal.number or ""}: {goal.text}'.replace('Doel :', 'Doel:'), bold=True)
+                if points.points:
+                    self.field('Belangrijkste punten', points.points)
+                if points.next_steps:
+                    self.field('Volgende stappen', points.next_steps)
+                self.ln(1)
+            if evaluation.next_steps:
+                self.field('Vervolgafspraken', evaluation.next_steps)
+            if evaluation.scores:
+                if self.will_page_break(22 + 7 * len(evaluation.scores)):
+                    self.add_page()
+                self.ln(1)
+                self.para('Zelfredzaamheid (1 = grote zorgen, 5 = gaat helemaal zelf)', bold=True, size=SMALL)
+                self.table(['levensdomein', 'gezin', 'coach', 'verandering sinds de start'], [66, 24, 24, 68],
+                           self.score_rows(evaluation, start))
+
+    def score_rows(self, evaluation: Evaluation, start: Evaluation | None) -> list[list[str]]:
+        order = list(LifeDomain)
+        before = {s.domain: s for s in start.scores} if start else {}
+        rows = []
+        for score in sorted(evaluation.scores, key=lambda s: order.index(LifeDomain(s.domain))):
+            if evaluation is start:
+                change = 'startpunt'
+            elif score.domain in before:
+                was = before[score.domain]
+                change = '   '.join(f'{who} {_delta(getattr(was, key), getattr(score, key))}'
+                                   for who, key in (('gezin', 'family'), ('coach', 'coach'))) or '–'
+            else:
+                change = '–'
+            rows.append([NL['domain'][score.domain], _score(score.family), _score(score.coach), change])
+        return rows
+
+    def picture(self) -> None:
+        placed = [e for e in self.board.elements if e.type not in ('tie', 'family_info', 'evaluation')]
+        png = render_board_png(self.board, width=2200) if placed else b''
+        ratio = _png_ratio(png) if png else 1.0
+        self.add_page(orientation='L' if ratio > 1.15 else 'P')
+        self.heading('Het bord')
+        if not png:
+            self.empty('Het bord is nog leeg.')
+            return
+        self.para(f'Zo zag het bord eruit op {_date(self.today)}.', color=SOFT)
+        top = self.get_y() + 1
+        room_w, room_h = self.w - self.l_margin - self.r_margin, self.h - top - self.b_margin - 2
+        w = min(room_w, room_h * ratio)
+        self.image(io.BytesIO(png), x=self.l_margin + (room_w - w) / 2, y=top, w=w, h=w / ratio)
+
+
+def _delta(was: int | None, now: int | None) -> str:
+    if was is None or now is None:
+        return '–'
+    return 'gelijk' if now == was else f'{now - was:+d}'
+
+
+def _score(value: int | None) -> str:
+    return str(value) if value is not None else '–'
+
+
+def _png_ratio(png: bytes) -> float:
+    width, height = int.from_bytes(png[16:20], 'big'), int.from_bytes(png[20:24], 'big')
+    return width / max(height, 1)
+
+
+class _Items:
+    """The board's elements as typed records; an element that does not parse is left out, not fatal."""
+
+    MODELS: dict[str, type[BaseModel]] = {
+        'family_info': FamilyInfo, 'family_member': FamilyMember, 'network_person': NetworkPerson, 'goal': Goal,
+        'agreement': Agreement, 'note': Note, 'zone': Zone, 'evaluation': Evaluation}
+
+    def __init__(self, board: BoardFile) -> None:
+        self.by_id: dict[str, Any] = {}
+        for element in board.elements:
+            if element.type in self.MODELS:
+                try:
+                    self.by_id[element.id] = self.MODELS[element.type].model_validate(element.props)
+                except ValidationError:
+                    continue
+        last = 10 ** 6
+        self.info: FamilyInfo | None = next(iter(self.of(FamilyInfo)), None)
+        self.members = sorted(self.of(FamilyMember), key=lambda m: (m.role != 'parent', m.birth_date or dt.date.max))
+        self.network = sorted(self.of(NetworkPerson), key=lambda p: p.name.lower())
+        self.goals = sorted(self.of(Goal), key=lambda g: (g.number or last, g.text))
+        self.agreements = sorted(self.of(Agreement), key=lambda a: (a.number or last, a.text))
+        self.evaluations = sorted(self.of(Evaluation), key=lambda e: e.date)
+        self.notes = self.of(Note)
+        self.zones = self.of(Zone)
+
+    def of(self, model: type[Any]) -> list[Any]:
+        return [m for m in self.by_id.values() if isinstance(m, model)]
+
+    def person(self, id_: str | None) -> NetworkPerson | None:
+        found = self.by_id.get(id_ or '')
+        return found if isinstance(found, NetworkPerson) else None
+
+    def goal(self, id_: str | None) -> Goal | None:
+        found = self.by_id.get(id_ or '')
+        return found if isinstance(found, Goal) else None
+
+    def names(self, ids: list[str]) -> list[str]:
+        return [self.by_id[i].name for i in ids if isinstance(self.by_id.get(i), (FamilyMember, NetworkPerson))]
+
+    def note_groups(self) -> dict[str, list[str]]:
+        """Notes by part of the plan: by their kind, or else by the zone they lie in."""
+        groups: dict[str, list[str]] = {key: [] for key in NL['notes']}
+        for note in sorted(self.notes, key=lambda n: (n.y, n.x)):
+            key = NOTE_ZONES.get(note.kind) if note.kind != 'idea' else None
+            if key is None:
+                zone = next((z for z in self.zones if z.kind != 'free' and z.x <= note.x + 100 <= z.x + z.w
+                             and z.y <= note.y + 60 <= z.y + z.h), None)
+                key = zone.kind if zone else NOTE_ZONES.get(note.kind, 'note')
+            groups[key].append(note.text)
+        return groups

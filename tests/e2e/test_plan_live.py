@@ -1,0 +1,39 @@
+"""The plan view and the board canvas are two views of one board: an edit in one shows in the other, live."""
+from __future__ import annotations
+
+import pytest
+
+from board import tokens
+from board.identity import Actor, Role
+from board.store import Store
+from tests.e2e.conftest import PHONE, TABLET
+from tests.e2e.test_live_board import CARD, open_board
+
+pytestmark = pytest.mark.e2e
+
+
+def parent_token(server, board_id: str) -> str:
+    """Derya's link: goals in the family's words may only be changed by the family."""
+    store = Store(server.database_url)
+    try:
+        return tokens.issue(store.secret(), board_id, Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT))
+    finally:
+        store.close()
+
+
+def test_a_goal_edited_in_the_plan_view_changes_its_card_on_the_canvas(browser, server, board_id) -> None:
+    board = open_board(browser, server, board_id, viewport=TABLET)
+    phone = browser.new_context(viewport=PHONE, has_touch=True).new_page()
+    phone.goto(f'{server}/board/{board_id}/plan?token={parent_token(server, board_id)}')
+    phone.get_by_role('tab', name='Doelen').click()
+    card = phone.locator('.pb-item', has_text='We hebben overzicht over ons geld.')
+    card.get_by_role('button', name='Bewerken').click()
+    text = phone.locator('.q-dialog textarea').first
+    text.fill('We houden samen overzicht over ons geld.')
+    phone.locator('.q-dialog').get_by_role('button', name='Opslaan').click()
+    phone.locator('.pb-item', has_text='We houden samen overzicht over ons geld.').wait_for()
+
+    board.locator(CARD.format('goal-2'), has_text='We houden samen overzicht over ons geld.').wait_for()
+    assert 'We hebben overzicht' not in board.locator(CARD.format('goal-2')).text_content()
+    phone.context.close()
+    board.context.close()

@@ -1,0 +1,54 @@
+"""GET /api/boards/{id}/plan.pdf?token=…: the gezinsplan as PDF for the token's holder, from a real server."""
+from __future__ import annotations
+
+import io
+
+import httpx
+import pytest
+from pypdf import PdfReader
+
+from board import tokens
+from board.demo import create_demo_board
+from board.identity import Actor, Role
+from board.store import Store
+from tests.server import running_server
+
+BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
+KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
+PRIVATE = 'Bas heeft een eigen schuldhulpverlener'
+
+
+@pytest.fixture(scope='module')
+def server(tmp_path_factory: pytest.TempPathFactory):
+    with running_server(f"sqlite:///{tmp_path_factory.mktemp('pdf')}/board.sqlite3") as server:
+        yield server
+
+
+def test_the_plan_pdf_holds_only_what_the_reader_may_see(server) -> None:
+    store = Store(server.database_url)
+    try:
+        board_id = create_demo_board(store).id
+        secret = store.secret()
+    finally:
+        store.close()
+    texts = {}
+    for actor in (BAS, KARIM):
+        response = httpx.get(f'{server}/api/boards/{board_id}/plan.pdf',
+                             params={'token': tokens.issue(secret, board_id, actor, ttl_seconds=600)}, timeout=30)
+        assert response.status_code == 200, response.text
+        assert response.headers['content-type'] == 'application/pdf'
+        disposition = response.headers['content-disposition']
+        assert disposition.startswith('attachment; filename="gezinsplan-yilmaz-de-vries-') and disposition.isascii()
+        reader = PdfReader(io.BytesIO(response.content))
+        texts[actor.id] = ' '.join(' '.join(p.extract_text() for p in reader.pages).split())
+    assert PRIVATE in texts[BAS.id]
+    assert PRIVATE not in texts[KARIM.id] and 'Doelen' in texts[KARIM.id]
+
+
+def test_the_plan_pdf_needs_a_valid_token(server) -> None:
+    store = Store(server.database_url)
+    try:
+        board_id = store.list_boards()[-1].id
+    finally:
+        store.close()
+    assert httpx.get(f'{server}/api/boards/{board_id}/plan.pdf', params={'token': 'nep'}).status_code == 401

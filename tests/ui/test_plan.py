@@ -1,0 +1,365 @@
+"""The plan view (/board/{id}/plan), driven in-process with NiceGUI's `user` fixture.
+
+Every edit in the view goes through the hub, so the tests look at the hub's document (and at another
+user's canvas) to see that a change really landed, and at the seq to see that a refusal stored nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from nicegui import ui
+from nicegui.testing import User
+
+from app import state
+from board.identity import Actor, Role
+from tests.ui.test_pages import canvas_of, demo_board_id, settle, token_for
+
+TODAY = dt.date.today()
+DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
+
+
+def hub_of(board_id: str):
+    return state.get().hubs.loaded(board_id)
+
+
+def of_type(board_id: str, type_: str) -> list:
+    return [e for e in hub_of(board_id).elements.values() if e.type == type_ and not e.deleted]
+
+
+def next_number(board_id: str, type_: str) -> int:
+    return 1 + max(e.props['number'] for e in hub_of(board_id).elements.values() if e.type == type_)
+
+
+def goal_option(board_id: str, goal_id: str) -> str:
+    """How the goal select names a goal: its number and text."""
+    goal = hub_of(board_id).elements[goal_id]
+    return f"{goal.props['number']}. {goal.props['text']}"
+
+
+def choose(user: User, marker: str, value: object) -> None:
+    """Pick a value in a select or toggle (set as the browser would; the list card may show the same words)."""
+    with user:
+        user.find(marker=marker).elements.pop().value = value
+
+
+async def open_plan(user: User, board_id: str, tab: str | None = None, token: str | None = None) -> None:
+    await user.open(f'/board/{board_id}/plan' + (f'?token={token}' if token else ''))
+    if tab:
+        user.find(marker=f'tab-{tab}').click()
+
+
+async def push_as(board_id: str, actor: Actor, ops: list[dict]) -> dict:
+    """Someone else, through their own hub session (e.g. a professional proposing a goal)."""
+    hub = await state.get().hubs.get(board_id)
+    session = hub.join(actor, lambda message: None)
+    try:
+        return await hub.push(session, f'test-{len(hub.elements)}-{hub.seq}', ops)
+    finally:
+        hub.leave(session)
+
+
+async def test_a_fresh_family_board_says_what_to_do_next(user: User) -> None:
+    await user.open('/')
+    user.find('Naam van het gezin').type('Familie Jansen')
+    user.find('Bord maken').click()
+    await user.should_see('Bord gemaakt')
+    board_id = next(b.id for b in state.get().store.list_boards() if b.name == 'Familie Jansen')
+    await open_plan(user, board_id)
+    await user.should_see('Nog geen gezinsleden. Wie horen er bij het gezin?')
+    await user.should_see('Nog geen doelen. Wat wil jullie gezin bereiken?')
+    await user.should_see('Nog geen afspraken. Wie doet wat, en wanneer?')
+    await user.should_see('Nog geen betrokkenen. Wie helpt jullie?')
+    await user.should_see('Nog geen evaluatie.')
+    await user.should_see('Vaste afspraak')  # the two standard agreements are always there
+    await user.should_see(marker='open-board')
+
+
+async def test_board_and_plan_link_to_each_other_keeping_the_token(user: User) -> None:
+    board_id = demo_board_id()
+    token = token_for(board_id, Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT))
+    await user.open(f'/board/{board_id}?token={token}')
+    user.find(marker='open-plan').click()
+    await user.should_see('Betrokkenen')
+    await user.should_see(marker='open-board')
+    user.find(marker='open-board').click()
+    await user.should_see(marker='open-plan')
+    assert hub_of(board_id).peers()[-1]['name'] == 'Derya Yılmaz'
+
+
+async def test_adding_a_family_member(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id)
+    user.find(marker='add-member').click()
+    user.find(marker='field-name').type('Opa Henk')
+    user.find(marker='field-role-other').click()
+    user.find(marker='field-birth_date').type('03-04-1950')
+    user.find(marker='swatch-2e86ab').click()
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    member = next(e for e in of_type(board_id, 'family_member') if e.props['name'] == 'Opa Henk')
+    assert member.props['role'] == 'other'
+    assert member.props['birth_date'] == '1950-04-03'
+    assert member.props['color'] == '#2e86ab'
+    await user.should_see('geboren 03-04-1950')
+
+
+async def test_adding_a_betrokkene_and_choosing_the_zorgcoordinator(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'people')
+    user.find(marker='add-person').click()
+    user.find(marker='field-name').type('Wijkagent Sara')
+    user.find(marker='field-ring-3').click()
+    user.find(marker='field-organisation').type('Politie Amersfoort')
+    user.find(marker='field-days-ma').click()
+    user.find(marker='field-days-do').click()
+    user.find(marker='field-hours').type('9:00–17:00')
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    person = next(e for e in of_type(board_id, 'network_person') if e.props['name'] == 'Wijkagent Sara')
+    assert (person.props['ring'], person.props['days'], person.props['organisation']) == (
+        3, ['ma', 'do'], 'Politie Amersfoort')
+    await user.should_see('ma do · 9:00–17:00')
+
+    had_phone = 'telefoon' in hub_of(board_id).elements['family-info'].props['afstemming']
+    user.find(marker='edit-together').click()
+    choose(user, 'field-coordinator_id', person.id)
+    user.find(marker='field-afstemming-telefoon').click()  # a tap toggles the chip
+    user.find(marker='dialog-save').click()
+    await settle()
+    info = hub_of(board_id).elements['family-info'].props
+    assert info['coordinator_id'] == person.id
+    assert ('telefoon' in info['afstemming']) is not had_phone
+    await user.should_see('Zorgcoördinator')
+
+
+async def test_the_shared_screen_sees_the_plan_but_cannot_edit(user: User) -> None:
+    board_id = demo_board_id()
+    screen = Actor(id='screen-1', name='Scherm', role=Role.SCREEN)
+    await open_plan(user, board_id, 'goals', token=token_for(board_id, screen))
+    await user.should_see('Elif gaat weer elke dag naar school.')
+    await user.should_not_see(marker='add-goal')
+    await user.should_not_see(marker='reach-goal-1')
+
+
+async def test_adding_a_goal_numbers_it_and_remembers_who_wrote_it(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals')
+    number = next_number(board_id, 'goal')
+    user.find(marker='add-goal').click()
+    user.find(marker='field-text').type('We gaan samen naar de bibliotheek.')
+    user.find(marker='field-owners-fm-mees').click()
+    user.find(marker='field-start').type('01-12-2026')
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    goal = next(e for e in of_type(board_id, 'goal') if e.props['text'] == 'We gaan samen naar de bibliotheek.')
+    assert goal.props['number'] == number
+    assert goal.props['owners'] == ['fm-mees']
+    assert goal.props['start'] == '2026-12-01'
+    assert goal.props['written_by'].startswith('guest-')
+    await user.should_see('We gaan samen naar de bibliotheek.')
+    await user.should_see(f"Geschreven door {goal.props['written_by_name']}")
+
+
+async def test_adding_an_agreement_linked_to_a_goal(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'agreements')
+    number = next_number(board_id, 'agreement')
+    user.find(marker='add-agreement').click()
+    user.find(marker='field-text').type('Samen de bibliotheekpas halen.')
+    user.find(marker='field-who').type('Derya')
+    choose(user, 'field-goal_id', 'goal-4')
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    agreement = next(e for e in of_type(board_id, 'agreement') if e.props['text'] == 'Samen de bibliotheekpas halen.')
+    assert agreement.props['goal_id'] == 'goal-4'
+    assert agreement.props['number'] == number
+    await user.should_see('Samen de bibliotheekpas halen.')
+
+
+async def test_bereikt_sets_today(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals')
+    user.find(marker='reach-goal-1').click()
+    await settle()
+    assert hub_of(board_id).elements['goal-1'].props['reached'] == TODAY.isoformat()
+    await user.should_not_see(marker='reach-goal-1')
+
+
+async def test_a_parent_accepts_a_proposal_and_a_coordinator_may_not(user: User, create_user) -> None:
+    board_id = demo_board_id()
+    school = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
+    answer = await push_as(board_id, school, [{'op': 'create', 'id': 'goal-prop', 'type': 'goal',
+                                               'props': {'text': 'Mees leest elke dag tien minuten.'}}])
+    assert answer['type'] == 'ack'
+    assert hub_of(board_id).elements['goal-prop'].props['status'] == 'proposal'
+
+    coach = create_user()
+    await open_plan(coach, board_id, 'goals')  # a guest is the gezinscoach by default
+    await coach.should_see('Voorstel van Meester Karim')
+    coach.find(marker='accept-goal-prop').click()
+    await coach.should_see('Alleen het gezin kan een voorstel accepteren.')
+    assert hub_of(board_id).elements['goal-prop'].props['status'] == 'proposal'
+
+    await user.open('/')
+    choose(user, 'i-am', 'parent')  # 'Ik ben…' → 'Ouder'
+    await user.should_see('Opgeslagen: zo sta je op het bord.')
+    await open_plan(user, board_id, 'goals')
+    user.find(marker='accept-goal-prop').click()
+    await settle()
+    assert hub_of(board_id).elements['goal-prop'].props['status'] == 'active'
+    await user.should_not_see('Voorstel van Meester Karim')
+
+
+async def test_an_end_date_before_the_start_is_refused_in_dutch_and_nothing_is_saved(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals')
+    seq = hub_of(board_id).seq
+    user.find(marker='add-goal').click()
+    user.find(marker='field-text').type('Elke week een goed gesprek.')
+    user.find(marker='field-start').type('10-12-2026')
+    user.find(marker='field-planned_end').type('01-12-2026')
+    user.find(marker='dialog-save').click()
+    await user.should_see('De geplande einddatum ligt vóór de startdatum')
+    assert hub_of(board_id).seq == seq
+    await user.should_see('Nieuw doel')  # the dialog stays open with what was typed
+    assert user.find(marker='field-text').elements.pop().value == 'Elke week een goed gesprek.'
+
+
+async def test_an_agreement_on_a_goal_deleted_meanwhile_gets_a_dutch_message(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'agreements')
+    user.find(marker='add-agreement').click()
+    user.find(marker='field-text').type('Voetbalschoenen kopen.')
+    choose(user, 'field-goal_id', 'goal-4')
+    answer = await push_as(board_id, DERYA, [{'op': 'delete', 'id': 'goal-4'}])  # Derya deletes the card meanwhile
+    assert answer['type'] == 'ack'
+    seq = hub_of(board_id).seq
+    user.find(marker='dialog-save').click()
+    await user.should_see('Deze kaart verwijst naar iets dat niet (meer) bestaat.')
+    assert hub_of(board_id).seq == seq
+    assert not any(e.props['text'] == 'Voetbalschoenen kopen.' for e in of_type(board_id, 'agreement'))
+
+
+async def test_a_goal_deleted_while_its_editor_is_open_is_not_made_again(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals', token=token_for(board_id, DERYA))
+    user.find(marker='edit-goal-goal-3').click()
+    user.find(marker='field-text').type(' Ook in het weekend.')
+    await push_as(board_id, DERYA, [{'op': 'delete', 'id': 'goal-3'}])
+    seq = hub_of(board_id).seq
+    user.find(marker='dialog-save').click()
+    await user.should_see('Deze kaart bestaat niet (meer).')
+    assert hub_of(board_id).seq == seq
+
+
+async def test_a_goal_of_50000_characters_is_too_long_and_nothing_is_saved(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals')
+    seq = hub_of(board_id).seq
+    user.find(marker='add-goal').click()
+    user.find(marker='field-text').type('x' * 50_000)
+    user.find(marker='dialog-save').click()
+    await user.should_see('te lang')
+    assert hub_of(board_id).seq == seq
+
+
+async def test_an_overdue_agreement_shows_te_laat_and_comes_first(user: User) -> None:
+    board_id = demo_board_id()
+    yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
+    answer = await push_as(board_id, Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR),
+                           [{'op': 'update', 'id': 'agr-3', 'props': {'planned_end': yesterday}}])
+    assert answer['type'] == 'ack'
+    await open_plan(user, board_id, 'agreements')
+    await user.should_see(marker='late-agr-3')
+    await user.should_see('Te laat')
+    await user.should_not_see(marker='late-agr-1')
+    cards = sorted((e for e in user.find(kind=ui.card).elements
+                    if any(m.startswith('agreement-') for m in e._markers)), key=lambda e: e.id)
+    shown = [next(m for m in c._markers if m.startswith('agreement-')).removeprefix('agreement-') for c in cards]
+    late = {e.id for e in of_type(board_id, 'agreement')
+            if not e.props.get('done') and (e.props.get('planned_end') or '9999') < TODAY.isoformat()}
+    assert 'agr-3' in late and set(shown[:len(late)]) == late  # the late ones come first
+    user.find(marker='finish-agr-3').click()
+    await settle()
+    assert hub_of(board_id).elements['agr-3'].props['done'] == TODAY.isoformat()
+    await user.should_not_see(marker='late-agr-3')
+
+
+async def test_editing_a_goal_in_the_plan_shows_on_the_other_persons_canvas(user: User, create_user) -> None:
+    board_id = demo_board_id()
+    other = create_user()
+    await other.open(f'/board/{board_id}')
+    await open_plan(user, board_id, 'goals', token=token_for(board_id, DERYA))  # the family's own words
+    user.find(marker='edit-goal-goal-2').click()
+    user.find(marker='field-text').clear()
+    user.find(marker='field-text').type('We hebben samen overzicht over ons geld.')
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    await settle()
+    with other:
+        assert canvas_of(other).elements['goal-2']['props']['text'] == 'We hebben samen overzicht over ons geld.'
+    patch = hub_of(board_id).elements['goal-2']
+    assert patch.props['domain'] == 'inkomen_schulden'  # only the text was sent: the rest stays
+
+
+async def test_a_change_elsewhere_redraws_the_list(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals')
+    answer = await push_as(board_id, DERYA, [{'op': 'update', 'id': 'goal-3',
+                                              'props': {'text': 'Noor slaapt in haar eigen bed.'}}])
+    assert answer['type'] == 'ack'
+
+    await user.should_see('Noor slaapt in haar eigen bed.')
+
+
+async def test_a_drag_on_the_canvas_does_not_redraw_the_lists(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals')
+    card = user.find(marker='goal-goal-1').elements.pop()
+    await push_as(board_id, DERYA, [{'op': 'update', 'id': 'goal-1', 'props': {'x': 321, 'y': 123}}])
+    await settle()
+    assert user.find(marker='goal-goal-1').elements.pop() is card
+    await push_as(board_id, DERYA, [{'op': 'update', 'id': 'goal-1', 'props': {'progress': 9}}])
+    await user.should_see('9/10')
+
+
+async def test_removing_a_goal_keeps_it_under_verwijderde_doelen(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals', token=token_for(board_id, DERYA))  # the family's goal
+    user.find(marker='remove-goal-goal-3').click()
+    await user.should_see('Verwijderde doelen')
+    goal = hub_of(board_id).elements['goal-3']
+    assert goal.props['status'] == 'removed' and not goal.deleted
+
+
+async def test_an_evaluation_with_scores_shows_the_change_since_the_start(user: User) -> None:
+    board_id = demo_board_id()
+    hub = await state.get().hubs.get(board_id)
+    starts = sorted((e for e in hub.elements.values() if e.type == 'evaluation' and e.props['kind'] == 'start'),
+                    key=lambda e: (e.props['date'], e.id))
+    if not starts:
+        await push_as(board_id, Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR),
+                      [{'op': 'create', 'id': 'eval-start', 'type': 'evaluation', 'props': {
+                          'date': '2026-09-01', 'kind': 'start', 'scores': [{'domain': 'wonen', 'coach': 2}]}}])
+        starts = [hub.elements['eval-start']]
+    domain, was = next((s['domain'], s['coach']) for s in starts[0].props['scores'] if s.get('coach'))
+    now = 5 if was < 5 else 4
+    await open_plan(user, board_id, 'evaluation')
+    user.find(marker='add-evaluation').click()
+    user.find(marker='field-summary').type('Het gaat beter thuis.')
+    choose(user, f'set-score-{domain}-coach', now)
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    await user.should_see(f'{was} → {now} ({now - was:+d})')
+    new = next(e for e in of_type(board_id, 'evaluation') if e.props['summary'] == 'Het gaat beter thuis.')
+    assert new.props['kind'] == 'tussentijds'
+    assert new.props['date'] == TODAY.isoformat()
+    assert new.props['scores'] == [{'domain': domain, 'family': None, 'coach': now}]
+
+
+async def test_the_plan_view_is_in_english_too(user: User) -> None:
+    await user.open('/')
+    user.find(marker='language').click()
+    await open_plan(user, demo_board_id(), 'goals')
+    await user.should_see('New goal')
+    await user.should_see('Reached!')
