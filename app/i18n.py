@@ -75,6 +75,12 @@ TABLE: dict[str, tuple[str, str]] = {
     'lang.switch': ('English', 'Nederlands'),
     'plan.open': ('Plan', 'Plan'),
     'plan.to_board': ('Bord', 'Board'),
+    'pdf.button': ('PDF', 'PDF'),
+    'pdf.making': ('Het plan wordt klaargemaakt als PDF…', 'Making the plan as a PDF…'),
+    'pdf.font_missing': ('De PDF kan nu niet gemaakt worden: er is geen lettertype dat alle namen kan tonen. '
+                         'Vraag de beheerder fonts-dejavu-core te installeren.',
+                         'The PDF cannot be made now: no font can show every name. '
+                         'Ask the administrator to install fonts-dejavu-core.'),
     'plan.tab.family': ('Gezin', 'Family'),
     'plan.tab.people': ('Betrokkenen', 'People'),
     'plan.tab.goals': ('Doelen', 'Goals'),

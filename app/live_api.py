@@ -15,8 +15,7 @@ from fastapi import HTTPException, Response, WebSocket, WebSocketDisconnect
 from nicegui import app
 
 from board import plan_pdf, protocol, tokens
-from board.access import can_see
-from board.boardfile import BoardFile, export_board, visible_board
+from board.boardfile import export_board, visible_board
 from board.fonts import FontMissing
 from board.identity import Actor
 from board.store import BoardNotFound
@@ -49,15 +48,15 @@ def register() -> None:
             board = await asyncio.to_thread(export_board, state.get().store, board_id)
         except BoardNotFound:
             raise HTTPException(status_code=404, detail='board_not_found') from None
-        board.elements = [e for e in board.elements if can_see(actor, e)]
-        return board.model_dump(mode='json')
+        return visible_board(board, actor).model_dump(mode='json')
 
     @app.get('/api/boards/{board_id}/plan.pdf')
     async def plan(board_id: str, token: str = '') -> Response:
         """The gezinsplan as a PDF, with only what the token's holder may see."""
         actor = _actor(board_id, token)
         try:
-            data, filename = await asyncio.to_thread(_plan_pdf, board_id, actor)
+            board = await asyncio.to_thread(export_board, state.get().store, board_id)
+            data, filename = await asyncio.to_thread(plan_pdf.plan_for, board, actor)
         except BoardNotFound:
             raise HTTPException(status_code=404, detail='board_not_found') from None
         except FontMissing:
@@ -95,11 +94,6 @@ def register() -> None:
         finally:
             hub.leave(session)
             writer.cancel()
-
-
-def _plan_pdf(board_id: str, actor: Actor) -> tuple[bytes, str]:
-    board: BoardFile = visible_board(export_board(state.get().store, board_id), actor)
-    return plan_pdf.plan_pdf(board), plan_pdf.pdf_filename(board)
 
 
 async def _handle(hub: Any, session: Any, text: str) -> None:

@@ -7,6 +7,7 @@ an import writes the board row and one snapshot with the file's elements exactly
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -43,10 +44,15 @@ class BoardFileError(ValueError):
     """A file that is not a Planbord board we can read; the message says why."""
 
 
+def board_file(info: BoardInfo, seq: int, elements: Iterable[Element]) -> BoardFile:
+    """A board file from a board's elements (tombstones are left out), e.g. a live hub's."""
+    live = sorted((e for e in elements if not e.deleted), key=lambda e: e.id)
+    return BoardFile(board=BoardMeta(**info.as_dict()), seq=seq, elements=live)
+
+
 def export_board(store: Store, board_id: str) -> BoardFile:
     loaded = store.load(board_id)
-    live = sorted((e for e in loaded.elements.values() if not e.deleted), key=lambda e: e.id)
-    return BoardFile(board=BoardMeta(**loaded.info.as_dict()), seq=loaded.seq, elements=live)
+    return board_file(loaded.info, loaded.seq, loaded.elements.values())
 
 
 def visible_board(board: BoardFile, actor: Actor) -> BoardFile:

@@ -19,9 +19,10 @@ from fpdf.fonts import FontFace
 from pydantic import BaseModel, ValidationError
 
 from .board_picture import render_board_png
-from .boardfile import BoardFile
+from .boardfile import BoardFile, visible_board
 from .elements import Agreement, Evaluation, FamilyInfo, FamilyMember, Goal, LifeDomain, NetworkPerson, Note, Zone
 from .fonts import find_font
+from .identity import Actor
 
 NL: dict[str, dict[str, str]] = {
     'role': {'parent': 'ouder', 'child': 'kind', 'youth': 'jongere', 'other': 'gezinslid'},
@@ -51,6 +52,12 @@ BODY, SMALL, LEAD = 11.5, 10, 6.2
 def plan_pdf(board: BoardFile, today: dt.date | None = None) -> bytes:
     """The gezinsplan as PDF bytes; raises `fonts.FontMissing` when no usable font is installed."""
     return _Plan(board, today or dt.date.today()).build()
+
+
+def plan_for(board: BoardFile, actor: Actor, today: dt.date | None = None) -> tuple[bytes, str]:
+    """The plan as `actor` may see it (a school's PDF holds only what the school may see), and its file name."""
+    theirs = visible_board(board, actor)
+    return plan_pdf(theirs, today), pdf_filename(theirs, today)
 
 
 def pdf_filename(board: BoardFile, today: dt.date | None = None) -> str:

@@ -17,6 +17,7 @@ from board.identity import Role
 from ..canvas import BoardCanvas
 from ..i18n import error_message
 from ..people import language, t
+from .download import download_plan
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
 
@@ -61,6 +62,8 @@ class BoardPage:
                             .classes('pb-add').mark(f'add-{type_}'):
                         ui.label(label).classes('pb-button-label')
             header_button(t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')
+            header_button(t('pdf.button'), 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor),
+                          'download-pdf')
         self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \

@@ -1,8 +1,9 @@
 """The frame around every page: a calm header with the name, language switch and room for more."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from nicegui import ui
 
@@ -28,9 +29,13 @@ def header(title: str | None = None) -> Iterator[ui.row]:
             ui.label(t('lang.switch')).classes('pb-button-label')
 
 
-def header_button(label: str, icon: str, target: str, marker: str) -> ui.button:
-    """A header link button whose label hides on a phone (the name stays as its aria-label)."""
-    with ui.button(icon=icon, on_click=lambda: ui.navigate.to(target)) \
+def header_button(label: str, icon: str, target: str | Callable[[], Any], marker: str) -> ui.button:
+    """A header button whose label hides on a phone (the name stays as its aria-label).
+
+    :param target: a path to go to, or what to do when tapped
+    """
+    action = target if callable(target) else lambda: ui.navigate.to(target)
+    with ui.button(icon=icon, on_click=action) \
             .props(f'unelevated no-caps color=white text-color=primary aria-label="{label}"') \
             .classes('pb-add').mark(marker) as button:
         ui.label(label).classes('pb-button-label')

@@ -19,6 +19,7 @@ from board.identity import Role
 
 from ..i18n import error_message, translate
 from ..people import language
+from .download import download_plan
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
 from .plan_parts.agreements import AgreementsPart
@@ -45,6 +46,8 @@ class PlanPage:
         self.seq = self.hub.seq
         with header(self.hub.info.name):
             header_button(self.t('plan.to_board'), 'dashboard', opened.url(), 'open-board')
+            header_button(self.t('pdf.button'), 'picture_as_pdf', lambda: download_plan(self.hub, self.actor),
+                          'download-pdf')
         self.dialog_host = ui.element('div')
         """Dialogs live here, outside the redrawn lists."""
         self.parts = [part(self) for part in PARTS]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from nicegui import ui
 from nicegui.testing import User
 
@@ -169,3 +171,26 @@ async def test_a_tampered_token_gets_a_clear_message(user: User) -> None:
     bad = token_for(board_id, Actor(id='x', name='X', role=Role.PARENT))[:-3] + 'AAA'
     await user.open(f'/board/{board_id}?token={bad}')
     await user.should_see('Deze link klopt niet of is verlopen.')
+
+
+def pdf_text(content: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+    return ' '.join(' '.join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages).split())
+
+
+@pytest.mark.parametrize(('actor', 'sees_private_note'), [
+    (Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school'), False),
+    (Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT), True),
+])
+async def test_the_pdf_button_downloads_the_plan_as_this_person_may_see_it(user: User, actor: Actor,
+                                                                           sees_private_note: bool) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/plan?token={token_for(board_id, actor)}')
+    user.find(marker='download-pdf').click()
+    response = await user.download.next(timeout=30)
+    text = pdf_text(response.content)
+    assert response.content.startswith(b'%PDF')
+    assert 'Elif gaat weer elke dag naar school.' in text and 'Afspraken' in text
+    assert ('alleen Bas en Jolien zien dit' in text) is sees_private_note
