@@ -54,6 +54,17 @@ NETWORK = [  # id, name, relation, organisation, sector, ring, days reachable, h
      WORKDAYS, '8:00–17:00', ''),
     ('np-sanne', 'Sanne Mulder', 'therapeut van Elif', 'GGZ', 'instanties', 3, ['do'], '', ''),
 ]
+_SCALES = ('practical', 'emotional', 'information', 'critical', 'direction', 'closeness', 'contact', 'known')
+NETWORK_LIST = {id_: dict(zip(_SCALES, row)) for id_, row in {
+    # the netwerklijst of shared/demo-family.md (Social Network Map scales)
+    'np-ayse': ('almost_always', 'sometimes', 'hardly_ever', 'sometimes', 'they_help', 'very', 'weekly', 'gt_5'),
+    'np-femke': ('sometimes', 'almost_always', 'sometimes', 'hardly_ever', 'both', 'fairly', 'monthly', 'gt_5'),
+    'np-ilse': ('sometimes', 'hardly_ever', 'hardly_ever', 'hardly_ever', 'both', 'fairly', 'weekly', '1_5'),
+    'np-samira': ('hardly_ever', 'almost_always', 'sometimes', 'hardly_ever', 'both', 'very', 'weekly', '1_5'),
+    'np-ruud': ('sometimes', 'hardly_ever', 'sometimes', 'hardly_ever', 'they_help', 'not_very', 'hardly_ever',
+                '1_5'),
+}.items()}
+
 TIES = [('np-ayse', 'np-samira', 'normal'), ('np-femke', 'fm-bas', 'normal'), ('np-ilse', 'np-ayse', 'normal'),
         ('np-ayse', 'fm-bas', 'tense')]
 
@@ -151,7 +162,8 @@ def demo_operations() -> list[dict[str, Any]]:
     for i, (id_, name, relation, organisation, sector, ring, days, hours, mail) in enumerate(NETWORK):
         column, row = divmod(i, 6)
         create(id_, 'network_person', name=name, relation=relation, organisation=organisation, sector=sector,
-               ring=ring, days=days, hours=hours, mail=mail, x=1940 + 200 * column, y=40 + 90 * row)
+               ring=ring, days=days, hours=hours, mail=mail, x=1940 + 200 * column, y=40 + 90 * row,
+               **NETWORK_LIST.get(id_, {}))
     for i, (a, b, kind) in enumerate(TIES):
         create(f'tie-{i + 1}', 'tie', a=a, b=b, kind=kind)
     for id_, text, owners, supporters, domain, start, planned_end, reached, progress, author, status in GOALS:

@@ -24,6 +24,8 @@ Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Name = Annotated[str, StringConstraints(max_length=MAX_NAME)]
 ElementId = Annotated[str, StringConstraints(pattern=r'^[A-Za-z0-9_-]{1,64}$')]
 Coordinate = Annotated[float, Field(ge=-COORDINATE_LIMIT, le=COORDINATE_LIMIT, allow_inf_nan=False)]
+PhotoDataUrl = Annotated[str, StringConstraints(pattern=r'^data:image/jpeg;base64,[A-Za-z0-9+/=]+$', max_length=60_000)]
+"""A small square JPEG made on the server by `board.photos` (a 256px one is ~10–25 KB); never a link."""
 
 
 class ElementType(StrEnum):
@@ -114,20 +116,44 @@ class FamilyMember(_Placed):
     role: Literal['parent', 'child', 'youth', 'other'] = 'other'
     birth_date: dt.date | None = None
     color: Annotated[str, StringConstraints(pattern=r'^#[0-9a-fA-F]{6}$')] | None = None
+    photo: PhotoDataUrl | None = None
+    """Shown instead of the initials; it travels with the member, so it is seen exactly by those who see them."""
+
+
+HowOften = Literal['hardly_ever', 'sometimes', 'almost_always']
+"""The Social Network Map's three-step scale (Tracy & Whittaker, 1990), used by the netwerklijst."""
 
 
 class NetworkPerson(_Placed):
-    """A betrokkene: someone from the network (ring 2) or a professional (ring 3)."""
+    """A betrokkene: someone from the network (ring 2) or a professional (ring 3), with their netwerklijst row.
+
+    The netwerklijst follows the Social Network Map: what kind of support this person gives, how often,
+    and how the relationship is. Every scale is optional: a row is filled in with taps, bit by bit.
+    """
     name: Name = Field(min_length=1)
     relation: Name = ''
     organisation: Name = ''
     sector: Sector = Sector.OVERIG
     ring: Literal[1, 2, 3] = 2
+    distance: Annotated[float, Field(ge=0, le=1)] = 0.5
+    """Where in its ring on the netwerkschema: 0 closest to the centre, 1 furthest out."""
+    roles: list[Name] = Field(default_factory=list, max_length=10)
+    """A person may play several roles: the home help who also listens."""
     phone: Name = ''
     mail: Name = ''
     days: list[Weekday] = Field(default_factory=list, max_length=7)
     """Days when reachable."""
     hours: Name = ''
+    practical: HowOften | None = None
+    emotional: HowOften | None = None
+    information: HowOften | None = None
+    critical: HowOften | None = None
+    """How often this person is critical of the family (member)."""
+    direction: Literal['both', 'they_help', 'we_help'] | None = None
+    closeness: Literal['not_very', 'fairly', 'very'] | None = None
+    contact: Literal['hardly_ever', 'few_times_a_year', 'monthly', 'weekly', 'daily'] | None = None
+    known: Literal['lt_1', '1_5', 'gt_5'] | None = None
+    """How long known: under 1 year, 1–5 years, over 5 years."""
 
 
 class Tie(_Props):
