@@ -118,6 +118,18 @@ TABLE: dict[str, tuple[str, str]] = {
     'plan.family.birth_date': ('Geboortedatum', 'Date of birth'),
     'plan.family.born': ('geboren {date}', 'born {date}'),
     'plan.family.color': ('Kleur', 'Colour'),
+    'photo.title': ('Foto', 'Photo'),
+    'photo.hint': ('Een foto in plaats van een kleur. Iedereen die dit gezinslid ziet, ziet ook de foto.',
+                   'A photo instead of a colour. Everyone who sees this family member also sees the photo.'),
+    'photo.choose': ('Foto kiezen', 'Choose photo'),
+    'photo.remove': ('Foto weghalen', 'Remove photo'),
+    'photo.saved': ('Foto opgeslagen', 'Photo saved'),
+    'photo.removed': ('Foto weggehaald', 'Photo removed'),
+    'photo.busy': ('Foto wordt klaargemaakt…', 'Preparing the photo…'),
+    'photo.too_large': ('Deze foto is te groot (hoogstens 10 MB).', 'This photo is too large (10 MB at most).'),
+    'photo.not_an_image': ('Dit is geen foto die we kunnen lezen (JPG, PNG of WebP).',
+                           'This is not a photo we can read (JPG, PNG or WebP).'),
+    'photo.too_many_pixels': ('Deze foto heeft te veel pixels.', 'This photo has too many pixels.'),
     'plan.member_role.parent': ('Ouder / verzorger', 'Parent / carer'),
     'plan.member_role.child': ('Kind', 'Child'),
     'plan.member_role.youth': ('Jongere', 'Young person'),
@@ -283,6 +295,7 @@ TABLE: dict[str, tuple[str, str]] = {
     'field.number': ('Het nummer', 'The number'),
     'field.date': ('De datum', 'The date'),
     'field.goal_id': ('Het doel', 'The goal'),
+    'field.photo': ('De foto', 'The photo'),
 }
 
 
