@@ -72,21 +72,13 @@ def import_(file: Path = typer.Argument(..., help='A board JSON file made by `pl
         _fail(f'a board with id {error} exists already; use --new-id')
 
 
-@cli.command('pdf')
-def pdf(source: str = typer.Argument(..., help='A board id, or a board JSON file made by `planbord export`.'),
-        output: Path = typer.Option(None, '--output', '-o',
-                                    help='The PDF file to write (default: gezinsplan-<gezin>-<datum>.pdf).'),
-        database_url: str = DatabaseUrl) -> None:
-    """Write the gezinsplan of a board as a PDF (A4, Dutch) and print the file name."""
-    from board.fonts import FontMissing
-    from board.plan_pdf import pdf_filename, plan_pdf
+def _board(source: str, database_url: str) -> boardfile.BoardFile:
+    """A board from an exported JSON file or, when `source` does not look like a file, from the database by id."""
     path = Path(source)
     try:
         if path.exists() or source.endswith('.json') or '/' in source or '\\' in source:
-            board = boardfile.loads(path.read_text(encoding='utf-8'))  # board ids never hold '.' or '/'
-        else:
-            board = boardfile.export_board(Store(database_url), source)
-        data = plan_pdf(board)
+            return boardfile.loads(path.read_text(encoding='utf-8'))  # board ids never hold '.' or '/'
+        return boardfile.export_board(Store(database_url), source)
     except OSError as error:
         _fail(f'cannot read {source}: {error.strerror}')
     except UnicodeDecodeError:
@@ -95,6 +87,23 @@ def pdf(source: str = typer.Argument(..., help='A board id, or a board JSON file
         _fail(str(error))
     except BoardNotFound:
         _fail(f'no board with id {source}')
+    raise AssertionError('unreachable')
+
+
+Source = typer.Argument(..., help='A board id, or a board JSON file made by `planbord export`.')
+
+
+@cli.command('pdf')
+def pdf(source: str = Source,
+        output: Path = typer.Option(None, '--output', '-o',
+                                    help='The PDF file to write (default: gezinsplan-<gezin>-<datum>.pdf).'),
+        database_url: str = DatabaseUrl) -> None:
+    """Write the gezinsplan of a board as a PDF (A4, Dutch) and print the file name."""
+    from board.fonts import FontMissing
+    from board.plan_pdf import pdf_filename, plan_pdf
+    board = _board(source, database_url)
+    try:
+        data = plan_pdf(board)
     except FontMissing as error:
         _fail(str(error))
     output = output or Path(pdf_filename(board))
@@ -103,6 +112,36 @@ def pdf(source: str = typer.Argument(..., help='A board id, or a board JSON file
     except OSError as error:
         _fail(f'cannot write {output}: {error.strerror}')
     typer.echo(str(output))
+
+
+@cli.command('metrics')
+def metrics(source: str = Source, database_url: str = DatabaseUrl) -> None:
+    """Print what the netwerkschema tells about the network, as JSON (docs/metrics.md)."""
+    import json
+
+    from network_graph.summary import all_metrics
+    board = _board(source, database_url)
+    sys.stdout.write(json.dumps(all_metrics(board.elements), ensure_ascii=False, indent=2) + '\n')
+
+
+@cli.command('network')
+def network(source: str = Source,
+            graphml: Path = typer.Option(None, '--graphml', help='Write the network as GraphML (Gephi, networkx).'),
+            csv: Path = typer.Option(None, '--csv', help='Write the netwerklijst as CSV (Dutch headers).'),
+            database_url: str = DatabaseUrl) -> None:
+    """Export the netwerkschema as GraphML and/or the netwerklijst as CSV; prints the files written."""
+    from network_graph.export import netwerklijst_csv, write_graphml
+    if not graphml and not csv:
+        _fail('say what to write: --graphml FILE and/or --csv FILE')
+    board = _board(source, database_url)
+    for target, write in ((graphml, lambda t: write_graphml(board.elements, str(t))),
+                          (csv, lambda t: t.write_text(netwerklijst_csv(board.elements), encoding='utf-8'))):
+        if target:
+            try:
+                write(target)
+            except OSError as error:
+                _fail(f'cannot write {target}: {error.strerror}')
+            typer.echo(str(target))
 
 
 @cli.command()

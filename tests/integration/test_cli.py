@@ -49,7 +49,7 @@ def boards(database: Path) -> str:
 
 def test_help_lists_every_command() -> None:
     out = planbord('--help').stdout
-    for command in ('serve', 'demo', 'export', 'import', 'token', 'boards'):
+    for command in ('serve', 'demo', 'export', 'import', 'token', 'boards', 'pdf', 'metrics', 'network'):
         assert f' {command} ' in out, out
 
 

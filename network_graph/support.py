@@ -1,0 +1,72 @@
+"""Who gives which kind of support (the netwerklijst), and what remains when the professionals leave."""
+from __future__ import annotations
+
+from typing import Any
+
+from .graph import GIVES, SUPPORT_KINDS, Network
+from .structure import brief, share
+
+MULTIPLEX = 2
+"""A person giving at least this many kinds of support is a multiplex tie (the home help who also listens)."""
+
+
+def _kinds(person: dict[str, Any]) -> list[str]:
+    return [kind for kind in SUPPORT_KINDS if person.get(kind) in GIVES]
+
+
+def _givers(people: list[dict[str, Any]], kind: str) -> dict[str, Any]:
+    givers = [brief(p) | {'level': p[kind]} for p in people if p.get(kind) in GIVES]
+    return {'count': len(givers), 'informal': sum(g['ring'] == 2 for g in givers),
+            'professional': sum(g['ring'] == 3 for g in givers),
+            'almost_always': sum(g['level'] == 'almost_always' for g in givers), 'givers': givers}
+
+
+def support(net: Network) -> dict[str, Any]:
+    """Per kind of support: who gives it sometimes or almost always, informal versus professional."""
+    people = net.network_people()
+    return {kind: _givers(people, kind) for kind in SUPPORT_KINDS}
+
+
+def multiplexity(net: Network) -> dict[str, Any]:
+    """People who give two or more kinds of support."""
+    people = [brief(p) | {'kinds': _kinds(p)} for p in net.network_people() if len(_kinds(p)) >= MULTIPLEX]
+    return {'count': len(people), 'people': people}
+
+
+def call_list(net: Network) -> list[dict[str, Any]]:
+    """'Bij wie kunnen wij terecht?': everyone who gives some kind of support, with when to reach them."""
+    return [brief(p) | {'relation': p['relation'], 'organisation': p['organisation'], 'kinds': _kinds(p),
+                        'days': p['days'], 'hours': p['hours'], 'phone': p['phone'], 'mail': p['mail']}
+            for p in net.network_people() if _kinds(p)]
+
+
+def without_professionals(net: Network) -> dict[str, Any]:
+    """The network without ring 3, per kind of support: the network stays, professionals are temporary."""
+    informal = [p for p in net.network_people() if p['ring'] != 3]
+    kinds = {kind: {'count': len(g := _givers(informal, kind)['givers']), 'givers': g} for kind in SUPPORT_KINDS}
+    return {'people': len(informal), 'kinds': kinds,
+            'uncovered': [kind for kind in SUPPORT_KINDS if not kinds[kind]['count']]}
+
+
+SNM_SHARES = {
+    'practical_almost_always': ('practical', {'almost_always'}),
+    'emotional_almost_always': ('emotional', {'almost_always'}),
+    'information_almost_always': ('information', {'almost_always'}),
+    'critical_almost_always': ('critical', {'almost_always'}),
+    'both_ways': ('direction', {'both'}),
+    'very_close': ('closeness', {'very'}),
+    'weekly_or_more': ('contact', {'weekly', 'daily'}),
+    'known_over_5_years': ('known', {'gt_5'}),
+}
+"""The Social Network Map summary (Tracy & Whittaker, 1990): name → (scale, values that count)."""
+
+
+def social_network_map(net: Network) -> dict[str, Any]:
+    """Each share is over the people with that scale filled in, with both counts: a half-filled list stays honest."""
+    people = net.network_people()
+    result = {}
+    for name, (scale, values) in SNM_SHARES.items():
+        filled = [p for p in people if p.get(scale) is not None]
+        count = sum(p[scale] in values for p in filled)
+        result[name] = {'count': count, 'filled': len(filled), 'share': share(count, len(filled))}
+    return result
