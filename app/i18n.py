@@ -125,7 +125,6 @@ TABLE: dict[str, tuple[str, str]] = {
     'photo.remove': ('Foto weghalen', 'Remove photo'),
     'photo.saved': ('Foto opgeslagen', 'Photo saved'),
     'photo.removed': ('Foto weggehaald', 'Photo removed'),
-    'photo.busy': ('Foto wordt klaargemaakt…', 'Preparing the photo…'),
     'photo.too_large': ('Deze foto is te groot (hoogstens 10 MB).', 'This photo is too large (10 MB at most).'),
     'photo.not_an_image': ('Dit is geen foto die we kunnen lezen (JPG, PNG of WebP).',
                            'This is not a photo we can read (JPG, PNG or WebP).'),

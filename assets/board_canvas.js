@@ -314,9 +314,19 @@ export default {
         </template>
 
         <template v-else-if="isPerson(el)">
-          <circle cx="33" cy="35" r="24" :fill="personColor(el)" />
-          <text x="33" y="41" text-anchor="middle" fill="#fff" font-size="17" font-weight="700"
-                font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif">{{ initialsOf(el) }}</text>
+          <template v-if="photoOf(el)">
+            <clipPath :id="photoClip(el)">
+              <circle cx="33" cy="35" r="24" />
+            </clipPath>
+            <circle cx="33" cy="35" r="25.5" :fill="personColor(el)" />
+            <image class="pb-photo" :href="photoOf(el)" x="9" y="11" width="48" height="48"
+                   preserveAspectRatio="xMidYMid slice" :clip-path="'url(#' + photoClip(el) + ')'" />
+          </template>
+          <template v-else>
+            <circle cx="33" cy="35" r="24" :fill="personColor(el)" />
+            <text x="33" y="41" text-anchor="middle" fill="#fff" font-size="17" font-weight="700"
+                  font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif">{{ initialsOf(el) }}</text>
+          </template>
           <foreignObject x="63" y="5" width="101" height="60">
             <div class="pb-html pb-person">
               <div class="pb-name pb-text pb-two">{{ el.props.name }}</div>
@@ -359,7 +369,7 @@ export default {
       overdueInk: OVERDUE_STYLE.line,
       ids: {
         grid: `pb-grid-${uid}`, shadow: `pb-shadow-${uid}`, lift: `pb-lift-${uid}`,
-        stripes: `pb-stripes-${uid}`, goalClip: `pb-goal-clip-${uid}`,
+        stripes: `pb-stripes-${uid}`, goalClip: `pb-goal-clip-${uid}`, uid,
       },
     };
   },
@@ -810,6 +820,14 @@ export default {
     },
     initialsOf(el) {
       return initials(el.props.name);
+    },
+    // A family member's photo: only the small JPEG data URL the server made, never a link to elsewhere.
+    photoOf(el) {
+      const photo = el.type === "family_member" ? el.props.photo : null;
+      return typeof photo === "string" && photo.startsWith("data:image/jpeg;base64,") ? photo : null;
+    },
+    photoClip(el) {
+      return `pb-photo-clip-${this.ids.uid}-${el.id}`;
     },
     personLine(el) {
       if (el.type === "network_person") return [el.props.relation, el.props.organisation].filter(Boolean).join(" · ");

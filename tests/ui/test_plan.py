@@ -5,10 +5,13 @@ user's canvas) to see that a change really landed, and at the seq to see that a 
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import io
 
 from nicegui import ui
 from nicegui.testing import User
+from PIL import Image
 
 from app import state
 from board.identity import Actor, Role
@@ -101,6 +104,73 @@ async def test_adding_a_family_member(user: User) -> None:
     assert member.props['birth_date'] == '1950-04-03'
     assert member.props['color'] == '#2e86ab'
     await user.should_see('geboren 03-04-1950')
+
+
+def picture(format_: str = 'JPEG') -> bytes:
+    """A colourful test picture, as a phone would send it."""
+    image = Image.new('RGB', (640, 480), (240, 140, 40))
+    image.paste((40, 120, 220), (200, 120, 440, 360))
+    out = io.BytesIO()
+    image.save(out, format_)
+    return out.getvalue()
+
+
+async def upload(user: User, name: str, content_type: str, data: bytes) -> None:
+    """What the browser does after 'Foto kiezen': post the file to the dialog's (hidden) ui.upload."""
+    with user:
+        element = user.find(marker='photo-upload').elements.pop()
+    await element.handle_uploads([ui.upload.SmallFileUpload(name, content_type, data)])
+
+
+async def test_a_family_member_gets_a_photo_and_loses_it_again(user: User, create_user) -> None:
+    board_id = demo_board_id()
+    other = create_user()
+    await other.open(f'/board/{board_id}')
+    await open_plan(user, board_id)
+    user.find(marker='edit-member-fm-elif').click()
+    await user.should_see(marker='photo-choose')
+    await upload(user, 'elif.jpg', 'image/jpeg', picture())
+    await user.should_see('Foto opgeslagen')
+    photo = hub_of(board_id).elements['fm-elif'].props['photo']
+    assert photo.startswith('data:image/jpeg;base64,')
+    assert Image.open(io.BytesIO(base64.b64decode(photo.split(',', 1)[1]))).size == (256, 256)
+    await user.should_see(marker='member-photo-fm-elif')  # the list shows it at once, instead of the initials
+    await settle()
+    with other:
+        assert canvas_of(other).elements['fm-elif']['props']['photo'] == photo
+    user.find(marker='photo-remove').click()
+    await user.should_see('Foto weggehaald')
+    assert hub_of(board_id).elements['fm-elif'].props['photo'] is None
+    await user.should_not_see(marker='member-photo-fm-elif')
+
+
+async def test_a_file_that_is_not_a_photo_gets_a_dutch_message_and_nothing_is_stored(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id)
+    seq = hub_of(board_id).seq
+    user.find(marker='edit-member-fm-elif').click()
+    await user.should_see(marker='photo-choose')
+    await upload(user, 'huiswerk.jpg', 'image/jpeg', b'Dit is een tekstbestand met een .jpg naam.\n' * 50)
+    await user.should_see('Dit is geen foto die we kunnen lezen (JPG, PNG of WebP).')
+    await upload(user, 'groot.jpg', 'image/jpeg', b'\xff' * (11 * 1024 * 1024))
+    await user.should_see('Deze foto is te groot (hoogstens 10 MB).')
+    assert hub_of(board_id).seq == seq
+    assert hub_of(board_id).elements['fm-elif'].props['photo'] is None
+
+
+async def test_a_new_family_member_gets_the_photo_with_opslaan(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id)
+    user.find(marker='add-member').click()
+    user.find(marker='field-name').type('Oma Ayten')
+    await user.should_not_see(marker='photo-remove')
+    await upload(user, 'oma.png', 'image/png', picture('PNG'))
+    await user.should_see(marker='photo-remove')  # the preview is there, nothing is stored yet
+    assert not [e for e in of_type(board_id, 'family_member') if e.props['name'] == 'Oma Ayten']
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    member = next(e for e in of_type(board_id, 'family_member') if e.props['name'] == 'Oma Ayten')
+    assert member.props['photo'].startswith('data:image/jpeg;base64,')
 
 
 async def test_adding_a_betrokkene_and_choosing_the_zorgcoordinator(user: User) -> None:

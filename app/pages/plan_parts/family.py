@@ -1,14 +1,19 @@
 """Gezin: the algemene informatie (one record per board) and the family members."""
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+from typing import TYPE_CHECKING, Any
 
-from nicegui import ui
+from nicegui import events, ui
 
 from board.elements import SINGLETON_IDS, Element, ElementType
+from board.photos import MAX_BYTES, PhotoError, thumbnail_data_url
 
 from .base import Part
 from .form import ElementDialog, nl_date
+
+if TYPE_CHECKING:
+    from ..plan import PlanPage
 
 FAMILY_INFO_ID = SINGLETON_IDS[ElementType.FAMILY_INFO]
 MEMBER_ROLES = ('parent', 'child', 'youth', 'other')
@@ -33,6 +38,66 @@ def swatch_choice(value: str | None) -> Any:
                 .classes('pb-swatch' + (' pb-swatch-on' if color == value else '')) \
                 .mark(f'swatch-{color[1:]}')
     return lambda: chosen['color']
+
+
+def photo_choice(page: PlanPage, member_id: str | None, photo: str | None) -> Any:
+    """'Foto kiezen' and 'Foto weghalen', with a round preview; returns a getter for a new member's photo.
+
+    The upload is checked again here (the browser's size check is only a courtesy) and made into a small
+    JPEG by `board.photos` in a thread, so the page stays responsive. An existing member gets the photo at
+    once, as one update through the hub; a new one gets it with 'Opslaan'. A refusal stores nothing.
+    """
+    t = page.t
+    chosen = {'photo': photo}
+
+    def show() -> None:
+        preview.set_source(chosen['photo'] or '')
+        preview.set_visibility(bool(chosen['photo']))
+        remove.set_visibility(bool(chosen['photo']))
+
+    async def keep(new: str | None) -> bool:
+        if member_id is not None and not await page.push([{'op': 'update', 'id': member_id,
+                                                           'props': {'photo': new}}]):
+            return False
+        chosen['photo'] = new
+        show()
+        return True
+
+    async def uploaded(event: events.UploadEventArguments) -> None:
+        upload.reset()
+        try:
+            if event.file.size() > MAX_BYTES:
+                raise PhotoError('too_large')
+            url = await asyncio.to_thread(thumbnail_data_url, await event.file.read())
+        except PhotoError as problem:
+            ui.notify(t(f'photo.{problem.code}'), type='warning', multi_line=True)
+            return
+        if await keep(url) and member_id is not None:
+            ui.notify(t('photo.saved'), type='positive')
+
+    async def removed() -> None:
+        if await keep(None) and member_id is not None:
+            ui.notify(t('photo.removed'), type='positive')
+
+    def rejected(event: events.GenericEventArguments) -> None:
+        """The browser's own check (size, or not an image at all); the server checks again on upload."""
+        too_large = 'max-file-size' in (event.args or [])
+        ui.notify(t('photo.too_large' if too_large else 'photo.not_an_image'), type='warning', multi_line=True)
+
+    ui.label(t('photo.title')).classes('text-subtitle1 text-grey-9')
+    ui.label(t('photo.hint')).classes('text-grey-7')
+    with ui.row().classes('items-center gap-3'):
+        preview = ui.image().props('fit=cover no-spinner no-transition ratio=1').classes('pb-photo-preview') \
+            .mark('photo-preview')
+        upload = ui.upload(auto_upload=True, max_file_size=MAX_BYTES, on_upload=uploaded) \
+            .props('accept="image/*"').classes('hidden').mark('photo-upload')
+        upload.on('rejected', rejected, js_handler='(entries) => emit(entries.map((e) => e.failedPropValidation))')
+        ui.button(t('photo.choose'), icon='photo_camera').props('unelevated no-caps size=lg') \
+            .on('click', js_handler=f'() => getElement({upload.id}).$refs.qRef.pickFiles()').mark('photo-choose')
+        remove = ui.button(t('photo.remove'), icon='hide_image', on_click=removed, color='grey-8') \
+            .props('flat no-caps size=lg').mark('photo-remove')
+    show()
+    return lambda: chosen['photo']
 
 
 class FamilyPart(Part):
@@ -68,8 +133,12 @@ class FamilyPart(Part):
         p = member.props
         with ui.card().classes('pb-item w-full').mark(f'member-{member.id}'):
             with ui.row().classes('w-full items-center no-wrap gap-3'):
-                initials = ''.join(part[0] for part in p.get('name', '?').split()[:2]).upper()
-                ui.label(initials).classes('pb-member-dot').style(f"background:{p.get('color') or '#9e9e9e'}")
+                if p.get('photo'):
+                    ui.image(p['photo']).props('fit=cover no-spinner no-transition ratio=1') \
+                        .classes('pb-member-photo').mark(f'member-photo-{member.id}')
+                else:
+                    initials = ''.join(part[0] for part in p.get('name', '?').split()[:2]).upper()
+                    ui.label(initials).classes('pb-member-dot').style(f"background:{p.get('color') or '#9e9e9e'}")
                 with ui.column().classes('gap-0 grow'):
                     ui.label(p.get('name', '')).classes('pb-item-text')
                     with ui.row().classes('gap-x-2 gap-y-0 text-grey-8'):
@@ -99,3 +168,7 @@ class FamilyPart(Part):
             form.date('birth_date', self.t('plan.family.birth_date'))
             ui.label(self.t('plan.family.color')).classes('text-subtitle1 text-grey-9')
             form.custom('color', swatch_choice(props.get('color')))
+            if not self.page.readonly:
+                photo = photo_choice(self.page, member_id, props.get('photo'))
+                if member_id is None:  # an existing member's photo is saved at once, not with the form
+                    form.custom('photo', photo)
