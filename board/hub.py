@@ -154,7 +154,8 @@ class BoardHub:
         accepted: list[tuple[_Pending, CommitRecord, dict[str, Element | None], dict[str, Element]]] = []
         resent: list[_Pending] = []  # the same batch again, while its original waits in this group
         in_group: set[tuple[str, str]] = set()
-        seq, now = self.seq, now_iso()
+        base = seq = self.seq
+        now = now_iso()
         for pending in batch:
             key = (pending.session.actor.id, pending.cid)
             if key in self._acked:
@@ -181,7 +182,7 @@ class BoardHub:
         try:
             await asyncio.to_thread(self.store.append, self.board_id, [a[1] for a in accepted])
         except SeqConflict:
-            await self._take_in_conflicting_commits()
+            await self._take_in_conflicting_commits(base)
             self._queue[:0] = [a[0] for a in accepted] + resent
             return
         for pending, record, before, changed in accepted:
@@ -223,12 +224,13 @@ class BoardHub:
 
     # other processes
 
-    async def _take_in_conflicting_commits(self) -> None:
-        """After a sequence conflict another process must have committed; if the log shows nothing new,
-        the conflict was something else (e.g. the board row is gone) and retrying would never end."""
-        seq = self.seq
+    async def _take_in_conflicting_commits(self, base: int) -> None:
+        """After a sequence conflict another process must have committed after `base` (the sequence number
+        the group was built on; Redis may already have brought it in). If neither Redis nor the log shows
+        anything newer, the conflict was something else (e.g. the board row is gone) and retrying would
+        never end."""
         await self.catch_up_from_store()
-        if self.seq == seq:
+        if self.seq == base:
             raise RuntimeError(f'board {self.board_id}: the log refused a commit but holds nothing newer')
 
     async def catch_up_from_store(self) -> None:

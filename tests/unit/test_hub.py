@@ -410,3 +410,23 @@ async def test_the_registry_keeps_one_hub_per_board(sqlite_store):
         await registry.get('nope')
     registry.forget(info.id)
     assert registry.loaded(info.id) is None and await registry.get(info.id) is not hubs[0]
+
+
+async def test_a_conflict_whose_winner_arrived_during_the_commit_is_retried(sqlite_store, monkeypatch):
+    """Another instance's batch reaches us (over Redis) while our own append is on its way and loses."""
+    info = sqlite_store.create_board('Gezin')
+    ours, theirs = (BoardHub(sqlite_store, sqlite_store.load(info.id)) for _ in range(2))
+    derya, karin = Client(ours, PARENT), Client(theirs, COORDINATOR)
+    real_append = sqlite_store.append
+
+    def append_after_the_other_instance(board_id, records):
+        if records[0].actor_id == PARENT.id and ours.seq == 0:
+            asyncio.run(karin.push(create('n-theirs')))  # the other instance wins seq 1 ...
+            ours.absorb(sqlite_store.commits_since(board_id, 0))  # ... and Redis tells us at once
+        return real_append(board_id, records)
+
+    monkeypatch.setattr(sqlite_store, 'append', append_after_the_other_instance)
+    answer = await derya.push(create('n-ours'))
+
+    assert answer['type'] == 'ack' and answer['seq'] == 2
+    assert set(ours.elements) == {'n-theirs', 'n-ours'}
