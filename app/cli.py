@@ -128,19 +128,28 @@ def metrics(source: str = Source, database_url: str = DatabaseUrl) -> None:
 def network(source: str = Source,
             graphml: Path = typer.Option(None, '--graphml', help='Write the network as GraphML (Gephi, networkx).'),
             csv: Path = typer.Option(None, '--csv', help='Write the netwerklijst as CSV (Dutch headers).'),
+            png: Path = typer.Option(None, '--png', help='Draw the netwerkschema as a PNG picture.'),
+            width: int = typer.Option(1200, '--width', min=300, max=6000, help='Width of the PNG in pixels.'),
+            pseudonyms: bool = typer.Option(False, '--pseudonyms',
+                                            help='In the PNG, show relations or roles instead of names.'),
             database_url: str = DatabaseUrl) -> None:
-    """Export the netwerkschema as GraphML and/or the netwerklijst as CSV; prints the files written."""
+    """Export the netwerkschema as GraphML or PNG and/or the netwerklijst as CSV; prints the files written."""
+    from board.fonts import FontMissing
     from network_graph.export import netwerklijst_csv, write_graphml
-    if not graphml and not csv:
-        _fail('say what to write: --graphml FILE and/or --csv FILE')
+    from network_graph.schema_picture import render_schema_png
+    if not graphml and not csv and not png:
+        _fail('say what to write: --graphml FILE, --csv FILE and/or --png FILE')
     board = _board(source, database_url)
     for target, write in ((graphml, lambda t: write_graphml(board.elements, str(t))),
-                          (csv, lambda t: t.write_text(netwerklijst_csv(board.elements), encoding='utf-8'))):
+                          (csv, lambda t: t.write_text(netwerklijst_csv(board.elements), encoding='utf-8')),
+                          (png, lambda t: t.write_bytes(render_schema_png(board.elements, width, pseudonyms)))):
         if target:
             try:
                 write(target)
             except OSError as error:
                 _fail(f'cannot write {target}: {error.strerror}')
+            except FontMissing as error:
+                _fail(str(error))
             typer.echo(str(target))
 
 

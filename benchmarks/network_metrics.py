@@ -1,10 +1,11 @@
-"""How fast are the network metrics for a big network? 150 people and 1,000 ties (target: under 50 ms).
+"""How fast are the network metrics and the netwerkschema picture for a big network? 150 people and 1,000 ties.
 
-    .venv/bin/python benchmarks/network_metrics.py [--people 150] [--ties 1000] [--runs 50] [--seed 1]
+    .venv/bin/python benchmarks/network_metrics.py [--people 150] [--ties 1000] [--runs 50] [--png-runs 20] [--seed 1]
 
 Builds a seeded random network (5 family members, the rest spread over rings 2 and 3 with netwerklijst scales,
-goals and agreements like a busy plan), then times `network_graph.summary.all_metrics` and prints the median and
-p95. Not a test: run it by hand on the machine you care about.
+goals and agreements like a busy plan), then times `network_graph.summary.all_metrics` (target: under 50 ms) and
+`network_graph.schema_picture.render_schema_png` at 1200 px (target: under 300 ms) and prints the median and p95
+of each. Not a test: run it by hand on the machine you care about.
 """
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from board.elements import Element, ElementType, LifeDomain, Sector, validate_props  # noqa: E402
+from network_graph.schema_picture import render_schema_png  # noqa: E402
 from network_graph.summary import all_metrics  # noqa: E402
 
 LEVELS = ['hardly_ever', 'sometimes', 'almost_always', None]
@@ -59,25 +62,35 @@ def big_network(people: int, ties: int, seed: int) -> list[Element]:
     return elements
 
 
+def timed(work: Callable[[], object], runs: int) -> list[float]:
+    """Milliseconds of `runs` calls of `work`, sorted, after one call to warm up imports and caches."""
+    work()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times)
+
+
+def report(name: str, times: list[float], target: float) -> None:
+    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+    print(f'  {name}: median {statistics.median(times):.1f} ms   p95 {p95:.1f} ms   min {times[0]:.1f} ms   '
+          f'max {times[-1]:.1f} ms   ({len(times)} runs, target < {target:.0f} ms)')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--people', type=int, default=150)
     parser.add_argument('--ties', type=int, default=1000)
     parser.add_argument('--runs', type=int, default=50)
+    parser.add_argument('--png-runs', type=int, default=20)
     parser.add_argument('--seed', type=int, default=1)
     args = parser.parse_args()
     elements = big_network(args.people, args.ties, args.seed)
-    all_metrics(elements)  # warm up imports and caches
-    times = []
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        all_metrics(elements)
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
-    print(f'all_metrics: {args.people} people, {args.ties} ties, {args.runs} runs')
-    print(f'  median {statistics.median(times):.1f} ms   p95 {p95:.1f} ms   min {times[0]:.1f} ms   '
-          f'max {times[-1]:.1f} ms   (target < 50 ms)')
+    print(f'{args.people} people, {args.ties} ties')
+    report('all_metrics', timed(lambda: all_metrics(elements), args.runs), 50)
+    report('render_schema_png 1200 px', timed(lambda: render_schema_png(elements), args.png_runs), 300)
 
 
 if __name__ == '__main__':

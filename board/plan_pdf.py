@@ -1,8 +1,8 @@
 """The gezinsplan on paper: an A4 PDF in Dutch, made from a `BoardFile` only.
 
 It follows the Dutch 1Gezin1Plan format (shared/domain.md): algemene informatie, betrokkenen, doelen,
-afspraken, evaluatie en vervolgafspraken, plus the hulpvraag, krachten and zorgen of Flemish practice
-and a picture of the board. Because it reads nothing but the file, it works from the app (for exactly
+afspraken, evaluatie en vervolgafspraken, plus the hulpvraag, krachten and zorgen of Flemish practice,
+the netwerkschema and a picture of the board. Because it reads nothing but the file, it works from the app (for exactly
 what the reader may see: filter with `boardfile.visible_board` first) and from an exported JSON file.
 Written for a tired parent: large type, short lines, plenty of white space, light table borders.
 """
@@ -17,6 +17,8 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 from pydantic import BaseModel, ValidationError
+
+from network_graph.schema_picture import render_schema_png
 
 from .board_picture import render_board_png
 from .boardfile import BoardFile, visible_board
@@ -206,6 +208,7 @@ class _Plan(FPDF):
         self.goals()
         self.agreements()
         self.evaluations()
+        self.schema()
         self.picture()
         return bytes(self.output())
 
@@ -391,16 +394,27 @@ class _Plan(FPDF):
             rows.append([NL['domain'][score.domain], _score(score.family), _score(score.coach), change])
         return rows
 
+    def schema(self) -> None:
+        """The netwerkschema: the family in the centre, everyone the reader may see around it."""
+        people = [e for e in self.board.elements if e.type in ('family_member', 'network_person')]
+        self.picture_page('Het netwerkschema', render_schema_png(self.board.elements, width=1800) if people else b'',
+                          'Wie is belangrijk voor ons? Het gezin staat in het midden; hoe dichter bij het midden, '
+                          'hoe dichter bij het gezin.', 'Er staat nog niemand in het netwerkschema.')
+
     def picture(self) -> None:
         placed = [e for e in self.board.elements if e.type not in ('tie', 'family_info', 'evaluation')]
-        png = render_board_png(self.board, width=2200) if placed else b''
+        self.picture_page('Het bord', render_board_png(self.board, width=2200) if placed else b'',
+                          f'Zo zag het bord eruit op {_date(self.today)}.', 'Het bord is nog leeg.')
+
+    def picture_page(self, title: str, png: bytes, caption: str, empty: str) -> None:
+        """A page with a heading, a caption and the picture as large as fits (landscape for a wide picture)."""
         ratio = _png_ratio(png) if png else 1.0
         self.add_page(orientation='L' if ratio > 1.15 else 'P')
-        self.heading('Het bord')
+        self.heading(title)
         if not png:
-            self.empty('Het bord is nog leeg.')
+            self.empty(empty)
             return
-        self.para(f'Zo zag het bord eruit op {_date(self.today)}.', color=SOFT)
+        self.para(caption, color=SOFT)
         top = self.get_y() + 1
         room_w, room_h = self.w - self.l_margin - self.r_margin, self.h - top - self.b_margin - 2
         w = min(room_w, room_h * ratio)

@@ -47,3 +47,21 @@ def test_network_writes_graphml_and_csv(tmp_path: Path) -> None:
     assert len(list(csv.DictReader(io.StringIO(table.read_text(encoding='utf-8'))))) == 11
     nothing = planbord('network', board_id, database=database, check=False)
     assert nothing.returncode == 1 and 'say what to write' in nothing.stderr
+
+
+def test_network_draws_the_schema_as_png(tmp_path: Path) -> None:
+    from PIL import Image
+    database = tmp_path / 'board.sqlite3'
+    board_id = planbord('demo', database=database).stdout.strip()
+    exported = tmp_path / 'bord.json'
+    exported.write_text(planbord('export', board_id, database=database).stdout, encoding='utf-8')
+    picture, pseudo, table = tmp_path / 'schema.png', tmp_path / 'schema-rollen.png', tmp_path / 'lijst.csv'
+    out = planbord('network', board_id, '--png', str(picture), '--csv', str(table), database=database).stdout
+    assert out == f'{table}\n{picture}\n'
+    assert planbord('network', str(exported), '--png', str(pseudo), '--pseudonyms', '--width', '800').stdout == \
+        f'{pseudo}\n'
+    with Image.open(picture) as image, Image.open(pseudo) as other:
+        assert image.format == 'PNG' and image.width == 1200 and other.width == 800
+    nowhere = planbord('network', board_id, '--png', str(tmp_path / 'geen-map' / 'x.png'), database=database,
+                       check=False)
+    assert nowhere.returncode == 1 and nowhere.stderr.startswith('planbord: cannot write ')

@@ -18,7 +18,7 @@ from board.plan_pdf import NL, pdf_filename, plan_pdf
 
 TODAY = dt.date(2026, 11, 26)
 HEADINGS = ['Algemene informatie', 'Betrokkenen', 'Doelen', 'Afspraken', 'Evaluatie en vervolgafspraken',
-            'Hulpvraag, krachten en zorgen', 'Het bord']
+            'Hulpvraag, krachten en zorgen', 'Het netwerkschema', 'Het bord']
 SCHOOL = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
 
@@ -116,7 +116,8 @@ def test_an_empty_board_says_so_kindly() -> None:
                       seq=0, elements=[])
     text = text_of(plan_pdf(board, TODAY))
     for phrase in ['Familie Leeg', 'Nog geen doelen.', 'Nog geen afspraken.', 'Nog geen evaluaties',
-                   'Nog geen betrokkenen.', 'Het bord is nog leeg.', *HEADINGS]:
+                   'Nog geen betrokkenen.', 'Het bord is nog leeg.', 'Er staat nog niemand in het netwerkschema.',
+                   *HEADINGS]:
         assert has(text, phrase), phrase
 
 
@@ -132,6 +133,14 @@ def test_names_in_any_script_print_and_an_emoji_does_not_crash(demo: BoardFile) 
     for name in names:
         assert has(text, name), name
     assert has(text, 'Zoë gaat weer voetballen')
+
+
+def test_the_netwerkschema_has_its_own_page_before_the_board(demo: BoardFile) -> None:
+    reader = PdfReader(io.BytesIO(plan_pdf(demo, TODAY)))
+    pages = [' '.join((page.extract_text() or '').split()) for page in reader.pages]
+    schema = next(i for i, text in enumerate(pages) if 'Het netwerkschema' in text)
+    assert 'Wie is belangrijk voor ons?' in pages[schema] and 'Het bord' in pages[schema + 1]
+    assert reader.pages[schema].images, 'the schema picture is on the page'
 
 
 def test_the_plan_for_the_school_leaves_out_what_the_school_may_not_see(demo: BoardFile) -> None:

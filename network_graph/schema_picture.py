@@ -1,0 +1,226 @@
+"""The netwerkschema as a picture, drawn on the server with Pillow: for the PDF plan and `planbord network --png`.
+
+The family in the centre, three rings (het gezin, het netwerk, de professionals), ten sectors as spokes, each
+person as a dot placed by meaning (`schema_layout`): their sector gives the angle, their ring and `distance` the
+radius. Ties are lines (tense dashed orange, conflict thick red). It draws only the elements it is given, so
+filter them for the viewer first; `pseudonyms=True` shows each person's relation or role instead of a name.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from PIL import Image, ImageDraw, ImageFont
+
+from board.board_picture import FAMILY_COLORS, RING_COLORS, _initials, _wrap
+from board.elements import Element
+from board.fonts import Font, drawable, find_font
+
+from .graph import network
+from .schema_layout import CENTRE, RING_LABELS, RINGS, SECTOR_LABELS, SECTORS, layout, sector_angle, sector_wedge, \
+    to_xy
+
+BACKGROUND, INK, SUB, EDGE = '#FBFAF6', '#1F2933', '#5B6470', '#D8D4CA'
+RING_FILLS = {1: '#FCEEE4', 2: '#E9F5EE', 3: '#EAF1FA'}
+"""Soft fills of the rings, after the canvas: ring 1 warm, ring 2 green, ring 3 blue."""
+CENTRE_FILL, CENTRE_INK = '#FFFFFF', '#B55A32'
+TIES = {'normal': ('#AEB8C2', 2.0), 'tense': ('#F08C2E', 2.6), 'conflict': ('#D64545', 4.2)}
+"""Tie colour and line width (at 1200 px wide) by kind."""
+ROLE_NL = {'parent': 'ouder', 'child': 'kind', 'youth': 'jongere', 'other': 'gezinslid'}
+RADIUS, TOP = 450, 75
+"""The outer edge of ring 3 and the room above it, at 1200 px wide; the sides keep room for the sector names."""
+NAME_SIZE = 15
+"""Names under the dots, at 1200 px wide (about 8 pt on an A4 page)."""
+SUPERSAMPLE = 2
+"""Draw at twice the size and scale down (a plain 2×2 average: fast, and smooth enough), for smooth edges."""
+COMPRESS = 3
+"""PNG compression: level 3 is about twice as fast as the default 6, for a file some 5 % larger."""
+
+
+def render_schema_png(elements: Iterable[Element], width: int = 1200, pseudonyms: bool = False) -> bytes:
+    """The netwerkschema of `elements` (already filtered for the viewer) as a PNG `width` pixels wide."""
+    elements = list(elements)
+    net = network(elements)
+    props = {e.id: e.props for e in elements if e.id in net.people}
+    k, s = SUPERSAMPLE, width / 1200
+    u = s * k  # one unit at 1200 px wide, in supersampled pixels
+    radius = RADIUS * u
+    centre = (width * k / 2, TOP * u + radius)
+    height = round((TOP + 2 * RADIUS + 130) * s)
+    image = Image.new('RGB', (width * k, height * k), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    pen = _Pen(draw, u)
+    _discs(pen, centre, radius)
+    spots = layout(net.people.values())
+    xy = {id_: to_xy(angle, r, centre, radius) for id_, (angle, r) in spots.items()}
+    thin = max(0.45, math.sqrt(60 / max(len(net.ties), 60)))  # many ties: thinner lines, or they hide the rest
+    for kind in ('normal', 'tense', 'conflict'):  # the heavier kinds on top
+        colour, line = TIES[kind]
+        for tie in net.ties:
+            if tie['kind'] == kind:
+                _line(draw, xy[tie['a']], xy[tie['b']], colour, max(1, round(line * thin * u)), dashed=kind == 'tense')
+    _labels(pen, centre, radius)
+    _people(pen, net.people, props, spots, xy, radius, pseudonyms)
+    _legend(pen, width * k / 2, centre[1] + radius + 60 * u)
+    out = io.BytesIO()
+    image.reduce(SUPERSAMPLE).save(out, format='PNG', compress_level=COMPRESS)
+    return out.getvalue()
+
+
+class _Pen:
+    def __init__(self, draw: ImageDraw.ImageDraw, unit: float) -> None:
+        self.draw, self.u, self.font_files = draw, unit, find_font()
+
+    def font(self, size: float, bold: bool = False) -> ImageFont.FreeTypeFont:
+        return _font(self.font_files, max(6, round(size * self.u)), bold)
+
+    def text(self, xy: tuple[float, float], text: str, size: float, fill: str, bold: bool = False,
+             anchor: str = 'mm', halo: str | None = None) -> None:
+        self.draw.text(xy, drawable(text, self.font_files), font=self.font(size, bold), fill=fill, anchor=anchor,
+                       stroke_width=round(3 * self.u) if halo else 0, stroke_fill=halo)
+
+
+@functools.lru_cache(maxsize=64)
+def _font(files: Font, size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(files.bold if bold else files.regular), size)
+
+
+def _circle(draw: ImageDraw.ImageDraw, centre: tuple[float, float], r: float, **style: Any) -> None:
+    draw.ellipse([centre[0] - r, centre[1] - r, centre[0] + r, centre[1] + r], **style)
+
+
+def _discs(pen: _Pen, centre: tuple[float, float], radius: float) -> None:
+    """The rings from the outside in, the spokes with the sector names, and the centre circle."""
+    u = pen.u
+    for ring in (3, 2, 1):
+        _circle(pen.draw, centre, RINGS[ring][1] * radius, fill=RING_FILLS[ring], outline=EDGE,
+                width=max(1, round(1.5 * u)))
+    for sector in SECTORS:
+        angle = sector_wedge(sector)[0]
+        pen.draw.line([to_xy(angle, CENTRE, centre, radius), to_xy(angle, 1.0, centre, radius)], fill=EDGE,
+                      width=max(1, round(1.5 * u)))
+        mid = sector_angle(sector)
+        x, y = to_xy(mid, 1.0, centre, radius + 14 * u)
+        sin, cos = math.sin(math.radians(mid)), math.cos(math.radians(mid))
+        anchor = ('l' if sin > 0.3 else 'r' if sin < -0.3 else 'm') + ('s' if cos > 0.8 else 't' if cos < -0.8 else 'm')
+        pen.text((x, y), SECTOR_LABELS[sector], 18, SUB, bold=True, anchor=anchor)
+    _circle(pen.draw, centre, CENTRE * radius, fill=CENTRE_FILL, outline='#EBC9B3', width=max(1, round(2 * u)))
+
+
+def _labels(pen: _Pen, centre: tuple[float, float], radius: float) -> None:
+    """The ring names at the top of each ring and 'Het gezin' in the centre, above the ties."""
+    for ring, label in RING_LABELS.items():
+        pen.text((centre[0], centre[1] - RINGS[ring][1] * radius + 13 * pen.u), label.upper(), 12, _darker(ring),
+                 bold=True, anchor='mt', halo=RING_FILLS[ring])
+    pen.text(centre, 'Het gezin', 20, CENTRE_INK, bold=True, halo=CENTRE_FILL)
+
+
+def _darker(ring: int) -> str:
+    return {1: '#B55A32', 2: '#2E7D57', 3: '#2F65A8'}[ring]
+
+
+def _line(draw: ImageDraw.ImageDraw, a: tuple[float, float], b: tuple[float, float], colour: str, width: int,
+          dashed: bool = False) -> None:
+    if not dashed:
+        draw.line([a, b], fill=colour, width=width)
+        return
+    length = math.dist(a, b)
+    dash, gap = 5 * width, 3.5 * width
+    t = 0.0
+    while t < length:
+        end = min(t + dash, length)
+        draw.line([(a[0] + (b[0] - a[0]) * t / length, a[1] + (b[1] - a[1]) * t / length),
+                   (a[0] + (b[0] - a[0]) * end / length, a[1] + (b[1] - a[1]) * end / length)], fill=colour,
+                  width=width)
+        t += dash + gap
+
+
+def _people(pen: _Pen, people: dict[str, dict[str, Any]], props: dict[str, dict[str, Any]],
+            spots: dict[str, tuple[float, float]], xy: dict[str, tuple[float, float]], radius: float,
+            pseudonyms: bool) -> None:
+    u = pen.u
+    room = _room(people, spots, radius)
+    for id_, person in people.items():  # name order: the same picture every time
+        x, y = xy[id_]
+        space = room[id_]
+        dot = min(18 * u, max(5 * u, space * 0.36))
+        p = props.get(id_, {})
+        if person['type'] == 'family_member':
+            colour = p.get('color') or FAMILY_COLORS[sum(map(ord, person['name'])) % len(FAMILY_COLORS)]
+        else:
+            colour = RING_COLORS.get(person['ring'], RING_COLORS[2])
+        _circle(pen.draw, (x, y), dot + 2.5 * u, fill='#FFFFFF')
+        _circle(pen.draw, (x, y), dot, fill=colour)
+        label = _role(person) if pseudonyms else person['name']
+        if dot >= 10 * u:
+            letters = label[:1].upper() if pseudonyms else _initials(drawable(person['name'], pen.font_files))
+            pen.text((x, y), letters, dot / u * 0.78, '#FFFFFF', bold=True)
+        if space < 34 * u:
+            continue  # too crowded to name: the dot alone
+        font = pen.font(NAME_SIZE)
+        side = math.sin(math.radians(spots[id_][0]))
+        if person['type'] != 'family_member' and abs(side) > 0.75 and space < 110 * u:
+            # on the left and right the neighbours stack up: the name goes beside the dot, towards the centre
+            line = _wrap(pen.draw, drawable(label, pen.font_files), font, 190 * u, 1)[0]
+            pen.text((x + (dot + 6 * u) * (1 if side < 0 else -1), y), line, NAME_SIZE, INK,
+                     anchor='lm' if side < 0 else 'rm', halo='#FFFFFF')
+            continue
+        lines = _wrap(pen.draw, drawable(label, pen.font_files), font, max(space - 8 * u, 84 * u), 2)
+        for i, line in enumerate(lines):
+            pen.text((x, y + dot + 5 * u + i * 1.2 * NAME_SIZE * u), line, NAME_SIZE, INK, anchor='mt',
+                     halo='#FFFFFF')
+
+
+def _room(people: dict[str, dict[str, Any]], spots: dict[str, tuple[float, float]], radius: float) -> dict[str, float]:
+    """For each person, the arc in pixels to the next person of their group: the room for their dot and name."""
+    counts: dict[Any, int] = {}
+
+    def group(id_: str) -> Any:
+        person = people[id_]
+        if person['type'] == 'family_member':
+            return 'family'
+        return person['ring'], person['sector'] if person['sector'] in SECTORS else 'overig'
+
+    for id_ in spots:
+        counts[group(id_)] = counts.get(group(id_), 0) + 1
+    room = {}
+    for id_, (angle, r) in spots.items():
+        arc = 360 if group(id_) == 'family' else 360 / len(SECTORS)
+        room[id_] = r * radius * math.radians(arc) / counts[group(id_)]
+    return room
+
+
+def _role(person: dict[str, Any]) -> str:
+    """What a person is to the family, without their name: 'buurvrouw', 'mentor', 'ouder'."""
+    if person['type'] == 'family_member':
+        return ROLE_NL.get(person.get('role', 'other'), 'gezinslid')
+    for text in (person.get('relation', ''), *person.get('roles', [])):
+        role = text.split(' van ')[0].split(' / ')[0].strip()  # 'mentor van Elif' would name Elif
+        if role:
+            return role
+    return SECTOR_LABELS.get(person.get('sector', ''), 'Overig').lower()
+
+
+def _legend(pen: _Pen, middle: float, top: float) -> None:
+    """One row of what the colours and lines mean, and a line on what the distance means."""
+    u, draw = pen.u, pen.draw
+    font = pen.font(15)
+    items: list[tuple[str, Any]] = [(label, ('dot', RING_COLORS[ring])) for ring, label in
+                                    ((1, 'Gezin'), (2, 'Netwerk'), (3, 'Professionals'))]
+    items += [(label, ('line', kind)) for kind, label in
+              (('normal', 'kent elkaar'), ('tense', 'gespannen'), ('conflict', 'conflict'))]
+    widths = [34 * u + draw.textlength(label, font=font) for label, _ in items]
+    gap = 26 * u
+    x = middle - (sum(widths) + gap * (len(items) - 1)) / 2
+    for (label, (shape, value)), w in zip(items, widths):
+        if shape == 'dot':
+            _circle(draw, (x + 9 * u, top), 8 * u, fill=value)
+        else:
+            colour, line = TIES[value]
+            _line(draw, (x, top), (x + 26 * u, top), colour, max(1, round(line * u)), dashed=value == 'tense')
+        pen.text((x + 34 * u, top), label, 15, INK, anchor='lm')
+        x += w + gap
+    pen.text((middle, top + 30 * u), 'Hoe dichter bij het midden, hoe dichter bij het gezin.', 15, SUB)
