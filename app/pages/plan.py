@@ -27,12 +27,13 @@ from .plan_parts.base import Part
 from .plan_parts.evaluation import EvaluationPart
 from .plan_parts.family import FamilyPart
 from .plan_parts.goals import GoalsPart
+from .plan_parts.network import NetworkPart
 from .plan_parts.people import PeoplePart
 
 log = logging.getLogger(__name__)
 PLACEMENT = frozenset({'x', 'y', 'w', 'h'})
 """Props only the canvas shows; the board canvas sends them 20–30 times a second while dragging."""
-PARTS: tuple[type[Part], ...] = (FamilyPart, PeoplePart, GoalsPart, AgreementsPart, EvaluationPart)
+PARTS: tuple[type[Part], ...] = (FamilyPart, PeoplePart, NetworkPart, GoalsPart, AgreementsPart, EvaluationPart)
 
 
 class PlanPage:
@@ -72,8 +73,12 @@ class PlanPage:
     def element(self, element_id: str) -> Element | None:
         return self.hub.element_for(self.actor, element_id)
 
+    def visible(self) -> list[Element]:
+        """Everything on the board this person may see (what the metrics are computed over)."""
+        return self.hub.visible_elements(self.actor)
+
     def elements(self, type_: str) -> list[Element]:
-        found = [e for e in self.hub.visible_elements(self.actor) if e.type == type_]
+        found = [e for e in self.visible() if e.type == type_]
         return sorted(found, key=lambda e: (e.props.get('number') or 0, e.props.get('name') or '', e.id))
 
     def names(self, *types: str) -> dict[str, str]:
