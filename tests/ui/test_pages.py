@@ -5,7 +5,6 @@ events (`push`, `open`, `ready`) are triggered as the browser would.
 """
 from __future__ import annotations
 
-import asyncio
 
 import pytest
 
@@ -14,28 +13,8 @@ from nicegui.testing import User
 
 from app import state
 from app.canvas import BoardCanvas
-from board import tokens
 from board.identity import Actor, Role
-
-DEMO = 'Familie Yılmaz-de Vries'
-
-
-def demo_board_id() -> str:
-    return next(b.id for b in state.get().store.list_boards() if b.name == DEMO)
-
-
-def canvas_of(user: User) -> BoardCanvas:
-    return next(iter(user.find(BoardCanvas).elements))
-
-
-def token_for(board_id: str, actor: Actor) -> str:
-    return tokens.issue(state.get().secret, board_id, actor)
-
-
-async def settle() -> None:
-    for _ in range(5):
-        await asyncio.sleep(0.02)
-
+from tests.ui.helpers import DEMO, canvas_of, demo_board_id, settle, token_for
 
 async def test_home_lists_the_demo_family_in_dutch(user: User) -> None:
     await user.open('/')

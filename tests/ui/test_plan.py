@@ -15,18 +15,10 @@ from PIL import Image
 
 from app import state
 from board.identity import Actor, Role
-from tests.ui.test_pages import canvas_of, demo_board_id, settle, token_for
+from tests.ui.helpers import (DERYA, canvas_of, choose, demo_board_id, hub_of, of_type, open_plan, push_as, settle,
+                              token_for)
 
 TODAY = dt.date.today()
-DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
-
-
-def hub_of(board_id: str):
-    return state.get().hubs.loaded(board_id)
-
-
-def of_type(board_id: str, type_: str) -> list:
-    return [e for e in hub_of(board_id).elements.values() if e.type == type_ and not e.deleted]
 
 
 def next_number(board_id: str, type_: str) -> int:
@@ -37,28 +29,6 @@ def goal_option(board_id: str, goal_id: str) -> str:
     """How the goal select names a goal: its number and text."""
     goal = hub_of(board_id).elements[goal_id]
     return f"{goal.props['number']}. {goal.props['text']}"
-
-
-def choose(user: User, marker: str, value: object) -> None:
-    """Pick a value in a select or toggle (set as the browser would; the list card may show the same words)."""
-    with user:
-        user.find(marker=marker).elements.pop().value = value
-
-
-async def open_plan(user: User, board_id: str, tab: str | None = None, token: str | None = None) -> None:
-    await user.open(f'/board/{board_id}/plan' + (f'?token={token}' if token else ''))
-    if tab:
-        user.find(marker=f'tab-{tab}').click()
-
-
-async def push_as(board_id: str, actor: Actor, ops: list[dict]) -> dict:
-    """Someone else, through their own hub session (e.g. a professional proposing a goal)."""
-    hub = await state.get().hubs.get(board_id)
-    session = hub.join(actor, lambda message: None)
-    try:
-        return await hub.push(session, f'test-{len(hub.elements)}-{hub.seq}', ops)
-    finally:
-        hub.leave(session)
 
 
 async def test_a_fresh_family_board_says_what_to_do_next(user: User) -> None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from nicegui.testing import User
 
 from board.identity import Actor, Role
-from tests.ui.test_pages import demo_board_id, settle, token_for
-from tests.ui.test_plan import DERYA, choose, hub_of, open_plan, push_as
+from tests.ui.helpers import DERYA, choose, demo_board_id, hub_of, open_plan, push_as, settle, token_for
 
 SCHOOL = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 PRACTICAL_BEFORE = 'Voor praktische hulp kunnen jullie bij 4 mensen terecht; geen van hen is professional.'

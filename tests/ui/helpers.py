@@ -1,0 +1,61 @@
+"""What the UI tests share: finding the demo board, its hub and canvas, tokens, and acting as someone else."""
+from __future__ import annotations
+
+import asyncio
+
+from nicegui.testing import User
+
+from app import state
+from app.canvas import BoardCanvas
+from board import tokens
+from board.identity import Actor, Role
+
+DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
+DEMO = 'Familie Yılmaz-de Vries'
+
+
+def demo_board_id() -> str:
+    return next(b.id for b in state.get().store.list_boards() if b.name == DEMO)
+
+
+def canvas_of(user: User) -> BoardCanvas:
+    return next(iter(user.find(BoardCanvas).elements))
+
+
+def token_for(board_id: str, actor: Actor) -> str:
+    return tokens.issue(state.get().secret, board_id, actor)
+
+
+async def settle() -> None:
+    for _ in range(5):
+        await asyncio.sleep(0.02)
+
+
+def hub_of(board_id: str):
+    return state.get().hubs.loaded(board_id)
+
+
+def of_type(board_id: str, type_: str) -> list:
+    return [e for e in hub_of(board_id).elements.values() if e.type == type_ and not e.deleted]
+
+
+def choose(user: User, marker: str, value: object) -> None:
+    """Pick a value in a select or toggle (set as the browser would; the list card may show the same words)."""
+    with user:
+        user.find(marker=marker).elements.pop().value = value
+
+
+async def open_plan(user: User, board_id: str, tab: str | None = None, token: str | None = None) -> None:
+    await user.open(f'/board/{board_id}/plan' + (f'?token={token}' if token else ''))
+    if tab:
+        user.find(marker=f'tab-{tab}').click()
+
+
+async def push_as(board_id: str, actor: Actor, ops: list[dict]) -> dict:
+    """Someone else, through their own hub session (e.g. a professional proposing a goal)."""
+    hub = await state.get().hubs.get(board_id)
+    session = hub.join(actor, lambda message: None)
+    try:
+        return await hub.push(session, f'test-{len(hub.elements)}-{hub.seq}', ops)
+    finally:
+        hub.leave(session)
