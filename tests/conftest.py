@@ -3,26 +3,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import NoReturn
 
 import pytest
 import sqlalchemy as sa
 
 from board.store import Store
+from tests.services import require_service
 
 POSTGRES_URL = os.environ.get('PLANBORD_TEST_POSTGRES_URL', 'postgresql+psycopg://root@127.0.0.1:5432/test')
-
-
-def require_service(name: str, reason: str) -> NoReturn:
-    """Skip a test whose service is missing, or fail it when CI says every service must be there.
-
-    :param name: the service and where it was looked for, e.g. ``PostgreSQL at postgresql://…``
-    :param reason: why it could not be used
-    """
-    message = f'{name} not reachable: {reason}'
-    if os.environ.get('PLANBORD_REQUIRE_SERVICES') == '1':
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope='session')

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from board.store import Store
-from tests.conftest import require_service
+from tests.services import require_service
 from tests.server import Server, running_server
 
 CHROMIUM = os.environ.get('PLANBORD_CHROMIUM', '/usr/bin/chromium')

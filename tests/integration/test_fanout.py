@@ -11,7 +11,7 @@ from board.fanout import RedisFanout
 from board.hub import HubRegistry
 from board.identity import Actor, Role
 from board.store import Store
-from tests.conftest import require_service
+from tests.services import require_service
 
 REDIS_URL = os.environ.get('PLANBORD_TEST_REDIS_URL', 'redis://127.0.0.1:6379/0')
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
