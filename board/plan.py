@@ -7,8 +7,10 @@ informed. They are made with ordinary operations, so they are validated and logg
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
+from .elements import Element, ElementType
 from .identity import SYSTEM
 from .operations import apply_batch, parse_batch
 from .store import BoardInfo, CommitRecord, Store, now_iso
@@ -54,3 +56,27 @@ def create_board_with(store: Store, name: str, family_name: str, ops: list[dict[
 def create_family_board(store: Store, family_name: str, start: dt.date | None = None) -> BoardInfo:
     """A new board for a family, with the parts every gezinsplan has."""
     return create_board_with(store, family_name, family_name, new_plan_operations(start or dt.date.today()))
+
+
+PERSON_LISTS = {'goal': ('owners', 'supporters'), 'agreement': ('who_ids',)}
+"""Where a person is named by id in the plan, besides ties and the zorgcoördinator."""
+
+
+def remove_person_operations(elements: Mapping[str, Element], person_id: str) -> list[dict[str, Any]]:
+    """Removing someone from the plan, as one batch: their ties go, they leave every goal and agreement
+    they were named in, and if they were the zorgcoördinator the plan has none until a new one is chosen."""
+    ops: list[dict[str, Any]] = [{'op': 'delete', 'id': person_id}]
+    for element in elements.values():
+        if element.deleted:
+            continue
+        props = element.props
+        if element.type == ElementType.TIE and person_id in (props['a'], props['b']):
+            ops.append({'op': 'delete', 'id': element.id})
+        elif element.type == ElementType.FAMILY_INFO and props.get('coordinator_id') == person_id:
+            ops.append({'op': 'update', 'id': element.id, 'props': {'coordinator_id': None}})
+        else:
+            patch = {field: [i for i in props[field] if i != person_id]
+                     for field in PERSON_LISTS.get(element.type, ()) if person_id in props.get(field, [])}
+            if patch:
+                ops.append({'op': 'update', 'id': element.id, 'props': patch})
+    return ops

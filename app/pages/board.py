@@ -13,6 +13,7 @@ from nicegui import Client, ui
 
 from board.hub import Session
 from board.identity import Role
+from board.plan import remove_person_operations
 
 from ..canvas import BoardCanvas
 from ..i18n import error_message
@@ -124,6 +125,13 @@ class BoardPage:
         dialog.close()
         ui.notify(t(done), type='positive')
 
+    def removal(self, type_: str, element_id: str) -> list[dict[str, Any]]:
+        """Deleting a card; a person also leaves their ties and the goals and agreements they were named in."""
+        if type_ in ('family_member', 'network_person'):
+            visible = {e.id: e for e in self.hub.visible_elements(self.actor)}
+            return remove_person_operations(visible, element_id)
+        return [{'op': 'delete', 'id': element_id}]
+
     def new_card(self, type_: str, kind: str | None = None) -> None:
         cx, cy = self.canvas.view_center
         w, h = CARD_SIZES[type_]
@@ -161,7 +169,7 @@ class BoardPage:
             with ui.row().classes('w-full justify-end gap-2'):
                 if element_id and not readonly:
                     ui.button(t('editor.delete'), icon='delete', color='negative',
-                              on_click=lambda: self.submit([{'op': 'delete', 'id': element_id}], dialog,
+                              on_click=lambda: self.submit(self.removal(type_, element_id), dialog,
                                                            'editor.deleted')).props('flat no-caps')
                 ui.space()
                 ui.button(t('editor.cancel'), on_click=dialog.close).props('flat no-caps')

@@ -8,12 +8,14 @@ redraw never takes away what someone is typing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 import uuid
 from typing import Any
 
 from nicegui import Client, ui
 
 from board.elements import Element
+from board.plan import remove_person_operations
 from board.hub import Session
 from board.identity import Role
 
@@ -76,6 +78,10 @@ class PlanPage:
     def visible(self) -> list[Element]:
         """Everything on the board this person may see (what the metrics are computed over)."""
         return self.hub.visible_elements(self.actor)
+
+    def person_removal(self, person_id: str | None) -> Callable[[], list[dict[str, Any]]]:
+        """What removing this person means, worked out at the moment of removal over what this person may see."""
+        return lambda: remove_person_operations({e.id: e for e in self.visible()}, person_id)
 
     def elements(self, type_: str) -> list[Element]:
         found = [e for e in self.visible() if e.type == type_]

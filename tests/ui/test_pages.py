@@ -173,3 +173,16 @@ async def test_the_pdf_button_downloads_the_plan_as_this_person_may_see_it(user:
     assert response.content.startswith(b'%PDF')
     assert 'Elif gaat weer elke dag naar school.' in text and 'Afspraken' in text
     assert ('alleen Bas en Jolien zien dit' in text) is sees_private_note
+
+
+async def test_deleting_a_person_card_also_removes_their_ties(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}')
+    user.find(BoardCanvas).trigger('open', {'id': 'np-ilse'})
+    user.find('Verwijderen').click()
+    await user.should_see('Kaart verwijderd')
+    hub = state.get().hubs.loaded(board_id)
+    ties = [e for e in hub.elements.values() if e.type == 'tie' and 'np-ilse' in (e.props['a'], e.props['b'])]
+    assert ties and all(e.deleted for e in ties)
+    assert 'np-ilse' not in canvas_of(user).elements
+    assert not any(t.id in canvas_of(user).elements for t in ties)

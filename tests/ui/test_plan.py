@@ -403,3 +403,15 @@ async def test_the_plan_view_is_in_english_too(user: User) -> None:
     await open_plan(user, demo_board_id(), 'goals')
     await user.should_see('New goal')
     await user.should_see('Reached!')
+
+
+async def test_removing_a_betrokkene_in_the_plan_takes_them_out_of_goals_and_ties(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'people')
+    user.find(marker='edit-person-np-femke').click()
+    user.find(marker='dialog-delete').click()
+    await user.should_see('Kaart verwijderd')
+    hub = hub_of(board_id)
+    assert hub.elements['np-femke'].deleted
+    assert 'np-femke' not in hub.elements['goal-1'].props['supporters']
+    assert all(e.deleted for e in hub.elements.values() if e.type == 'tie' and 'np-femke' in (e.props['a'], e.props['b']))

@@ -5,6 +5,7 @@ its number, who may accept or change it) are applied; each ends by checking that
 exactly what the hub holds, stamps and numbers included.
 """
 import datetime as dt
+import json
 import uuid
 
 import pytest
@@ -14,7 +15,8 @@ from board.elements import MAX_TEXT, Agreement, ElementType
 from board.hub import BoardHub
 from board.identity import SYSTEM, Actor, Role
 from board.operations import OperationError, apply_batch, parse_batch
-from board.plan import STANDARD_AGREEMENTS, ZONES, create_family_board, new_plan_operations
+from board.plan import (STANDARD_AGREEMENTS, ZONES, create_family_board, new_plan_operations,
+                        remove_person_operations)
 
 START = dt.date(2026, 9, 1)
 DERYA = Actor(id='derya', name='Derya', role=Role.PARENT)
@@ -582,4 +584,19 @@ async def test_on_the_demo_board_the_family_accepts_the_mentors_proposal(sqlite_
     await Client(hub, Actor(id='fm-elif', name='Elif', role=Role.YOUTH)).ok(update('goal-5', status='active'))
     await Client(hub, visser).ok(goal('goal-6', text='Elif leert voor haar toetsen.', owners=['fm-elif']))
     assert (props_of(hub, 'goal-6')['number'], props_of(hub, 'goal-6')['status']) == (6, 'proposal')
+    assert_replays(hub)
+
+
+async def test_removing_a_person_takes_them_out_of_the_whole_plan_at_once(sqlite_store):
+    hub = BoardHub(sqlite_store, sqlite_store.load(create_demo_board(sqlite_store).id))
+    coach = Client(hub, KARIN)
+    named = [e.id for e in hub.elements.values() if 'np-ayse' in json.dumps(e.props)]
+    await coach.ok(*remove_person_operations(hub.elements, 'np-ayse'))
+    await coach.ok(*remove_person_operations(hub.elements, 'np-jolien'))
+
+    assert hub.elements['np-ayse'].deleted and hub.elements['np-jolien'].deleted
+    assert all(hub.elements[i].deleted for i in named if hub.elements[i].type == 'tie')
+    live = [e for e in hub.elements.values() if not e.deleted]
+    assert not any(p in json.dumps(e.props) for e in live for p in ('np-ayse', 'np-jolien'))
+    assert hub.elements['family-info'].props['coordinator_id'] is None
     assert_replays(hub)

@@ -113,10 +113,12 @@ class ElementDialog:
     """
 
     def __init__(self, page: PlanPage, type_: str, element_id: str | None, props: dict[str, Any], title: str,
-                 *, create_id: str | None = None, extra: dict[str, Any] | None = None) -> None:
+                 *, create_id: str | None = None, extra: dict[str, Any] | None = None,
+                 removal: Callable[[], list[dict[str, Any]]] | None = None) -> None:
         self.page, self.type, self.element_id, self.props = page, type_, element_id, props
         self.create_id = create_id or new_id(type_.split('_')[0])
         self.extra = extra or {}
+        self.removal = removal
         self.getters: dict[str, Getter] = {}
         with page.dialog_host:
             self.dialog = ui.dialog().props('persistent')
@@ -134,6 +136,10 @@ class ElementDialog:
         self.body.__exit__(*exc)
         t = self.page.t
         with self.card, ui.row().classes('w-full justify-end gap-2 q-mt-sm'):
+            if self.removal is not None and self.element_id is not None and not self.page.readonly:
+                ui.button(t('editor.delete'), icon='delete', color='negative', on_click=self.remove) \
+                    .props('flat no-caps size=lg').mark('dialog-delete')
+                ui.space()
             ui.button(t('editor.cancel'), on_click=self.close).props('flat no-caps size=lg') \
                 .mark('dialog-cancel')
             if not self.page.readonly:
@@ -178,6 +184,12 @@ class ElementDialog:
 
     def values(self) -> dict[str, Any]:
         return {key: getter() for key, getter in self.getters.items()}
+
+    async def remove(self) -> None:
+        """Remove the element with everything that hangs on it (`removal` says what), as one batch."""
+        if await self.page.push(self.removal()):
+            self.close()
+            ui.notify(self.page.t('editor.deleted'), type='positive')
 
     async def save(self) -> None:
         try:

@@ -82,7 +82,8 @@ class PeoplePart(Part):
     def edit(self, person_id: str | None, props: dict[str, Any]) -> None:
         title = 'plan.people.edit' if person_id else 'plan.people.new'
         with ElementDialog(self.page, 'network_person', person_id, props, self.t(title),
-                           extra={'x': 1940, 'y': 40 + 90 * (len(self.page.elements('network_person')) % 6)}) as form:
+                           extra={'x': 1940, 'y': 40 + 90 * (len(self.page.elements('network_person')) % 6)},
+                           removal=self.page.person_removal(person_id)) as form:
             form.text('name', self.t('editor.name'))
             ui.label(self.t('plan.people.ring')).classes('text-subtitle1 text-grey-9')
             ring = chip_choice({str(k): self.t(v) for k, v in RINGS.items()}, str(props.get('ring', 2)),
