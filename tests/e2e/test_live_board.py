@@ -28,6 +28,7 @@ def position(page, element_id: str) -> tuple[float, float]:
 
 
 def drag(page, element_id: str, dx: float, dy: float, steps: int = 20, on_step=None) -> None:
+    page.bring_to_front()  # headless Chromium may not draw a page in the back, and mouse input waits for a frame
     box = page.locator(CARD.format(element_id)).bounding_box()
     x, y = box['x'] + box['width'] / 2, box['y'] + 20
     page.mouse.move(x, y)
@@ -119,6 +120,7 @@ def test_a_finger_drag_on_a_tablet_moves_the_card_on_the_laptop(browser, server,
     start = position(laptop, 'goal-4')
     box = tablet.locator(CARD.format('goal-4')).bounding_box()
     x, y = box['x'] + box['width'] / 2, box['y'] + 20
+    tablet.bring_to_front()
     touch = tablet.context.new_cdp_session(tablet)
 
     def finger(kind: str, px: float, py: float) -> None:
