@@ -22,12 +22,13 @@ from network_graph.schema_picture import render_schema_png
 
 from .board_picture import render_board_png
 from .boardfile import BoardFile, visible_board
+from .dutch import MEMBER_ROLES, nl_date
 from .elements import Agreement, Evaluation, FamilyInfo, FamilyMember, Goal, LifeDomain, NetworkPerson, Note, Zone
 from .fonts import find_font
 from .identity import Actor
 
 NL: dict[str, dict[str, str]] = {
-    'role': {'parent': 'ouder', 'child': 'kind', 'youth': 'jongere', 'other': 'gezinslid'},
+    'role': MEMBER_ROLES,
     'domain': {'wonen': 'Wonen', 'werk_dagbesteding': 'Werk en dagbesteding', 'inkomen_schulden': 'Inkomen en schulden',
                'opvoeding': 'Opvoeding', 'onderwijs': 'Onderwijs en school',
                'lichamelijke_gezondheid': 'Lichamelijke gezondheid', 'psychische_gezondheid': 'Psychische gezondheid',
@@ -68,20 +69,11 @@ def pdf_filename(board: BoardFile, today: dt.date | None = None) -> str:
                                                    'Æ': 'AE', 'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D'}))
     slug = re.sub(r'[^a-z0-9]+', '-', unicodedata.normalize('NFKD', name).encode('ascii', 'ignore').decode().lower())
     slug = re.sub(r'^(familie|gezin)-', '', slug.strip('-'))
-    return '-'.join(p for p in ('gezinsplan', slug[:60].strip('-'), _date(today or dt.date.today())) if p) + '.pdf'
+    return '-'.join(p for p in ('gezinsplan', slug[:60].strip('-'), nl_date(today or dt.date.today())) if p) + '.pdf'
 
 
 def _family(board: BoardFile) -> str:
     return board.board.family_name or board.board.name
-
-
-def _date(value: dt.date | str | None) -> str:
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value.strftime('%d-%m-%Y') if value else ''
 
 
 def _days(days: list[str]) -> str:
@@ -223,7 +215,7 @@ class _Plan(FPDF):
         self.set_font('plan', '', BODY)
         self.set_text_color(*SOFT)
         start = self.items.info.start_date if self.items.info else None
-        made = f'Gemaakt op {_date(self.today)}' + (f'   ·   Startdatum {_date(start)}' if start else '')
+        made = f'Gemaakt op {nl_date(self.today)}' + (f'   ·   Startdatum {nl_date(start)}' if start else '')
         self.cell(0, LEAD, made, new_x='LMARGIN', new_y='NEXT')
         self.ln(2)
         self.para('Dit is het plan van het gezin: wat we willen bereiken, wie er helpt en wat we hebben afgesproken.',
@@ -232,11 +224,11 @@ class _Plan(FPDF):
     def general(self) -> None:
         self.heading('Algemene informatie')
         info = self.items.info or FamilyInfo()
-        self.field('Startdatum', _date(info.start_date))
+        self.field('Startdatum', nl_date(info.start_date))
         self.subheading('Het gezin')
         if self.items.members:
             self.table(['naam', 'rol', 'geboortedatum'], [80, 40, 62],
-                       [[m.name, NL['role'][m.role], _date(m.birth_date)] for m in self.items.members])
+                       [[m.name, NL['role'][m.role], nl_date(m.birth_date)] for m in self.items.members])
         else:
             self.empty('Nog geen gezinsleden op het bord.')
         for label, value in (('Adres', info.address), ('Telefoon', info.phone), ('Mail', info.mail)):
@@ -325,8 +317,8 @@ class _Plan(FPDF):
                 text += '\nverwijderd'
             style = FontFace(color=GREY) if goal.status == 'removed' else None
             values = [goal.number or '', text, ', '.join(self.items.names(goal.owners)),
-                      NL['domain'].get(goal.domain or '', ''), _date(goal.start), _date(goal.planned_end),
-                      _date(goal.reached), f'{goal.progress}/10' if goal.progress is not None else '']
+                      NL['domain'].get(goal.domain or '', ''), nl_date(goal.start), nl_date(goal.planned_end),
+                      nl_date(goal.reached), f'{goal.progress}/10' if goal.progress is not None else '']
             rows.append([(str(v), style) for v in values])
         self.table(['nr', word, 'van wie', 'levens-\ndomein', 'start', 'gepland\neind', 'bereikt', 'voort-\ngang'],
                    [8, 42, 24, 24, 23, 23, 23, 15], rows)
@@ -342,9 +334,9 @@ class _Plan(FPDF):
             goal = self.items.goal(agreement.goal_id)
             who = agreement.who or ', '.join(self.items.names(agreement.who_ids))
             late = agreement.overdue(self.today)
-            done = ('te laat', FontFace(emphasis='BOLD', color=LATE)) if late else _date(agreement.done)
+            done = ('te laat', FontFace(emphasis='BOLD', color=LATE)) if late else nl_date(agreement.done)
             rows.append([str(agreement.number or ''), str(goal.number or '') if goal and goal.number else '–', who,
-                         agreement.text, _date(agreement.start), _date(agreement.planned_end), done])
+                         agreement.text, nl_date(agreement.start), nl_date(agreement.planned_end), done])
         self.table(['nr', 'doel', 'wie', 'wat', 'start', 'gepland\neind', 'klaar'], [8, 13, 32, 60, 23, 23, 23], rows)
 
     def evaluations(self) -> None:
@@ -355,7 +347,7 @@ class _Plan(FPDF):
             return
         start = next((e for e in evaluations if e.kind == 'start'), None)
         for evaluation in evaluations:
-            self.subheading(f"{NL['evaluation'][evaluation.kind]} — {_date(evaluation.date)}")
+            self.subheading(f"{NL['evaluation'][evaluation.kind]} — {nl_date(evaluation.date)}")
             if evaluation.summary:
                 self.para(evaluation.summary)
             for points in evaluation.goals:
@@ -404,7 +396,7 @@ class _Plan(FPDF):
     def picture(self) -> None:
         placed = [e for e in self.board.elements if e.type not in ('tie', 'family_info', 'evaluation')]
         self.picture_page('Het bord', render_board_png(self.board, width=2200) if placed else b'',
-                          f'Zo zag het bord eruit op {_date(self.today)}.', 'Het bord is nog leeg.')
+                          f'Zo zag het bord eruit op {nl_date(self.today)}.', 'Het bord is nog leeg.')
 
     def picture_page(self, title: str, png: bytes, caption: str, empty: str) -> None:
         """A page with a heading, a caption and the picture as large as fits (landscape for a wide picture)."""

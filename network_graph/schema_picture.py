@@ -16,6 +16,7 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont
 
 from board.board_picture import FAMILY_COLORS, RING_COLORS, _initials, _wrap
+from board.dutch import MEMBER_ROLES
 from board.elements import Element
 from board.fonts import Font, drawable, find_font
 
@@ -29,7 +30,6 @@ RING_FILLS = {1: '#FCEEE4', 2: '#E9F5EE', 3: '#EAF1FA'}
 CENTRE_FILL, CENTRE_INK = '#FFFFFF', '#B55A32'
 TIES = {'normal': ('#AEB8C2', 2.0), 'tense': ('#F08C2E', 2.6), 'conflict': ('#D64545', 4.2)}
 """Tie colour and line width (at 1200 px wide) by kind."""
-ROLE_NL = {'parent': 'ouder', 'child': 'kind', 'youth': 'jongere', 'other': 'gezinslid'}
 RADIUS, TOP = 450, 75
 """The outer edge of ring 3 and the room above it, at 1200 px wide; the sides keep room for the sector names."""
 NAME_SIZE = 15
@@ -196,7 +196,7 @@ def _room(people: dict[str, dict[str, Any]], spots: dict[str, tuple[float, float
 def _role(person: dict[str, Any]) -> str:
     """What a person is to the family, without their name: 'buurvrouw', 'mentor', 'ouder'."""
     if person['type'] == 'family_member':
-        return ROLE_NL.get(person.get('role', 'other'), 'gezinslid')
+        return MEMBER_ROLES.get(person.get('role', 'other'), 'gezinslid')
     for text in (person.get('relation', ''), *person.get('roles', [])):
         role = text.split(' van ')[0].split(' / ')[0].strip()  # 'mentor van Elif' would name Elif
         if role:

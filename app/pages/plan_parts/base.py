@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
+from board.dutch import nl_date
 from board.identity import Role
-
-from .form import nl_date
 
 if TYPE_CHECKING:
     from ..plan import PlanPage

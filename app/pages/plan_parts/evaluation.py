@@ -10,10 +10,11 @@ from typing import Any
 
 from nicegui import ui
 
+from board.dutch import nl_date
 from board.elements import Element, LifeDomain
 
 from .base import PROFESSIONALS, Part
-from .form import BadInput, ElementDialog, nl_date
+from .form import BadInput, ElementDialog
 
 KINDS = ('start', 'tussentijds', 'eind')
 SCORES = {n: str(n) for n in range(1, 6)}

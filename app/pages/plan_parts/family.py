@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
+from board.dutch import nl_date
 from board.elements import SINGLETON_IDS, Element, ElementType
 from board.photos import MAX_BYTES, PhotoError, thumbnail_data_url
 
 from .base import Part
-from .form import ElementDialog, nl_date
+from .form import ElementDialog
 
 if TYPE_CHECKING:
     from ..plan import PlanPage

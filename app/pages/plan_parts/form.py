@@ -13,25 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
+from board.dutch import DATE_FORMAT, nl_date
+
 if TYPE_CHECKING:
     from ..plan import PlanPage
 
-DATE_FORMAT = '%d-%m-%Y'
 Getter = Callable[[], Any]
 
 
 class BadInput(ValueError):
     """Something typed that cannot even be sent (a date that is not a date); the message is a TABLE key."""
-
-
-def nl_date(iso: str | None) -> str:
-    """'2026-11-26' → '26-11-2026'; empty stays empty."""
-    if not iso:
-        return ''
-    try:
-        return dt.date.fromisoformat(iso).strftime(DATE_FORMAT)
-    except ValueError:
-        return iso
 
 
 def iso_date(text: str | None) -> str | None:
