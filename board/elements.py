@@ -124,6 +124,19 @@ HowOften = Literal['hardly_ever', 'sometimes', 'almost_always']
 """The Social Network Map's three-step scale (Tracy & Whittaker, 1990), used by the netwerklijst."""
 
 
+Distance = Annotated[float, Field(ge=0, le=1)]
+"""Where in its ring on the netwerkschema: 0 closest to the centre, 1 furthest out."""
+
+
+class VipPlacement(_Props):
+    """Where someone sits on one family member's own schema (the VIP view of a youth or child)."""
+    member: ElementId
+    """The family member in the centre of that schema."""
+    ring: Literal[1, 2, 3] = 2
+    sector: Sector = Sector.OVERIG
+    distance: Distance = 0.5
+
+
 class NetworkPerson(_Placed):
     """A betrokkene: someone from the network (ring 2) or a professional (ring 3), with their netwerklijst row.
 
@@ -135,8 +148,7 @@ class NetworkPerson(_Placed):
     organisation: Name = ''
     sector: Sector = Sector.OVERIG
     ring: Literal[1, 2, 3] = 2
-    distance: Annotated[float, Field(ge=0, le=1)] = 0.5
-    """Where in its ring on the netwerkschema: 0 closest to the centre, 1 furthest out."""
+    distance: Distance = 0.5
     roles: list[Name] = Field(default_factory=list, max_length=10)
     """A person may play several roles: the home help who also listens."""
     phone: Name = ''
@@ -154,6 +166,16 @@ class NetworkPerson(_Placed):
     contact: Literal['hardly_ever', 'few_times_a_year', 'monthly', 'weekly', 'daily'] | None = None
     known: Literal['lt_1', '1_5', 'gt_5'] | None = None
     """How long known: under 1 year, 1–5 years, over 5 years."""
+    vip: list[VipPlacement] = Field(default_factory=list, max_length=20)
+    """Family members whose own schema this person is on, and where; the whole-family schema uses
+    `ring`, `sector` and `distance` above."""
+
+    @model_validator(mode='after')
+    def _one_place_per_schema(self) -> NetworkPerson:
+        members = [placement.member for placement in self.vip]
+        if len(members) != len(set(members)):
+            raise PydanticCustomError('duplicate_member', 'a person sits twice on one schema', {'field': 'vip'})
+        return self
 
 
 class Tie(_Props):
@@ -295,6 +317,7 @@ SINGLETON_IDS: dict[ElementType, str] = {ElementType.FAMILY_INFO: 'family-info'}
 """Types a board holds at most once, always under this id."""
 
 REFERENCES: dict[ElementType, dict[str, tuple[ElementType, ...]]] = {
+    ElementType.NETWORK_PERSON: {'vip.member': (ElementType.FAMILY_MEMBER,)},
     ElementType.TIE: {'a': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON),
                       'b': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)},
     ElementType.GOAL: {'owners': (ElementType.FAMILY_MEMBER,),
@@ -366,6 +389,7 @@ def _describe(error: Any) -> dict[str, Any]:
         'string_too_long': 'too_long', 'too_long': 'too_long', 'string_too_short': 'empty',
         'missing': 'missing', 'extra_forbidden': 'unknown_field', 'literal_error': 'not_allowed',
         'enum': 'not_allowed', 'end_before_start': 'end_before_start', 'duplicate_domain': 'duplicate',
+        'duplicate_member': 'duplicate',
         'greater_than_equal': 'out_of_range', 'less_than_equal': 'out_of_range',
     }.get(kind, 'invalid')
     result = {'field': field, 'problem': problem}

@@ -6,7 +6,6 @@ exactly what the hub holds, stamps and numbers included.
 """
 import datetime as dt
 import json
-import uuid
 
 import pytest
 
@@ -17,6 +16,7 @@ from board.identity import SYSTEM, Actor, Role
 from board.operations import OperationError, apply_batch, parse_batch
 from board.plan import (STANDARD_AGREEMENTS, ZONES, create_family_board, new_plan_operations,
                         remove_person_operations)
+from tests.unit.hub_client import Client, assert_replays, create, delete, dumped, fields, props_of, update
 
 START = dt.date(2026, 9, 1)
 DERYA = Actor(id='derya', name='Derya', role=Role.PARENT)
@@ -37,38 +37,6 @@ PEOPLE = [
 ]
 
 
-class Client:
-    """A connected session (the same tiny helper as in test_hub)."""
-
-    def __init__(self, hub: BoardHub, actor: Actor) -> None:
-        self.hub = hub
-        self.messages: list[dict] = []
-        self.session = hub.join(actor, self.messages.append)
-
-    async def push(self, *ops):
-        return await self.hub.push(self.session, uuid.uuid4().hex[:8], list(ops))
-
-    async def ok(self, *ops):
-        answer = await self.push(*ops)
-        assert answer['type'] == 'ack', answer
-        return answer
-
-    async def refused(self, *ops):
-        """The error of a rejected batch; the board and its log are left as they were."""
-        hub = self.hub
-        before, seq, logged = dumped(hub.elements), hub.seq, len(hub.store.commits_since(hub.board_id, 0))
-        answer = await self.push(*ops)
-        assert answer['type'] == 'reject', answer
-        assert dumped(hub.elements) == before and hub.seq == seq
-        assert len(hub.store.commits_since(hub.board_id, 0)) == logged
-        return answer['error']
-
-
-def create(id_, type_, visibility=None, **props):
-    op = {'op': 'create', 'id': id_, 'type': type_, 'props': props}
-    return op | ({'visibility': visibility} if visibility else {})
-
-
 def goal(id_, text='Sem gaat weer naar school.', **props):
     return create(id_, 'goal', text=text, **props)
 
@@ -79,33 +47,6 @@ def agreement(id_, text='Oma brengt Sem op dinsdag.', **props):
 
 def evaluation(id_, date='2026-11-15', **props):
     return create(id_, 'evaluation', date=date, **props)
-
-
-def update(id_, **props):
-    return {'op': 'update', 'id': id_, 'props': props}
-
-
-def delete(id_):
-    return {'op': 'delete', 'id': id_}
-
-
-def dumped(elements):
-    return {i: e.model_dump(mode='json') for i, e in elements.items()}
-
-
-def props_of(hub, id_):
-    return hub.elements[id_].props
-
-
-def fields(error):
-    return [{k: f[k] for k in ('field', 'problem')} for f in error['fields']]
-
-
-def assert_replays(hub):
-    """The log alone, replayed without any guard, gives exactly what the hub holds."""
-    loaded = hub.store.load(hub.board_id)
-    assert loaded.seq == hub.seq
-    assert dumped(loaded.elements) == dumped(hub.elements)
 
 
 @pytest.fixture
