@@ -10,6 +10,10 @@ DATE_FORMAT = '%d-%m-%Y'
 """Dates the Dutch way: 26-11-2026."""
 
 MEMBER_ROLES = {'parent': 'ouder', 'child': 'kind', 'youth': 'jongere', 'other': 'gezinslid'}
+WEEKDAYS = {'ma': 'maandag', 'di': 'dinsdag', 'wo': 'woensdag', 'do': 'donderdag', 'vr': 'vrijdag',
+            'za': 'zaterdag', 'zo': 'zondag'}
+SUPPORT_KINDS = {'practical': 'praktische hulp', 'emotional': 'emotionele steun',
+                 'information': 'informatie en advies'}
 
 
 def nl_date(value: dt.date | str | None) -> str:
@@ -20,3 +24,13 @@ def nl_date(value: dt.date | str | None) -> str:
         except ValueError:
             return value
     return value.strftime(DATE_FORMAT) if value else ''
+
+
+def nl_days(days: list[str]) -> str:
+    """Days when someone is reachable, in week order: 'maandag t/m vrijdag' for a run of three or more."""
+    order = list(WEEKDAYS)
+    picked = sorted(set(days) & set(order), key=order.index)
+    indexes = [order.index(d) for d in picked]
+    if len(picked) >= 3 and indexes == list(range(indexes[0], indexes[-1] + 1)):
+        return f'{WEEKDAYS[picked[0]]} t/m {WEEKDAYS[picked[-1]]}'
+    return ', '.join(WEEKDAYS[d] for d in picked)

@@ -2,19 +2,16 @@
 
 It follows the Dutch 1Gezin1Plan format (shared/domain.md): algemene informatie, betrokkenen, doelen,
 afspraken, evaluatie en vervolgafspraken, plus the hulpvraag, krachten and zorgen of Flemish practice,
-the netwerkschema and a picture of the board. Because it reads nothing but the file, it works from the app (for exactly
-what the reader may see: filter with `boardfile.visible_board` first) and from an exported JSON file.
-Written for a tired parent: large type, short lines, plenty of white space, light table borders.
+the netwerkschema, the call list ("Bij wie kunnen wij terecht?") and a picture of the board. Because it reads
+nothing but the file, it works from the app (for exactly what the reader may see: filter with
+`boardfile.visible_board` first) and from an exported JSON file. The paper itself is `paper.Paper`.
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import unicodedata
 from typing import Any
 
-from fpdf import FPDF
 from fpdf.fonts import FontFace
 from pydantic import BaseModel, ValidationError
 
@@ -22,10 +19,11 @@ from network_graph.schema_picture import render_schema_png
 
 from .board_picture import render_board_png
 from .boardfile import BoardFile, visible_board
-from .dutch import MEMBER_ROLES, nl_date
+from .call_list_pdf import call_list_section
+from .dutch import MEMBER_ROLES, nl_date, nl_days
 from .elements import Agreement, Evaluation, FamilyInfo, FamilyMember, Goal, LifeDomain, NetworkPerson, Note, Zone
-from .fonts import find_font
 from .identity import Actor
+from .paper import BODY, GREY, INK, LATE, LEAD, SMALL, SOFT, Paper, pdf_filename
 
 NL: dict[str, dict[str, str]] = {
     'role': MEMBER_ROLES,
@@ -34,8 +32,6 @@ NL: dict[str, dict[str, str]] = {
                'lichamelijke_gezondheid': 'Lichamelijke gezondheid', 'psychische_gezondheid': 'Psychische gezondheid',
                'verslaving': 'Verslaving', 'huiselijk_geweld_veiligheid': 'Huiselijk geweld en veiligheid',
                'justitie': 'Justitie', 'sociaal_netwerk': 'Sociaal netwerk', 'vrije_tijd': 'Vrije tijd'},
-    'weekday': {'ma': 'maandag', 'di': 'dinsdag', 'wo': 'woensdag', 'do': 'donderdag', 'vr': 'vrijdag',
-                'za': 'zaterdag', 'zo': 'zondag'},
     'evaluation': {'start': 'Startevaluatie', 'tussentijds': 'Tussentijdse evaluatie', 'eind': 'Eindevaluatie'},
     'afstemming': {'mail': 'per mail', 'telefoon': 'per telefoon', 'overleg': 'in een overleg',
                    'anders': 'op een andere manier'},
@@ -45,11 +41,6 @@ NL: dict[str, dict[str, str]] = {
 """Every Dutch word the plan shows for a stored value (the PDF is Dutch only for now)."""
 
 NOTE_ZONES = {'question': 'hulpvraag', 'strength': 'krachten', 'worry': 'zorgen', 'idea': 'toekomst'}
-MAX_CELL_LINES = 30
-"""Most lines in one table cell: a table row must fit on one page (fpdf2 does not split rows)."""
-INK, SOFT, ACCENT, LINE = (31, 41, 51), (100, 108, 118), (35, 95, 140), (205, 210, 215)
-LATE, GREY = (185, 60, 30), (140, 140, 140)
-BODY, SMALL, LEAD = 11.5, 10, 6.2
 
 
 def plan_pdf(board: BoardFile, today: dt.date | None = None) -> bytes:
@@ -63,132 +54,10 @@ def plan_for(board: BoardFile, actor: Actor, today: dt.date | None = None) -> tu
     return plan_pdf(theirs, today), pdf_filename(theirs, today)
 
 
-def pdf_filename(board: BoardFile, today: dt.date | None = None) -> str:
-    """An ASCII file name such as ``gezinsplan-yilmaz-de-vries-26-11-2026.pdf``."""
-    name = _family(board).translate(str.maketrans({'ı': 'i', 'İ': 'I', 'ß': 'ss', 'ø': 'o', 'Ø': 'O', 'æ': 'ae',
-                                                   'Æ': 'AE', 'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D'}))
-    slug = re.sub(r'[^a-z0-9]+', '-', unicodedata.normalize('NFKD', name).encode('ascii', 'ignore').decode().lower())
-    slug = re.sub(r'^(familie|gezin)-', '', slug.strip('-'))
-    return '-'.join(p for p in ('gezinsplan', slug[:60].strip('-'), nl_date(today or dt.date.today())) if p) + '.pdf'
-
-
-def _family(board: BoardFile) -> str:
-    return board.board.family_name or board.board.name
-
-
-def _days(days: list[str]) -> str:
-    order = list(NL['weekday'])
-    picked = sorted(set(days), key=order.index)
-    indexes = [order.index(d) for d in picked]
-    if len(picked) >= 3 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return f"{NL['weekday'][picked[0]]} t/m {NL['weekday'][picked[-1]]}"
-    return ', '.join(NL['weekday'][d] for d in picked)
-
-
-class _Plan(FPDF):
+class _Plan(Paper):
     def __init__(self, board: BoardFile, today: dt.date) -> None:
-        super().__init__(orientation='P', unit='mm', format='A4')
-        self.board, self.today, self.family = board, today, _family(board)
-        font = find_font()
-        self.add_font('plan', '', str(font.regular))
-        self.add_font('plan', 'B', str(font.bold))
-        self.glyphs = set(self.fonts['plan'].cmap) & set(self.fonts['planB'].cmap)
-        self.set_margins(14, 16, 14)
-        self.set_auto_page_break(True, margin=18)
-        self.set_title(self.clean(f'Gezinsplan {self.family}'))
-        self.set_lang('nl')
-        self.set_creator('Planbord')
+        super().__init__(board, today, 'Gezinsplan')
         self.items = _Items(board)
-
-    # -- building blocks ------------------------------------------------------------------------------------
-    def clean(self, text: Any) -> str:
-        """The text with every character the font cannot draw left out (an emoji, say), so nothing fails."""
-        text = str(text or '')
-        return ''.join(c for c in text if ord(c) in self.glyphs or c in '\n') if text else ''
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font('plan', '', 9)
-        self.set_text_color(*SOFT)
-        family = ' '.join(self.clean(self.family).split())
-        family = family if len(family) <= 60 else family[:59] + '…'
-        self.cell(0, 5, f'Gezinsplan {family} — pagina {self.page_no()} van {{nb}}', align='C')
-
-    def heading(self, text: str) -> None:
-        if self.will_page_break(40):
-            self.add_page()
-        elif self.get_y() > self.t_margin + 1:
-            self.ln(6)
-        self.set_font('plan', 'B', 17)
-        self.set_text_color(*ACCENT)
-        self.cell(0, 10, text, new_x='LMARGIN', new_y='NEXT')
-        self.set_draw_color(*LINE)
-        self.set_line_width(0.4)
-        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-        self.ln(3)
-
-    def subheading(self, text: str) -> None:
-        if self.will_page_break(28):
-            self.add_page()
-        self.ln(2)
-        self.set_font('plan', 'B', 12.5)
-        self.set_text_color(*INK)
-        self.multi_cell(0, 7, self.clean(text), new_x='LMARGIN', new_y='NEXT')
-        self.ln(0.5)
-
-    def para(self, text: str, color: tuple[int, int, int] = INK, size: float = BODY, bold: bool = False) -> None:
-        self.set_font('plan', 'B' if bold else '', size)
-        self.set_text_color(*color)
-        self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
-        self.ln(1)
-
-    def field(self, label: str, value: str) -> None:
-        self.set_text_color(*INK)
-        self.set_font('plan', 'B', BODY)
-        self.write(LEAD, f'{label}: ')
-        self.set_font('plan', '', BODY)
-        self.write(LEAD, self.clean(value) or '–')
-        self.ln(LEAD + 1)
-
-    def bullets(self, texts: list[str]) -> None:
-        self.set_font('plan', '', BODY)
-        self.set_text_color(*INK)
-        for text in texts:
-            self.set_x(self.l_margin + 3)
-            self.cell(5, LEAD, '•')
-            self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
-            self.ln(1)
-
-    def empty(self, text: str) -> None:
-        self.para(text, color=SOFT)
-
-    def fit(self, text: str, width: float) -> str:
-        """The text, cut off with an ellipsis after `MAX_CELL_LINES` lines: a table row must fit on one page."""
-        lines = self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=0)
-        if len(lines) <= MAX_CELL_LINES:
-            return text
-        return '\n'.join(lines[:MAX_CELL_LINES]).rstrip()[:-1] + '…'
-
-    def table(self, headers: list[str], widths: list[float], rows: list[list[Any]]) -> None:
-        """A table with light lines; a cell is a text or (text, FontFace); long text wraps."""
-        self.set_draw_color(*LINE)
-        self.set_line_width(0.25)
-        self.set_font('plan', '', SMALL)
-        self.set_text_color(*INK)
-        self.set_fill_color(255, 255, 255)
-        heads = FontFace(emphasis='BOLD', size_pt=9.5, color=ACCENT, fill_color=(238, 243, 248))
-        with super().table(col_widths=widths, width=sum(widths), align='LEFT', text_align='LEFT', v_align='TOP',
-                           borders_layout='HORIZONTAL_LINES', headings_style=heads, line_height=5,
-                           padding=(1.6, 1.2, 1.6, 1.2)) as table:
-            head = table.row()
-            for text in headers:
-                head.cell(text)
-            for values in rows:
-                row = table.row()
-                for value, width in zip(values, widths):
-                    text, style = value if isinstance(value, tuple) else (value, None)
-                    row.cell(self.fit(self.clean(text), width - 2.4), style=style)
-        self.ln(3)
 
     # -- the plan ---------------------------------------------------------------------------------------------
     def build(self) -> bytes:
@@ -201,25 +70,16 @@ class _Plan(FPDF):
         self.agreements()
         self.evaluations()
         self.schema()
+        call_list_section(self)
         self.picture()
         return bytes(self.output())
 
     def title_block(self) -> None:
-        self.set_font('plan', 'B', 28)
-        self.set_text_color(*ACCENT)
-        self.cell(0, 14, 'Gezinsplan', new_x='LMARGIN', new_y='NEXT')
-        self.set_font('plan', 'B', 19)
-        self.set_text_color(*INK)
-        self.multi_cell(0, 10, self.clean(self.family), new_x='LMARGIN', new_y='NEXT')
-        self.ln(2)
-        self.set_font('plan', '', BODY)
-        self.set_text_color(*SOFT)
         start = self.items.info.start_date if self.items.info else None
-        made = f'Gemaakt op {nl_date(self.today)}' + (f'   ·   Startdatum {nl_date(start)}' if start else '')
-        self.cell(0, LEAD, made, new_x='LMARGIN', new_y='NEXT')
-        self.ln(2)
-        self.para('Dit is het plan van het gezin: wat we willen bereiken, wie er helpt en wat we hebben afgesproken.',
-                  color=SOFT)
+        super().title_block('Gezinsplan', f'Gemaakt op {nl_date(self.today)}'
+                            + (f'   ·   Startdatum {nl_date(start)}' if start else ''),
+                            'Dit is het plan van het gezin: wat we willen bereiken, wie er helpt en wat we hebben '
+                            'afgesproken.')
 
     def general(self) -> None:
         self.heading('Algemene informatie')
@@ -289,7 +149,7 @@ class _Plan(FPDF):
         is_coordinator = coordinator is not None and person is coordinator
         name = (person.name + '\nzorgcoördinator', FontFace(emphasis='BOLD')) if is_coordinator else person.name
         relation = '\n'.join(t for t in (person.relation, person.organisation) if t)
-        return [name, relation, person.phone, person.mail, ' '.join(filter(None, (_days(person.days), person.hours)))]
+        return [name, relation, person.phone, person.mail, ' '.join(filter(None, (nl_days(person.days), person.hours)))]
 
     def goals(self) -> None:
         self.heading('Doelen')

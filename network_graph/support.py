@@ -34,10 +34,13 @@ def multiplexity(net: Network) -> dict[str, Any]:
 
 
 def call_list(net: Network) -> list[dict[str, Any]]:
-    """'Bij wie kunnen wij terecht?': everyone who gives some kind of support, with when to reach them."""
+    """'Bij wie kunnen wij terecht?': everyone who gives some kind of support, with when to reach them.
+
+    The own network comes first, then the professionals (each by name): the network stays when they leave.
+    """
     return [brief(p) | {'relation': p['relation'], 'organisation': p['organisation'], 'kinds': _kinds(p),
                         'days': p['days'], 'hours': p['hours'], 'phone': p['phone'], 'mail': p['mail']}
-            for p in net.network_people() if _kinds(p)]
+            for p in sorted(net.network_people(), key=lambda p: p['ring'] == 3) if _kinds(p)]
 
 
 def without_professionals(net: Network) -> dict[str, Any]:

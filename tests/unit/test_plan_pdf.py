@@ -18,7 +18,7 @@ from board.plan_pdf import NL, pdf_filename, plan_pdf
 
 TODAY = dt.date(2026, 11, 26)
 HEADINGS = ['Algemene informatie', 'Betrokkenen', 'Doelen', 'Afspraken', 'Evaluatie en vervolgafspraken',
-            'Hulpvraag, krachten en zorgen', 'Het netwerkschema', 'Het bord']
+            'Hulpvraag, krachten en zorgen', 'Het netwerkschema', 'Bij wie kunnen wij terecht?', 'Het bord']
 SCHOOL = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
 
@@ -135,11 +135,12 @@ def test_names_in_any_script_print_and_an_emoji_does_not_crash(demo: BoardFile) 
     assert has(text, 'Zoë gaat weer voetballen')
 
 
-def test_the_netwerkschema_has_its_own_page_before_the_board(demo: BoardFile) -> None:
+def test_the_netwerkschema_has_its_own_page_then_the_call_list_then_the_board(demo: BoardFile) -> None:
     reader = PdfReader(io.BytesIO(plan_pdf(demo, TODAY)))
     pages = [' '.join((page.extract_text() or '').split()) for page in reader.pages]
     schema = next(i for i, text in enumerate(pages) if 'Het netwerkschema' in text)
-    assert 'Wie is belangrijk voor ons?' in pages[schema] and 'Het bord' in pages[schema + 1]
+    assert 'Wie is belangrijk voor ons?' in pages[schema] and 'Bij wie kunnen wij terecht?' in pages[schema + 1]
+    assert 'Het bord' in pages[schema + 2]
     assert reader.pages[schema].images, 'the schema picture is on the page'
 
 

@@ -1,0 +1,168 @@
+"""The paper every Planbord PDF is printed on: A4, the font, the calm colours and the building blocks.
+
+The gezinsplan (`plan_pdf`) and the call list for the fridge (`call_list_pdf`) look like one family of papers
+because they share this: large type, short lines, plenty of white space, light lines, one accent colour.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from .boardfile import BoardFile
+from .dutch import nl_date
+from .fonts import find_font
+
+MAX_CELL_LINES = 30
+"""Most lines in one table cell: a table row must fit on one page (fpdf2 does not split rows)."""
+INK, SOFT, ACCENT, LINE = (31, 41, 51), (100, 108, 118), (35, 95, 140), (205, 210, 215)
+LATE, GREY = (185, 60, 30), (140, 140, 140)
+BODY, SMALL, LEAD = 11.5, 10, 6.2
+
+
+def family_name(board: BoardFile) -> str:
+    return board.board.family_name or board.board.name
+
+
+def pdf_filename(board: BoardFile, today: dt.date | None = None, kind: str = 'gezinsplan') -> str:
+    """An ASCII file name such as ``gezinsplan-yilmaz-de-vries-26-11-2026.pdf``."""
+    name = family_name(board).translate(str.maketrans({'ı': 'i', 'İ': 'I', 'ß': 'ss', 'ø': 'o', 'Ø': 'O', 'æ': 'ae',
+                                                       'Æ': 'AE', 'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D'}))
+    slug = re.sub(r'[^a-z0-9]+', '-', unicodedata.normalize('NFKD', name).encode('ascii', 'ignore').decode().lower())
+    slug = re.sub(r'^(familie|gezin)-', '', slug.strip('-'))
+    return '-'.join(p for p in (kind, slug[:60].strip('-'), nl_date(today or dt.date.today())) if p) + '.pdf'
+
+
+class Paper(FPDF):
+    """An A4 page in Dutch with the found font as 'plan'; raises `fonts.FontMissing` when there is none.
+
+    :param board: the board (already filtered for the reader) the paper is about
+    :param today: the date printed on the paper
+    :param kind: the paper's name in the title and footer, e.g. 'Gezinsplan'
+    """
+
+    def __init__(self, board: BoardFile, today: dt.date, kind: str) -> None:
+        super().__init__(orientation='P', unit='mm', format='A4')
+        self.board, self.today, self.family, self.kind = board, today, family_name(board), kind
+        font = find_font()
+        self.add_font('plan', '', str(font.regular))
+        self.add_font('plan', 'B', str(font.bold))
+        self.glyphs = set(self.fonts['plan'].cmap) & set(self.fonts['planB'].cmap)
+        self.set_margins(14, 16, 14)
+        self.set_auto_page_break(True, margin=18)
+        self.set_title(self.clean(f'{kind} {self.family}'))
+        self.set_lang('nl')
+        self.set_creator('Planbord')
+
+    def clean(self, text: Any) -> str:
+        """The text with every character the font cannot draw left out (an emoji, say), so nothing fails."""
+        text = str(text or '')
+        return ''.join(c for c in text if ord(c) in self.glyphs or c in '\n') if text else ''
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font('plan', '', 9)
+        self.set_text_color(*SOFT)
+        family = ' '.join(self.clean(self.family).split())
+        family = family if len(family) <= 60 else family[:59] + '…'
+        self.cell(0, 5, f'{self.kind} {family} — pagina {self.page_no()} van {{nb}}', align='C')
+
+    def heading(self, text: str) -> None:
+        if self.will_page_break(40):
+            self.add_page()
+        elif self.get_y() > self.t_margin + 1:
+            self.ln(6)
+        self.set_font('plan', 'B', 17)
+        self.set_text_color(*ACCENT)
+        self.cell(0, 10, text, new_x='LMARGIN', new_y='NEXT')
+        self.rule(0.4)
+        self.ln(3)
+
+    def rule(self, width: float = 0.25) -> None:
+        """A light line across the page at the current height."""
+        self.set_draw_color(*LINE)
+        self.set_line_width(width)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+
+    def subheading(self, text: str) -> None:
+        if self.will_page_break(28):
+            self.add_page()
+        self.ln(2)
+        self.set_font('plan', 'B', 12.5)
+        self.set_text_color(*INK)
+        self.multi_cell(0, 7, self.clean(text), new_x='LMARGIN', new_y='NEXT')
+        self.ln(0.5)
+
+    def para(self, text: str, color: tuple[int, int, int] = INK, size: float = BODY, bold: bool = False) -> None:
+        self.set_font('plan', 'B' if bold else '', size)
+        self.set_text_color(*color)
+        self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
+        self.ln(1)
+
+    def field(self, label: str, value: str) -> None:
+        self.set_text_color(*INK)
+        self.set_font('plan', 'B', BODY)
+        self.write(LEAD, f'{label}: ')
+        self.set_font('plan', '', BODY)
+        self.write(LEAD, self.clean(value) or '–')
+        self.ln(LEAD + 1)
+
+    def bullets(self, texts: list[str]) -> None:
+        self.set_font('plan', '', BODY)
+        self.set_text_color(*INK)
+        for text in texts:
+            self.set_x(self.l_margin + 3)
+            self.cell(5, LEAD, '•')
+            self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
+            self.ln(1)
+
+    def empty(self, text: str) -> None:
+        self.para(text, color=SOFT)
+
+    def fit(self, text: str, width: float, lines: int = MAX_CELL_LINES) -> str:
+        """The text, cut off with an ellipsis after `lines` lines in the current font (a table row must fit
+        on one page; a name on the fridge list gets two lines at most)."""
+        wrapped = self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=0)
+        if len(wrapped) <= lines:
+            return text
+        return '\n'.join(wrapped[:lines]).rstrip()[:-1] + '…'
+
+    def table(self, headers: list[str], widths: list[float], rows: list[list[Any]]) -> None:
+        """A table with light lines; a cell is a text or (text, FontFace); long text wraps."""
+        self.set_draw_color(*LINE)
+        self.set_line_width(0.25)
+        self.set_font('plan', '', SMALL)
+        self.set_text_color(*INK)
+        self.set_fill_color(255, 255, 255)
+        heads = FontFace(emphasis='BOLD', size_pt=9.5, color=ACCENT, fill_color=(238, 243, 248))
+        with super().table(col_widths=widths, width=sum(widths), align='LEFT', text_align='LEFT', v_align='TOP',
+                           borders_layout='HORIZONTAL_LINES', headings_style=heads, line_height=5,
+                           padding=(1.6, 1.2, 1.6, 1.2)) as table:
+            head = table.row()
+            for text in headers:
+                head.cell(text)
+            for values in rows:
+                row = table.row()
+                for value, width in zip(values, widths):
+                    text, style = value if isinstance(value, tuple) else (value, None)
+                    row.cell(self.fit(self.clean(text), width - 2.4), style=style)
+        self.ln(3)
+
+    def title_block(self, title: str, made: str, intro: str) -> None:
+        """The paper's name large, the family below it, when it was made, and one sentence on what it is."""
+        self.set_font('plan', 'B', 28)
+        self.set_text_color(*ACCENT)
+        self.multi_cell(0, 14, title, new_x='LMARGIN', new_y='NEXT')
+        self.set_font('plan', 'B', 19)
+        self.set_text_color(*INK)
+        self.multi_cell(0, 10, self.clean(self.family), new_x='LMARGIN', new_y='NEXT')
+        self.ln(2)
+        self.set_font('plan', '', BODY)
+        self.set_text_color(*SOFT)
+        self.cell(0, LEAD, made, new_x='LMARGIN', new_y='NEXT')
+        self.ln(2)
+        self.para(intro, color=SOFT)
