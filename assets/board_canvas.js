@@ -1,6 +1,7 @@
 // Planbord's board canvas: draws one board as SVG and turns pointer input (mouse, touch, pen) into operations.
 // State comes down as props (the snapshot a page render carries) and as `applyMessage` calls (the hub's deltas);
 // what the person does goes up as `push` events. Our own code: no libraries beyond the Vue that NiceGUI ships.
+import { liveSync } from "live_sync";
 
 const SIZES = {
   goal: [240, 130],
@@ -134,15 +135,6 @@ function injectStyle() {
   document.head.appendChild(style);
 }
 
-// randomUUID exists only on https and localhost; a tablet on a home network may use plain http.
-function newCid() {
-  if (window.crypto?.randomUUID) return crypto.randomUUID();
-  if (window.crypto?.getRandomValues) {
-    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
-  }
-  return Date.now().toString(36) + Math.random().toString(36).slice(2);
-}
-
 const round1 = (v) => Math.round(v * 10) / 10;
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
@@ -191,23 +183,8 @@ function labelWidth(text) {
   return labelWidths.get(key);
 }
 
-// Mirror of `apply_change` in app/canvas.py; mutates the reactive element map in place.
-function applyChange(elements, change) {
-  if (change.kind === "put") {
-    elements[change.element.id] = change.element;
-  } else if (change.kind === "remove") {
-    delete elements[change.id];
-  } else if (change.kind === "patch" && elements[change.id]) {
-    const el = elements[change.id];
-    Object.assign(el.props, change.props);
-    el.version = change.version;
-    el.updated_by = change.updated_by;
-    el.updated_at = change.updated_at;
-    if ("visibility" in change) el.visibility = change.visibility;
-  }
-}
-
 export default {
+  mixins: [liveSync],
   template: `
 <div class="pb-board">
   <svg class="pb-svg" ref="svg" :data-seq="lastSeq" @pointerdown="onPointerDown" @pointermove="onPointerMove"
@@ -349,8 +326,6 @@ export default {
 </div>`,
 
   props: {
-    elements: { type: Object, default: () => ({}) },
-    seq: { type: Number, default: 0 },
     labels: { type: Object, default: () => ({}) },
     readonly: { type: Boolean, default: false },
   },
@@ -358,8 +333,6 @@ export default {
   data() {
     const uid = ++instances;
     return {
-      els: JSON.parse(JSON.stringify(this.elements || {})), // our own copy: patches must not touch NiceGUI's props
-      lastSeq: this.seq || 0,
       overrides: {}, // id → {x, y, cid}: positions we show before the server has confirmed them
       dragging: {}, // id → true while a finger, pen or mouse holds it
       view: { x: 0, y: 0, scale: 1 },
@@ -376,39 +349,22 @@ export default {
 
   created() {
     // Not reactive on purpose: nothing on screen depends on these directly.
-    this.outbox = {}; // cid → {ops}, until the hub acks or rejects it; re-sent after a reconnect
     this.cardGestures = new Map(); // pointerId → gesture on one card (several children may drag at once)
     this.panPointers = new Map(); // pointerId → last {x, y} of fingers on the background
     this.viewTimer = null;
-    this.socketTimer = null;
-    this.wasConnected = false;
   },
 
   mounted() {
     injectStyle();
-    this.$emit("ready", this.holding());
     this.fitContent();
     this.emitView();
-    this.watchSocket();
     window.addEventListener("resize", this.scheduleView); // a tablet turned sideways has a new centre
   },
 
   unmounted() {
     clearTimeout(this.viewTimer);
-    clearTimeout(this.socketTimer);
     for (const gesture of this.cardGestures.values()) clearTimeout(gesture.timer);
-    window.socket?.off("connect", this.onConnect);
     window.removeEventListener("resize", this.scheduleView);
-  },
-
-  watch: {
-    // A full props update (someone called update() on the element) carries a newer snapshot than ours.
-    seq(value) {
-      if (value > this.lastSeq) {
-        this.els = JSON.parse(JSON.stringify(this.elements || {}));
-        this.lastSeq = value;
-      }
-    },
   },
 
   computed: {
@@ -451,32 +407,9 @@ export default {
   },
 
   methods: {
-    // ---- messages from the hub (see board/protocol.py) ----
-    applyMessage(msg) {
-      if (msg.type === "welcome") {
-        this.els = Object.fromEntries(msg.elements.map((el) => [el.id, el]));
-        this.lastSeq = msg.seq;
-      } else if (msg.type === "commit") {
-        if (msg.seq <= this.lastSeq) return; // NiceGUI may replay messages after a reconnect
-        msg.changes.forEach((change) => applyChange(this.els, change));
-        this.lastSeq = msg.seq;
-      } else if (msg.type === "catchup") {
-        if (msg.seq < this.lastSeq) return; // a replayed, older catchup
-        msg.changes.forEach((change) => applyChange(this.els, change));
-        this.lastSeq = msg.seq;
-      } else if (msg.type === "ack") {
-        this.settle(msg.cid, false);
-      } else if (msg.type === "reject") {
-        this.settle(msg.cid, true);
-      }
-    },
-
-    // The hub answered a push: forget it, and stop showing our own positions where the server's now count.
-    settle(cid, rejected) {
-      const entry = this.outbox[cid];
-      if (!entry) return;
-      delete this.outbox[cid];
-      for (const op of entry.ops) {
+    // The hub answered a push: stop showing our own positions where the server's now count.
+    settled(cid, ops, rejected) {
+      for (const op of ops) {
         const override = this.overrides[op.id];
         if (!override) continue;
         if (rejected) {
@@ -487,38 +420,6 @@ export default {
           delete this.overrides[op.id];
         }
       }
-    },
-
-    // What we hold, for a catch-up: the hub sends what changed after `since` and removes what we may no longer see.
-    holding() {
-      return { since: this.lastSeq, known: Object.keys(this.els) };
-    },
-
-    push(ops) {
-      const cid = newCid();
-      this.outbox[cid] = { ops };
-      this.$emit("push", { cid, ops });
-      return cid;
-    },
-
-    // ---- reconnecting ----
-    watchSocket() {
-      // On a first page load NiceGUI creates its socket after the components are mounted.
-      if (!window.socket) {
-        this.socketTimer = setTimeout(() => this.watchSocket(), 50);
-        return;
-      }
-      this.wasConnected = window.socket.connected || window.did_handshake === true; // then any connect is a reconnect
-      window.socket.on("connect", this.onConnect);
-    },
-
-    onConnect() {
-      if (!this.wasConnected) {
-        this.wasConnected = true; // the page's own first connection; 'ready' already asked for the state
-        return;
-      }
-      this.$emit("resync", this.holding());
-      for (const [cid, entry] of Object.entries(this.outbox)) this.$emit("push", { cid, ops: entry.ops });
     },
 
     // ---- pointer input ----

@@ -82,23 +82,45 @@ def _key(person: dict[str, Any]) -> tuple[str, str, str]:
     return name.casefold(), name, str(person['id'])
 
 
-def layout(people: Iterable[dict[str, Any]]) -> dict[str, tuple[float, float]]:
-    """Positions by id for people as dicts (id, name, type, ring, sector, distance), in a fixed order.
+def layout(people: Iterable[dict[str, Any]], centre: str | None = None) -> dict[str, tuple[float, float]]:
+    """Positions by id for people as dicts (id, name, type, ring, sector, distance, vip), in a fixed order.
 
-    Family members (``type == 'family_member'``) go round ring 1; everyone else into their sector's wedge in
-    their own ring, sharing the wedge with the others of that sector and ring. The result depends only on the
-    people, not on the order they come in.
+    With no `centre` this is the whole-family schema: family members (``type == 'family_member'``) go round
+    ring 1, everyone else into their sector's wedge in their own ring, sharing the wedge with the others of that
+    sector and ring. With `centre` the id of a family member it is that member's own schema (the VIP view): they
+    sit in the middle (radius 0), the other family members round ring 1, and only the people with a `vip`
+    placement for them, placed by it. The result depends only on the people, not on the order they come in.
     """
     people = sorted(people, key=_key)
-    family = [p for p in people if p.get('type') == 'family_member']
+    family = [p for p in people if p.get('type') == 'family_member' and p['id'] != centre]
     spots = {p['id']: family_position(i, len(family)) for i, p in enumerate(family)}
-    groups: dict[tuple[int, str], list[dict[str, Any]]] = {}
+    if centre is not None:
+        spots[centre] = (0.0, 0.0)
+    groups: dict[tuple[int, str], list[tuple[str, float]]] = {}
     for person in people:
-        if person.get('type') != 'family_member':
-            ring = int(person.get('ring', 2)) if person.get('ring') in (1, 2, 3) else 2
-            sector = person.get('sector') if person.get('sector') in SECTORS else 'overig'
-            groups.setdefault((ring, sector), []).append(person)
+        if person.get('type') == 'family_member':
+            continue
+        place = person if centre is None else next(
+            (p for p in person.get('vip') or [] if p.get('member') == centre), None)
+        if place is None:
+            continue
+        ring = int(place.get('ring', 2)) if place.get('ring') in (1, 2, 3) else 2
+        sector = place.get('sector') if place.get('sector') in SECTORS else 'overig'
+        groups.setdefault((ring, sector), []).append((person['id'], float(place.get('distance', 0.5))))
     for (ring, sector), members in groups.items():
-        for i, person in enumerate(members):
-            spots[person['id']] = position(ring, sector, float(person.get('distance', 0.5)), i, len(members))
+        for i, (id_, distance) in enumerate(members):
+            spots[id_] = position(ring, sector, distance, i, len(members))
     return spots
+
+
+def place_at(angle: float, radius: float) -> tuple[int, str, float]:
+    """(ring, sector, distance) of a polar position: the meaning of a spot where someone was let go.
+
+    Inside the centre counts as the inner edge of ring 1, beyond the outer edge as the outer edge of ring 3.
+    The browser schema (`assets/network_schema.js`) does the same sums.
+    """
+    sector = SECTORS[int(((angle + WEDGE / 2) % 360) // WEDGE) % len(SECTORS)]
+    radius = min(max(radius, CENTRE), 1.0)
+    ring = next(r for r, (inner, outer) in RINGS.items() if radius <= outer)
+    inner, outer = RINGS[ring]
+    return ring, sector, round((radius - inner) / (outer - inner), 2)

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from board.elements import Sector
-from network_graph.schema_layout import CENTRE, RINGS, SECTORS, family_position, layout, position, ring_radius, \
-    sector_angle, sector_wedge, to_xy
+from network_graph.schema_layout import CENTRE, RINGS, SECTORS, family_position, layout, place_at, position, \
+    ring_radius, sector_angle, sector_wedge, to_xy
 
 
 def test_the_sectors_are_the_ten_of_the_domain() -> None:
@@ -107,3 +107,36 @@ def test_the_same_meaning_gives_the_same_place_on_any_screen() -> None:
     x, y = to_xy(angle, radius, (0, 0), 1)
     assert math.hypot(x, y) == pytest.approx(radius)
     assert math.degrees(math.atan2(x, -y)) % 360 == pytest.approx(angle)
+
+
+def test_a_vip_schema_puts_the_member_in_the_middle_and_only_their_people_around():
+    people = [
+        {'id': 'elif', 'name': 'Elif', 'type': 'family_member'},
+        {'id': 'derya', 'name': 'Derya', 'type': 'family_member'},
+        {'id': 'sem', 'name': 'Sem', 'type': 'family_member'},
+        {'id': 'oma', 'name': 'Oma', 'type': 'network_person', 'ring': 2, 'sector': 'familie', 'distance': 0.5,
+         'vip': [{'member': 'elif', 'ring': 1, 'sector': 'familie', 'distance': 0.0}]},
+        {'id': 'buur', 'name': 'Buurman', 'type': 'network_person', 'ring': 2, 'sector': 'buren', 'distance': 0.5,
+         'vip': [{'member': 'sem', 'ring': 2, 'sector': 'buren', 'distance': 0.5}]},
+    ]
+    spots = layout(people, centre='elif')
+    assert set(spots) == {'elif', 'derya', 'sem', 'oma'}
+    assert spots['elif'] == (0.0, 0.0)
+    assert spots['derya'] == family_position(0, 2) and spots['sem'] == family_position(1, 2)
+    assert spots['oma'] == position(1, 'familie', 0.0)
+    assert layout(people)['oma'] == position(2, 'familie', 0.5), 'the family schema keeps its own places'
+
+
+@pytest.mark.parametrize('ring, sector, distance', [
+    (1, 'gezin', 0.0), (1, 'familie', 0.25), (2, 'buren', 0.5), (2, 'werk_school', 1.0), (3, 'instanties', 0.75),
+    (3, 'overig', 0.1), (2, 'religie', 0.9),
+])
+def test_a_spot_means_its_ring_sector_and_distance_again(ring, sector, distance):
+    angle, radius = position(ring, sector, distance)
+    assert place_at(angle, radius) == (ring, sector, distance)
+
+
+def test_spots_off_the_disc_land_on_its_edges():
+    assert place_at(0, 0.0) == (1, 'gezin', 0.0)
+    assert place_at(350, 3.0) == (3, 'gezin', 1.0)
+    assert place_at(359.9, 0.5)[1] == 'gezin' and place_at(18.1, 0.5)[1] == 'familie'

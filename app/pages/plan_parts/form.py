@@ -16,7 +16,7 @@ from nicegui import ui
 from board.dutch import DATE_FORMAT, nl_date
 
 if TYPE_CHECKING:
-    from ..plan import PlanPage
+    from ..hub_page import HubPage
 
 Getter = Callable[[], Any]
 
@@ -103,7 +103,7 @@ class ElementDialog:
     :param extra: props a new element starts with besides the fields (e.g. its position)
     """
 
-    def __init__(self, page: PlanPage, type_: str, element_id: str | None, props: dict[str, Any], title: str,
+    def __init__(self, page: HubPage, type_: str, element_id: str | None, props: dict[str, Any], title: str,
                  *, create_id: str | None = None, extra: dict[str, Any] | None = None,
                  removal: Callable[[], list[dict[str, Any]]] | None = None) -> None:
         self.page, self.type, self.element_id, self.props = page, type_, element_id, props

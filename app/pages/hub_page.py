@@ -1,0 +1,105 @@
+"""A browser tab as a client of one board's hub: what the plan view and the netwerkschema page share.
+
+The page reads what this person may see from the hub and sends every edit as operations; it decides nothing
+about visibility itself. It joins the hub once the browser is connected (so only connected people count as
+present), catches up after a reconnect, and leaves when the browser goes away. The plan's editors
+(`plan_parts`) work on any `HubPage`.
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import Client, ui
+
+from board.elements import Element
+from board.hub import Session
+from board.identity import Role
+from board.plan import remove_person_operations
+
+from ..i18n import error_message, translate
+from ..people import language
+from .lookup import OpenBoard
+
+
+class HubPage:
+    """Subclasses say what to do with each hub message (`deliver`) and may hold more than a sequence number
+    (`holding`)."""
+
+    def __init__(self, opened: OpenBoard, client: Client) -> None:
+        self.opened = opened
+        self.hub, self.actor = opened.hub, opened.actor
+        self.language = language()  # fixed per page: redraws run in the hub's task, outside this request
+        self.readonly = self.actor.role == Role.SCREEN
+        self.session: Session | None = None
+        self.seq = self.hub.seq
+        self.dialog_host = ui.element('div')
+        """Dialogs live here, outside anything that is redrawn."""
+        client.on_connect(self.connect)
+        client.on_disconnect(self.leave)
+        client.on_delete(self.leave)
+
+    def t(self, key: str, **values: Any) -> str:
+        return translate(key, self.language, **values)
+
+    # the board, as this person may see it
+
+    def element(self, element_id: str) -> Element | None:
+        return self.hub.element_for(self.actor, element_id)
+
+    def visible(self) -> list[Element]:
+        """Everything on the board this person may see (what the metrics are computed over)."""
+        return self.hub.visible_elements(self.actor)
+
+    def person_removal(self, person_id: str | None) -> Callable[[], list[dict[str, Any]]]:
+        """What removing this person means, worked out at the moment of removal over what this person may see."""
+        return lambda: remove_person_operations({e.id: e for e in self.visible()}, person_id)
+
+    def elements(self, type_: str) -> list[Element]:
+        found = [e for e in self.visible() if e.type == type_]
+        return sorted(found, key=lambda e: (e.props.get('number') or 0, e.props.get('name') or '', e.id))
+
+    def names(self, *types: str) -> dict[str, str]:
+        """Element id → name of the people of these types, for chips and lists."""
+        return {e.id: e.props.get('name', '') for type_ in types for e in self.elements(type_)}
+
+    # the hub
+
+    @property
+    def joined(self) -> bool:
+        return self.session is not None and self.session.id in self.hub.sessions
+
+    def holding(self) -> tuple[int, list[str]]:
+        """The last sequence number this page has seen, and the element ids its browser holds."""
+        return self.seq, []
+
+    def connect(self) -> None:
+        """Join, or catch up after a reconnect."""
+        since, known = self.holding()
+        if self.joined:
+            self.hub.resync(self.session, since, known)
+        else:
+            self.session = self.hub.join(self.actor, self.deliver, since=since, known=known)
+
+    def leave(self) -> None:
+        """Gone from the hub (and from the avatars) while the browser is away; a reconnect joins again."""
+        if self.session is not None:
+            self.hub.leave(self.session)
+
+    def deliver(self, message: dict[str, Any]) -> None:
+        """One hub message for this page; must never block or raise."""
+        raise NotImplementedError
+
+    async def push(self, ops: list[dict[str, Any]], cid: str | None = None) -> bool:
+        """Send one batch; on a refusal say why in the person's language and return ``False``."""
+        if not self.joined:
+            self.connect()
+        result = await self.hub.push(self.session, cid or uuid.uuid4().hex, ops)
+        if result['type'] == 'reject':
+            self.show_reject(result['error'])
+            return False
+        return True
+
+    def show_reject(self, error: dict[str, Any]) -> None:
+        ui.notify(error_message(error, self.language), type='negative', multi_line=True)
