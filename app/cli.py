@@ -96,17 +96,22 @@ Source = typer.Argument(..., help='A board id, or a board JSON file made by `pla
 @cli.command('pdf')
 def pdf(source: str = Source,
         output: Path = typer.Option(None, '--output', '-o',
-                                    help='The PDF file to write (default: gezinsplan-<gezin>-<datum>.pdf).'),
+                                    help='The PDF file to write (default: gezinsplan-<gezin>-<datum>.pdf, '
+                                         'with --call-list bellijst-<gezin>-<datum>.pdf).'),
+        call_list: bool = typer.Option(False, '--call-list',
+                                       help="Only 'Bij wie kunnen wij terecht?': one A4 page for the fridge."),
         database_url: str = DatabaseUrl) -> None:
-    """Write the gezinsplan of a board as a PDF (A4, Dutch) and print the file name."""
+    """Write the gezinsplan of a board (or only its call list) as a PDF (A4, Dutch) and print the file name."""
+    from board.call_list_pdf import call_list_pdf
     from board.fonts import FontMissing
-    from board.plan_pdf import pdf_filename, plan_pdf
+    from board.paper import pdf_filename
+    from board.plan_pdf import plan_pdf
     board = _board(source, database_url)
     try:
-        data = plan_pdf(board)
+        data = (call_list_pdf if call_list else plan_pdf)(board)
     except FontMissing as error:
         _fail(str(error))
-    output = output or Path(pdf_filename(board))
+    output = output or Path(pdf_filename(board, kind='bellijst' if call_list else 'gezinsplan'))
     try:
         output.write_bytes(data)
     except OSError as error:

@@ -77,6 +77,7 @@ TABLE: dict[str, tuple[str, str]] = {
     'plan.to_board': ('Bord', 'Board'),
     'pdf.button': ('PDF', 'PDF'),
     'pdf.making': ('Het plan wordt klaargemaakt als PDF…', 'Making the plan as a PDF…'),
+    'pdf.making_call_list': ('De lijst wordt klaargemaakt als PDF…', 'Making the list as a PDF…'),
     'pdf.font_missing': ('De PDF kan nu niet gemaakt worden: er is geen lettertype dat alle namen kan tonen. '
                          'Vraag de beheerder fonts-dejavu-core te installeren.',
                          'The PDF cannot be made now: no font can show every name. '
@@ -347,6 +348,7 @@ TABLE: dict[str, tuple[str, str]] = {
     'network.call_list_empty': ('Nog niemand. Vul de netwerklijst in om te zien bij wie jullie terecht kunnen.',
                                 'Nobody yet. Fill in the network list to see who you can turn to.'),
     'network.for': ('Voor', 'For'),
+    'network.print': ('Afdrukken', 'Print'),
     'network.remains': ('Wat blijft als de professionals weggaan', 'What remains when the professionals leave'),
     'network.remains_people': ('Dan blijven er {count} mensen uit jullie eigen netwerk.',
                                '{count} people from your own network remain.'),

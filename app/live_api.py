@@ -2,20 +2,22 @@
 
 ``GET /api/health`` for monitors; ``GET /api/boards/{id}/export?token=`` for the board as JSON, with
 only what the token's holder may see; ``GET /api/boards/{id}/plan.pdf?token=`` for the
-gezinsplan as PDF (same filter); ``WS /api/boards/{id}/live?token=`` for live operations.
+gezinsplan as PDF and ``GET /api/boards/{id}/call-list.pdf?token=`` for the call list for the fridge
+(same filter); ``WS /api/boards/{id}/live?token=`` for live operations.
 """
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import HTTPException, Response, WebSocket, WebSocketDisconnect
 from nicegui import app
 
-from board import plan_pdf, protocol, tokens
-from board.boardfile import export_board, visible_board
+from board import call_list_pdf, plan_pdf, protocol, tokens
+from board.boardfile import BoardFile, export_board, visible_board
 from board.fonts import FontMissing
 from board.identity import Actor
 from board.store import BoardNotFound
@@ -53,18 +55,12 @@ def register() -> None:
     @app.get('/api/boards/{board_id}/plan.pdf')
     async def plan(board_id: str, token: str = '') -> Response:
         """The gezinsplan as a PDF, with only what the token's holder may see."""
-        actor = _actor(board_id, token)
-        try:
-            board = await asyncio.to_thread(export_board, state.get().store, board_id)
-            data, filename = await asyncio.to_thread(plan_pdf.plan_for, board, actor)
-        except BoardNotFound:
-            raise HTTPException(status_code=404, detail='board_not_found') from None
-        except FontMissing:
-            log.error('no font for the PDF plan', exc_info=True)
-            raise HTTPException(status_code=503, detail='font_missing') from None
-        return Response(content=data, media_type='application/pdf',
-                        headers={'Content-Disposition': f'attachment; filename="{filename}"',
-                                 'Cache-Control': 'no-store'})
+        return await _pdf(board_id, token, plan_pdf.plan_for)
+
+    @app.get('/api/boards/{board_id}/call-list.pdf')
+    async def call_list(board_id: str, token: str = '') -> Response:
+        """'Bij wie kunnen wij terecht?' as one A4 page, with only the people the token's holder may see."""
+        return await _pdf(board_id, token, call_list_pdf.call_list_for)
 
     @app.websocket('/api/boards/{board_id}/live')
     async def live(websocket: WebSocket, board_id: str, token: str = '') -> None:
@@ -94,6 +90,21 @@ def register() -> None:
         finally:
             hub.leave(session)
             writer.cancel()
+
+
+async def _pdf(board_id: str, token: str, make: Callable[[BoardFile, Actor], tuple[bytes, str]]) -> Response:
+    """A PDF made by `make` for the token's holder, as a download that no cache keeps."""
+    actor = _actor(board_id, token)
+    try:
+        board = await asyncio.to_thread(export_board, state.get().store, board_id)
+        data, filename = await asyncio.to_thread(make, board, actor)
+    except BoardNotFound:
+        raise HTTPException(status_code=404, detail='board_not_found') from None
+    except FontMissing:
+        log.error('no font for the PDF', exc_info=True)
+        raise HTTPException(status_code=503, detail='font_missing') from None
+    return Response(content=data, media_type='application/pdf',
+                    headers={'Content-Disposition': f'attachment; filename="{filename}"', 'Cache-Control': 'no-store'})
 
 
 async def _handle(hub: Any, session: Any, text: str) -> None:

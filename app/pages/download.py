@@ -1,13 +1,14 @@
-"""The plan as a PDF, made for the person who taps the button: it holds only what they may see."""
+"""PDFs made for the person who taps the button: the plan and the call list hold only what they may see."""
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from nicegui import ui
 
-from board import plan_pdf
-from board.boardfile import board_file
+from board import call_list_pdf, plan_pdf
+from board.boardfile import BoardFile, board_file
 from board.fonts import FontMissing
 from board.hub import BoardHub
 from board.identity import Actor
@@ -18,12 +19,23 @@ log = logging.getLogger(__name__)
 
 
 async def download_plan(hub: BoardHub, actor: Actor) -> None:
-    ui.notify(t('pdf.making'))
+    await _download(hub, actor, plan_pdf.plan_for, 'pdf.making')
+
+
+async def download_call_list(hub: BoardHub, actor: Actor) -> None:
+    """'Bij wie kunnen wij terecht?' as one A4 page for the fridge."""
+    await _download(hub, actor, call_list_pdf.call_list_for, 'pdf.making_call_list')
+
+
+async def _download(hub: BoardHub, actor: Actor, make: Callable[[BoardFile, Actor], tuple[bytes, str]],
+                    making: str) -> None:
+    """Make the PDF off the event loop from the hub's board as it is now, and hand it to the browser."""
+    ui.notify(t(making))
     board = board_file(hub.info, hub.seq, hub.elements.values())
     try:
-        data, filename = await asyncio.to_thread(plan_pdf.plan_for, board, actor)
+        data, filename = await asyncio.to_thread(make, board, actor)
     except FontMissing:
-        log.error('no font for the PDF plan', exc_info=True)
+        log.error('no font for the PDF', exc_info=True)
         ui.notify(t('pdf.font_missing'), type='negative', multi_line=True)
         return
     ui.download.content(data, filename, 'application/pdf')

@@ -52,3 +52,16 @@ def test_pdf_errors_are_one_clear_line(tmp_path: Path) -> None:
         assert result.stderr.startswith(start) and len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert 'Traceback' not in result.stderr
     assert not (tmp_path / 'x.pdf').exists()
+
+
+def test_pdf_call_list_is_one_page_for_the_fridge(tmp_path: Path) -> None:
+    database = tmp_path / 'board.sqlite3'
+    board_id = planbord('demo', database=database).stdout.strip()
+    result = subprocess.run([str(PLANBORD), 'pdf', board_id, '--call-list', '--database-url', f'sqlite:///{database}'],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    name = result.stdout.strip()
+    assert name.startswith('bellijst-yilmaz-de-vries-') and name.endswith('.pdf')
+    assert len(PdfReader(tmp_path / name).pages) == 1
+    text = text_of(tmp_path / name)
+    assert 'Bij wie kunnen wij terecht?' in text and 'Anneanne Ayşe' in text and 'Doelen' not in text

@@ -4,7 +4,10 @@ Driven in-process with NiceGUI's `user` fixture; the hub's document says whether
 """
 from __future__ import annotations
 
+import io
+
 from nicegui.testing import User
+from pypdf import PdfReader
 
 from board.identity import Actor, Role
 from tests.ui.helpers import DERYA, choose, demo_board_id, hub_of, open_plan, push_as, settle, token_for
@@ -18,6 +21,15 @@ async def show(user: User, view: str) -> None:
     """Switch the Netwerk tab to 'list', 'table' or 'metrics' (as a tap on the toggle would)."""
     choose(user, 'network-view', view)
     await settle()
+
+
+async def add_uncle_only_the_family_sees(board_id: str) -> None:
+    """Oom Hakan, who helps with practical things, shared with the family only."""
+    answer = await push_as(board_id, DERYA, [{
+        'op': 'create', 'id': 'np-hakan', 'type': 'network_person', 'visibility': {'scope': 'family'},
+        'props': {'name': 'Oom Hakan', 'relation': 'broer van Derya', 'ring': 2, 'sector': 'familie',
+                  'practical': 'almost_always', 'phone': '06-31415926', 'days': ['za'], 'hours': 'hele dag'}}])
+    assert answer['type'] == 'ack'
 
 
 async def test_a_scale_filled_in_with_taps_is_stored_and_the_metrics_follow(user: User) -> None:
@@ -80,11 +92,7 @@ async def test_the_coach_table_shows_the_demo_familys_netwerklijst(user: User) -
 async def test_a_school_professional_does_not_see_a_person_hidden_from_them(user: User, create_user) -> None:
     board_id = demo_board_id()
     await open_plan(user, board_id)  # loads the board into a hub
-    answer = await push_as(board_id, DERYA, [{
-        'op': 'create', 'id': 'np-hakan', 'type': 'network_person', 'visibility': {'scope': 'family'},
-        'props': {'name': 'Oom Hakan', 'relation': 'broer van Derya', 'ring': 2, 'sector': 'familie',
-                  'practical': 'almost_always', 'days': ['za'], 'hours': 'hele dag'}}])
-    assert answer['type'] == 'ack'
+    await add_uncle_only_the_family_sees(board_id)
 
     await open_plan(user, board_id, 'network', token=token_for(board_id, SCHOOL))
     await user.should_see('Anneanne Ayşe')
@@ -160,3 +168,24 @@ async def test_the_netwerk_tab_is_in_english_too(user: User) -> None:
         toggle = user.find(marker='network-view').elements.pop()
     assert list(toggle._props['options'][i]['label'] for i in range(3)) == [
         'Network list', 'Table for the coach', 'What your network carries']
+
+
+async def test_afdrukken_on_the_call_list_downloads_the_fridge_page_as_this_person_may_see_it(
+        user: User, create_user) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id)
+    await add_uncle_only_the_family_sees(board_id)
+    texts = {}
+    for who, actor in (('school', SCHOOL), ('derya', DERYA)):
+        person = create_user()
+        await open_plan(person, board_id, 'network', token=token_for(board_id, actor))
+        await show(person, 'metrics')
+        person.find(marker='call-list-print').click()
+        response = await person.download.next(timeout=30)
+        assert response.content.startswith(b'%PDF')
+        reader = PdfReader(io.BytesIO(response.content))
+        assert len(reader.pages) == 1
+        texts[who] = ' '.join(reader.pages[0].extract_text().split())
+    assert 'Bij wie kunnen wij terecht?' in texts['school'] and 'Anneanne Ayşe' in texts['school']
+    assert 'Oom Hakan' not in texts['school'] and '06-31415926' not in texts['school']
+    assert 'Oom Hakan' in texts['derya'] and '06-31415926' in texts['derya'] and 'zaterdag' in texts['derya']

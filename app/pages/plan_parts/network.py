@@ -14,6 +14,7 @@ from nicegui import ui
 from board.elements import Element
 from network_graph.summary import all_metrics
 
+from ..download import download_call_list
 from .base import Part
 from .form import ElementDialog
 
@@ -197,7 +198,12 @@ class NetworkPart(Part):
 
     def call_list(self, entries: list[dict[str, Any]]) -> None:
         with ui.card().classes('pb-item w-full').mark('call-list'):
-            ui.label(self.t('network.call_list')).classes('pb-card-title')
+            with ui.row().classes('w-full items-center justify-between no-wrap gap-2'):
+                ui.label(self.t('network.call_list')).classes('pb-card-title')
+                if entries:  # one A4 page for the fridge, with only what this person may see
+                    ui.button(self.t('network.print'), icon='print',
+                              on_click=lambda: download_call_list(self.page.hub, self.page.actor)) \
+                        .props('flat no-caps').classes('pb-action').mark('call-list-print')
             if not entries:
                 ui.label(self.t('network.call_list_empty')).classes('text-grey-8')
             for entry in entries:
