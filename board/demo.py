@@ -2,11 +2,13 @@
 
 Built from ordinary operations on top of `board.plan.new_plan_operations` (the family info, the four
 zones and the two standard agreements every plan has), so the demo goes through the same validation as
-any user's edit and starts the board's history at sequence number 1. The batch is stored as it is and
-replayed without a guard, so what only the server sets for a live edit (who wrote a goal, a proposal's
-status) is written here explicitly. Numbers are left to the board: goals 1–5 in the order below, the
-standard agreements 1 and 2 (made first, as on every new plan), then the demo's agreements 3–6.
-All names and details are invented.
+any user's edit. Its history has two batches: the plan as made at the start, with the moment "Start"
+saved, and what changed by the tussentijdse evaluatie (the neighbour and a friend joined, the football
+trainer came to count as their own network), so the "then and now" view has something to show.
+The batches are stored as they are and replayed without a guard, so what only the server sets for a live
+edit (who wrote a goal, a proposal's status) is written here explicitly. Numbers are left to the board:
+goals 1–5 in the order below, the standard agreements 1 and 2 (made first, as on every new plan), then the
+demo's agreements 3–6. All names and details are invented.
 """
 from __future__ import annotations
 
@@ -64,6 +66,15 @@ NETWORK_LIST = {id_: dict(zip(_SCALES, row)) for id_, row in {
     'np-ruud': ('sometimes', 'hardly_ever', 'sometimes', 'hardly_ever', 'they_help', 'not_very', 'hardly_ever',
                 '1_5'),
 }.items()}
+
+ELIF_SCHEMA = {  # Elif's own schema (her VIP view): id → (ring, sector, distance) there
+    'np-ayse': (2, 'familie', 0.1),
+    'np-femke': (2, 'familie', 0.5),
+    'np-visser': (3, 'werk_school', 0.2),
+    'np-sanne': (3, 'instanties', 0.4),
+}
+VIP = {id_: [{'member': 'fm-elif', 'ring': ring, 'sector': sector, 'distance': distance}]
+       for id_, (ring, sector, distance) in ELIF_SCHEMA.items()}
 
 TIES = [('np-ayse', 'np-samira', 'normal'), ('np-femke', 'fm-bas', 'normal'), ('np-ilse', 'np-ayse', 'normal'),
         ('np-ayse', 'fm-bas', 'tense')]
@@ -145,8 +156,38 @@ EVALUATIONS = [  # id, kind, date, summary, next steps, {goal: (points, next ste
 ]
 
 
+JOINED_LATER = frozenset({'np-ilse', 'np-samira'})
+"""Found by the family after the start; they come in the second batch with the ties and agreement naming them."""
+AT_START = {'np-ruud': {'ring': 3}}
+"""Where someone stood at the start: the football club first counted as an organisation, now Ruud is theirs."""
+LATER = frozenset({'eval-tussen'})
+"""What was written after the start besides the newcomers."""
+MOMENT_START = {'op': 'create', 'id': 'moment-start', 'type': 'moment', 'props': {'name': 'Start',
+                                                                                   'date': START.isoformat()}}
+
+
+def demo_batches() -> list[list[dict[str, Any]]]:
+    """The demo board's history: the start (with the moment "Start"), then the changes since."""
+    start: list[dict[str, Any]] = []
+    later: list[dict[str, Any]] = []
+    for op in demo_operations():
+        props = op['props']
+        named = {props.get('a'), props.get('b'), *props.get('who_ids', [])}
+        if op['id'] in JOINED_LATER | LATER or named & JOINED_LATER:
+            later.append(op)
+            continue
+        then = AT_START.get(op['id'], {})
+        supporters = [i for i in props.get('supporters', []) if i not in JOINED_LATER]
+        if supporters != props.get('supporters', []):
+            then = then | {'supporters': supporters}
+        start.append(op | {'props': props | then})
+        if then:
+            later.append({'op': 'update', 'id': op['id'], 'props': {key: props[key] for key in then}})
+    return [start + [MOMENT_START], later]
+
+
 def demo_operations() -> list[dict[str, Any]]:
-    """The demo board as one batch of create operations."""
+    """The demo board as it is now, as one batch of create operations (its history is `demo_batches`)."""
     ops = new_plan_operations(START)
     by_id = {op['id']: op for op in ops}
     by_id['family-info']['props'] |= FAMILY_INFO
@@ -163,7 +204,7 @@ def demo_operations() -> list[dict[str, Any]]:
         column, row = divmod(i, 6)
         create(id_, 'network_person', name=name, relation=relation, organisation=organisation, sector=sector,
                ring=ring, days=days, hours=hours, mail=mail, x=1940 + 200 * column, y=40 + 90 * row,
-               **NETWORK_LIST.get(id_, {}))
+               vip=VIP.get(id_, []), **NETWORK_LIST.get(id_, {}))
     for i, (a, b, kind) in enumerate(TIES):
         create(f'tie-{i + 1}', 'tie', a=a, b=b, kind=kind)
     for id_, text, owners, supporters, domain, start, planned_end, reached, progress, author, status in GOALS:
@@ -189,4 +230,4 @@ def demo_operations() -> list[dict[str, Any]]:
 
 
 def create_demo_board(store: Store, board_id: str | None = None) -> BoardInfo:
-    return create_board_with(store, 'Familie Yılmaz-de Vries', 'Yılmaz-de Vries', demo_operations(), board_id)
+    return create_board_with(store, 'Familie Yılmaz-de Vries', 'Yılmaz-de Vries', demo_batches(), board_id)

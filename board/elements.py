@@ -39,6 +39,7 @@ class ElementType(StrEnum):
     PICTOGRAM = 'pictogram'
     FAMILY_INFO = 'family_info'
     EVALUATION = 'evaluation'
+    MOMENT = 'moment'
 
 
 class LifeDomain(StrEnum):
@@ -291,6 +292,16 @@ class Evaluation(_Props):
         return self
 
 
+class Moment(_Props):
+    """A saved moment ("Start", "Na 3 maanden"): the board as it was then stays in the op log, so a moment only
+    remembers where in the log it was saved. `seq` is set by the server and never changes."""
+    name: Name = Field(min_length=1)
+    date: dt.date | None = None
+    """The day it was saved, as the saving device says; only shown, never used to find the board as it was."""
+    seq: Annotated[int, Field(ge=0)] | None = None
+    """The board's sequence number it was saved at: the batch that created it."""
+
+
 PROPS_MODELS: dict[ElementType, type[_Props]] = {
     ElementType.FAMILY_MEMBER: FamilyMember,
     ElementType.NETWORK_PERSON: NetworkPerson,
@@ -302,16 +313,21 @@ PROPS_MODELS: dict[ElementType, type[_Props]] = {
     ElementType.PICTOGRAM: Pictogram,
     ElementType.FAMILY_INFO: FamilyInfo,
     ElementType.EVALUATION: Evaluation,
+    ElementType.MOMENT: Moment,
 }
 
 SERVER_PROPS: dict[ElementType, frozenset[str]] = {
     ElementType.GOAL: frozenset({'number', 'written_by', 'written_by_name', 'written_by_role'}),
     ElementType.AGREEMENT: frozenset({'number'}),
+    ElementType.MOMENT: frozenset({'seq'}),
 }
 """Props the server sets when an element is created and nobody changes afterwards."""
 
 NUMBERED = (ElementType.GOAL, ElementType.AGREEMENT)
 """Types that get the next free number on creation; numbers are never reused or changed."""
+
+SEQUENCED = (ElementType.MOMENT,)
+"""Types that get the board sequence number of the batch that creates them, as their `seq` prop."""
 
 SINGLETON_IDS: dict[ElementType, str] = {ElementType.FAMILY_INFO: 'family-info'}
 """Types a board holds at most once, always under this id."""

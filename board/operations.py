@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .elements import (NUMBERED, PROPS_MODELS, REFERENCES, SERVER_PROPS, SINGLETON_IDS, Element, ElementId,
-                       ElementType, PropsError, Visibility, validate_props)
+from .elements import (NUMBERED, PROPS_MODELS, REFERENCES, SEQUENCED, SERVER_PROPS, SINGLETON_IDS, Element,
+                       ElementId, ElementType, PropsError, Visibility, validate_props)
 
 MAX_BATCH = 200
 """Operations per batch; a drag sends one, a pasted group a few dozen."""
@@ -146,7 +146,8 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view
                 raise OperationError('exists')
             if op.type in SINGLETON_IDS and op.id != SINGLETON_IDS[op.type]:
                 raise OperationError('singleton')
-            after = Element(id=op.id, type=op.type, props=validate_props(op.type, _created_props(op, view, guard)),
+            props = validate_props(op.type, _created_props(op, view, guard, seq))
+            after = Element(id=op.id, type=op.type, props=props,
                             visibility=op.visibility or Visibility(), created_by=actor_id, created_at=now, **stamp)
         case UpdateOp():
             if current is None or current.deleted:
@@ -169,11 +170,12 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view
     return after
 
 
-def _created_props(op: CreateOp, view: Mapping[str, Element], guard: Guard | None) -> dict[str, Any]:
+def _created_props(op: CreateOp, view: Mapping[str, Element], guard: Guard | None, seq: int) -> dict[str, Any]:
     """A new element's props: what the client sent, with what only the server decides put in.
 
     With a guard (a live edit) client values for server props are ignored and stamped afresh; without
-    one (a replay) the logged stamps are kept. A numbered type gets the next free number.
+    one (a replay) the logged stamps are kept. A numbered type gets the next free number, a sequenced
+    type (a saved moment) the sequence number of this batch.
     """
     props = dict(op.props)
     if guard is not None:
@@ -183,6 +185,8 @@ def _created_props(op: CreateOp, view: Mapping[str, Element], guard: Guard | Non
     if op.type in NUMBERED and props.get('number') is None:
         props['number'] = 1 + max((e.props.get('number') or 0 for e in view.values() if e.type == op.type),
                                   default=0)
+    if op.type in SEQUENCED and props.get('seq') is None:
+        props['seq'] = seq
     return props
 
 

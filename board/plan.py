@@ -12,8 +12,7 @@ from typing import Any
 
 from .elements import Element, ElementType
 from .identity import SYSTEM
-from .operations import apply_batch, parse_batch
-from .store import BoardInfo, CommitRecord, Store, now_iso
+from .store import BoardInfo, CommitRecord, Store, now_iso, replay
 
 ZONES = [
     ('zone-hulpvraag', 'Hulpvraag', 'hulpvraag', 0, 0, 560, 230),
@@ -43,19 +42,22 @@ def new_plan_operations(start: dt.date) -> list[dict[str, Any]]:
     return ops
 
 
-def create_board_with(store: Store, name: str, family_name: str, ops: list[dict[str, Any]],
+def create_board_with(store: Store, name: str, family_name: str, batches: list[list[dict[str, Any]]],
                       board_id: str | None = None) -> BoardInfo:
-    """Create a board whose history starts with `ops` as batch 1 (checked before anything is stored)."""
+    """Create a board whose history starts with `batches` as batches 1, 2, …, all checked before anything is stored."""
     at = now_iso()
-    apply_batch({}, parse_batch(ops), actor_id=SYSTEM.id, seq=1, now=at)
+    records = [CommitRecord(seq=seq, actor_id=SYSTEM.id, at=at, ops=ops) for seq, ops in enumerate(batches, 1)]
+    elements: dict[str, Element] = {}
+    for record in records:
+        elements |= replay(elements, record)
     info = store.create_board(name, family_name, board_id=board_id)
-    store.append(info.id, [CommitRecord(seq=1, actor_id=SYSTEM.id, at=at, ops=ops)])
+    store.append(info.id, records)
     return store.get_board(info.id)
 
 
 def create_family_board(store: Store, family_name: str, start: dt.date | None = None) -> BoardInfo:
     """A new board for a family, with the parts every gezinsplan has."""
-    return create_board_with(store, family_name, family_name, new_plan_operations(start or dt.date.today()))
+    return create_board_with(store, family_name, family_name, [new_plan_operations(start or dt.date.today())])
 
 
 PERSON_LISTS = {'goal': ('owners', 'supporters'), 'agreement': ('who_ids',)}

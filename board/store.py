@@ -68,6 +68,10 @@ class BoardExists(ValueError):
     pass
 
 
+class HistoryMissing(LookupError):
+    """The op log does not hold the board at this sequence number."""
+
+
 class SeqConflict(Exception):
     """Another process committed this sequence number first; reload and try again."""
 
@@ -170,10 +174,13 @@ class Store:
         except IntegrityError:
             raise SeqConflict(board_id) from None
 
-    def commits_since(self, board_id: str, seq: int) -> list[CommitRecord]:
+    def commits_since(self, board_id: str, seq: int, until: int | None = None) -> list[CommitRecord]:
+        """The logged batches after `seq` (up to and including `until`), in order."""
+        query = sa.select(ops).where(ops.c.board_id == board_id, ops.c.seq > seq)
+        if until is not None:
+            query = query.where(ops.c.seq <= until)
         with self.engine.connect() as connection:
-            rows = connection.execute(sa.select(ops).where(ops.c.board_id == board_id, ops.c.seq > seq)
-                                      .order_by(ops.c.seq)).all()
+            rows = connection.execute(query.order_by(ops.c.seq)).all()
         return [CommitRecord(seq=r.seq, actor_id=r.actor_id, at=r.created_at, ops=json.loads(r.ops), cid=r.cid)
                 for r in rows]
 
@@ -184,12 +191,7 @@ class Store:
     def load(self, board_id: str) -> LoadedBoard:
         """The board as of its last commit: the newest snapshot with the log after it replayed."""
         loaded = LoadedBoard(info=self.get_board(board_id))
-        with self.engine.connect() as connection:
-            row = connection.execute(sa.select(snapshots).where(snapshots.c.board_id == board_id)
-                                     .order_by(snapshots.c.seq.desc()).limit(1)).first()
-        if row is not None:
-            loaded.elements = {e['id']: Element.model_validate(e) for e in json.loads(row.elements)}
-            loaded.seq = loaded.snapshot_seq = row.seq
+        loaded.seq = loaded.snapshot_seq = self._snapshot(board_id, loaded.elements)
         for record in self.commits_since(board_id, loaded.seq):
             loaded.elements.update(replay(loaded.elements, record))
             loaded.seq = record.seq
@@ -200,6 +202,34 @@ class Store:
                 .order_by(ops.c.seq.desc()).limit(BATCH_IDS_REMEMBERED)).all()
         loaded.batch_ids = [(r.actor_id, r.cid, r.seq) for r in reversed(rows)]
         return loaded
+
+    def elements_at(self, board_id: str, seq: int) -> dict[str, Element]:
+        """The board's elements (deleted ones included) as they were right after batch `seq`: what a saved
+        moment shows. Starts from the newest snapshot at or before `seq` (or the empty board) and replays the log.
+
+        Raises `HistoryMissing` when the log does not reach back that far: an imported board begins with a
+        snapshot, and the history before it stayed on the board it was exported from.
+        """
+        elements: dict[str, Element] = {}
+        start = self._snapshot(board_id, elements, at_most=seq)
+        records = self.commits_since(board_id, start, until=seq)
+        if [r.seq for r in records] != list(range(start + 1, seq + 1)):
+            raise HistoryMissing(board_id, seq)
+        for record in records:
+            elements.update(replay(elements, record))
+        return elements
+
+    def _snapshot(self, board_id: str, into: dict[str, Element], at_most: int | None = None) -> int:
+        """Read the newest snapshot (at or before `at_most`) into `into`; its sequence number, 0 if none."""
+        query = sa.select(snapshots).where(snapshots.c.board_id == board_id)
+        if at_most is not None:
+            query = query.where(snapshots.c.seq <= at_most)
+        with self.engine.connect() as connection:
+            row = connection.execute(query.order_by(snapshots.c.seq.desc()).limit(1)).first()
+        if row is None:
+            return 0
+        into.update((e['id'], Element.model_validate(e)) for e in json.loads(row.elements))
+        return row.seq
 
     def replace_board(self, info: BoardInfo, seq: int, elements: dict[str, Element]) -> None:
         """Write a whole board (an import) as a board row and one snapshot; `BoardExists` if the id is taken."""

@@ -19,13 +19,13 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from board import tokens
-from board.demo import demo_operations, create_demo_board
+from board.demo import create_demo_board, demo_batches
 from board.identity import Actor, Role
 from board.protocol import MAX_MESSAGE_BYTES
 from board.store import Store
 from tests.server import Server, running_server
 
-DEMO_IDS = {op['id'] for op in demo_operations()}
+DEMO_IDS = {op['id'] for batch in demo_batches() for op in batch if op['op'] == 'create'}
 PRIVATE_NOTE = 'note-bas-schulden'
 """Visible to fm-bas and np-jolien only."""
 

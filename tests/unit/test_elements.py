@@ -24,6 +24,7 @@ VALID = {
                              'goals': [{'goal_id': 'g1', 'points': 'Drie dagen per week.', 'next_steps': 'Elke dag.'}],
                              'scores': [{'domain': 'onderwijs', 'family': 3, 'coach': 2},
                                         {'domain': 'wonen', 'family': 4, 'coach': 4}]},
+    ElementType.MOMENT: {'name': 'Start', 'date': '2024-09-01', 'seq': 12},
 }
 
 INVALID = [
@@ -56,6 +57,9 @@ INVALID = [
      'scores.0.coach', 'out_of_range'),
     (ElementType.EVALUATION, {'date': '2024-11-15', 'scores': [{'domain': 'wonen'}, {'domain': 'wonen'}]},
      'scores', 'duplicate'),
+    (ElementType.MOMENT, {'name': ''}, 'name', 'empty'),
+    (ElementType.MOMENT, {'name': 'x' * 121}, 'name', 'too_long'),
+    (ElementType.MOMENT, {'name': 'Start', 'seq': -1}, 'seq', 'out_of_range'),
 ]
 
 
