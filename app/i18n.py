@@ -249,6 +249,46 @@ TABLE: dict[str, tuple[str, str]] = {
     'network.view.list': ('Netwerklijst', 'Network list'),
     'network.view.table': ('Tabel voor de coach', 'Table for the coach'),
     'network.view.metrics': ('Wat jullie netwerk draagt', 'What your network carries'),
+    'network.view.compare': ('Toen en nu', 'Then and now'),
+    # Toen en nu: a saved moment's netwerkschema beside the one of now (plan_parts/network_compare.py)
+    'compare.intro': ('Hoe zag jullie netwerk eruit op een bewaard moment, en hoe nu?',
+                      'What did your network look like at a saved moment, and what does it look like now?'),
+    'compare.moment': ('Vergelijk met', 'Compare with'),
+    'compare.save': ('Moment bewaren', 'Save moment'),
+    'compare.save_title': ('Moment bewaren', 'Save moment'),
+    'compare.save_hint': ('Geef dit moment een naam, bijvoorbeeld Start of Na 3 maanden. Later zie je wat er sindsdien '
+                          'veranderde.', 'Give this moment a name, for example Start or After 3 months. Later you will '
+                          'see what changed since.'),
+    'compare.name': ('Naam van dit moment', 'Name of this moment'),
+    'compare.none': ('Nog geen moment bewaard. Tik op Moment bewaren, bijvoorbeeld bij de start: later zie je hier wat '
+                     'er veranderde.', 'No moment saved yet. Tap Save moment, for example at the start: later you will '
+                     'see here what changed.'),
+    'compare.missing': ('Hoe het netwerk er op dit moment uitzag, is niet bewaard: dit bord is later uit een bestand '
+                        'overgezet.', 'What the network looked like at this moment was not kept: this board was '
+                        'imported from a file later.'),
+    'compare.then': ('Toen: {moment}', 'Then: {moment}'),
+    'compare.now': ('Nu', 'Now'),
+    'compare.slider': ('Schuif tussen toen en nu', 'Slide between then and now'),
+    'compare.slider_hint': ('Links toen, rechts nu. Schuif om meer van toen of van nu te zien.',
+                            'Then on the left, now on the right. Slide to see more of then or of now.'),
+    'compare.what_changed': ('Wat er veranderde', 'What changed'),
+    'compare.people': ('Toen stonden er {before} mensen op het netwerkschema, nu {after}.',
+                       'Then there were {before} people on the network map, now {after}.'),
+    'compare.added': ('Erbij gekomen', 'Joined'),
+    'compare.gone': ('Weggegaan', 'Left'),
+    'compare.moved': ('Naar een andere ring', 'Moved to another ring'),
+    'compare.moved_one': ('{name} (van {ring_from} naar {ring_to})', '{name} (from {ring_from} to {ring_to})'),
+    'compare.ring.1': ('het gezin', 'the family'),
+    'compare.ring.2': ('eigen netwerk', 'own network'),
+    'compare.ring.3': ('professionals', 'professionals'),
+    'compare.informal': ('Eigen netwerk', 'Own network'),
+    'compare.informal_then_now': ('toen {then}, nu {now}', 'then {then}, now {now}'),
+    'compare.share': ('{informal} van de {total} betrokkenen ({percent}%)',
+                      '{informal} of the {total} people involved ({percent}%)'),
+    'compare.share_none': ('nog niemand', 'nobody yet'),
+    'compare.informal_grew': ('Jullie eigen netwerk draagt nu een groter deel. Die hulp blijft, ook als de '
+                              'professionals weggaan.', 'Your own network now carries a larger part. That help '
+                              'stays, even when the professionals leave.'),
     'network.list.intro': ('Wat doet iedereen voor jullie? Tik op Invullen en kies per vraag een antwoord.',
                            'What does everyone do for you? Tap Fill in and pick an answer for each question.'),
     'network.table.intro': ('Iedereen uit het netwerk op een rij. Tik op Naam of Ring om te sorteren.',

@@ -17,6 +17,7 @@ from network_graph.summary import all_metrics
 from ..download import download_call_list
 from .base import Part
 from .form import ElementDialog
+from .network_compare import CompareView
 
 HOW_OFTEN = ('hardly_ever', 'sometimes', 'almost_always')
 SCALES: dict[str, tuple[str, ...]] = {
@@ -31,18 +32,19 @@ SCALES: dict[str, tuple[str, ...]] = {
 }
 """Each netwerklijst scale and its values, in the order they are shown."""
 KINDS = ('practical', 'emotional', 'information')
-VIEWS = ('list', 'table', 'metrics')
+VIEWS = ('list', 'table', 'metrics', 'compare')
 RING_COLORS = {'1': '#8d6cab', '2': '#2f6f5e', '3': '#9aa5a0'}
 
 
 class NetworkPart(Part):
     key = 'network'
     icon = 'hub'
-    types = frozenset({'network_person', 'family_member', 'tie', 'goal', 'agreement'})
+    types = frozenset({'network_person', 'family_member', 'tie', 'goal', 'agreement', 'moment'})
 
     def __init__(self, page: Any) -> None:
         super().__init__(page)
         self.view = 'list'
+        self.compare = CompareView(self)
 
     def value(self, scale: str, value: str | None, *, short: bool = False) -> str:
         if not value:
@@ -53,7 +55,8 @@ class NetworkPart(Part):
         ui.toggle({v: self.t(f'network.view.{v}') for v in VIEWS}, value=self.view, on_change=self.switch) \
             .props('no-caps unelevated spread toggle-color=primary color=white text-color=grey-9') \
             .classes('pb-subnav w-full').mark('network-view')
-        {'list': self.draw_list, 'table': self.draw_table, 'metrics': self.draw_metrics}[self.view]()
+        {'list': self.draw_list, 'table': self.draw_table, 'metrics': self.draw_metrics,
+         'compare': self.compare.draw}[self.view]()
 
     def switch(self, event: Any) -> None:
         if event.value in VIEWS and event.value != self.view:
