@@ -8,8 +8,9 @@ what the schema itself shows). Each prompt is a dict: a stable ``key`` (the scre
 
 The rules, most useful first, at most `MAX_PROMPTS` in all:
 
-1. ``thin_informal``: fewer than `THIN_INFORMAL` people in ring 2, or fewer informal than professional
-   people (1G1P: the own network stays when the professionals leave).
+1. The informal ring (1G1P: the own network stays when the professionals leave): ``empty_informal`` when
+   nobody is in ring 2, ``thin_informal`` when fewer than `THIN_INFORMAL` are, ``more_professionals`` when
+   fewer are in ring 2 than in ring 3. Their values are the two counts.
 2. ``empty.<sector>`` for an empty informal sector, in `ASKED_SECTORS` order, at most `MAX_SECTOR_PROMPTS`
    (so the lifelong professionals still get a turn in an empty network). When there are children,
    ``ouders_vriendjes`` (the parents of the children's friends) asks about the empty `kennissen` sector.
@@ -82,9 +83,10 @@ def ask_further(elements: Iterable[Element], centre: str | None = None) -> list[
     prompts: list[dict[str, Any]] = []
     informal = sum(p['ring'] == 2 for p in people)
     professional = sum(p['ring'] == 3 for p in people)
-    if informal < THIN_INFORMAL or informal < professional:
-        prompts.append({'key': 'thin_informal', 'sector': None,
-                        'values': {'informal': informal, 'professional': professional}})
+    thin = 'empty_informal' if not informal else 'thin_informal' if informal < THIN_INFORMAL else \
+        'more_professionals' if informal < professional else None
+    if thin:
+        prompts.append({'key': thin, 'sector': None, 'values': {'informal': informal, 'professional': professional}})
     filled = {p['sector'] for p in people}
     empty = [s for s in ASKED_SECTORS if s not in filled]
     for sector in empty[:MAX_SECTOR_PROMPTS]:

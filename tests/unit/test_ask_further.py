@@ -35,32 +35,39 @@ def full_network() -> list[Element]:
 
 def test_an_empty_network_asks_about_the_own_network_first_then_the_gp() -> None:
     prompts = ask_further([member('fm-a', 'Amal')])
-    assert prompts[0] == {'key': 'thin_informal', 'sector': None, 'values': {'informal': 0, 'professional': 0}}
-    assert [p['key'] for p in prompts] == ['thin_informal', 'empty.familie', 'empty.vrienden', 'empty.buren',
+    assert prompts[0] == {'key': 'empty_informal', 'sector': None, 'values': {'informal': 0, 'professional': 0}}
+    assert [p['key'] for p in prompts] == ['empty_informal', 'empty.familie', 'empty.vrienden', 'empty.buren',
                                            'lifelong.huisarts']
     assert [p['sector'] for p in prompts[1:]] == ['familie', 'vrienden', 'buren', 'instanties']
     assert len(prompts) == MAX_PROMPTS
 
 
 def test_nothing_at_all_still_asks_and_never_fails() -> None:
-    assert keys([])[:2] == ['thin_informal', 'empty.familie']
+    assert keys([])[:2] == ['empty_informal', 'empty.familie']
 
 
 def test_a_full_network_asks_nothing() -> None:
     assert ask_further(full_network()) == []
 
 
-def test_only_professionals_is_thin_and_school_and_jgz_count_only_with_children() -> None:
+def test_only_professionals_means_no_own_network_yet() -> None:
     professionals = [member('fm-a', 'Amal'), person('np-w', 'instanties', ring=3, organisation='Wijkteam'),
                      person('np-s', 'instanties', ring=3, relation='Schuldhulpverlener')]
     prompts = ask_further(professionals)
-    assert prompts[0]['values'] == {'informal': 0, 'professional': 2}
-    assert 'lifelong.school' not in keys(professionals + [person(f'np-{i}', 'familie') for i in range(4)])
+    assert prompts[0] == {'key': 'empty_informal', 'sector': None, 'values': {'informal': 0, 'professional': 2}}
+
+
+def test_two_informal_people_are_thin_three_are_not() -> None:
+    family = [member('fm-a', 'Amal'), person('np-gp', 'instanties', ring=3, relation='huisarts'),
+              *(person(f'np-{s}', s) for s in ('familie', 'vrienden'))]
+    assert keys(family)[0] == 'thin_informal'
+    assert keys(family + [person('np-buren', 'buren')])[0] == 'empty.kennissen'
 
 
 def test_fewer_informal_than_professional_people_is_thin_even_above_three() -> None:
     family = full_network() + [person(f'np-p{i}', 'instanties', ring=3) for i in range(5)]  # 7 informal, 8 professional
-    assert keys(family) == ['thin_informal']
+    assert ask_further(family) == [{'key': 'more_professionals', 'sector': None,
+                                    'values': {'informal': 7, 'professional': 8}}]
 
 
 def test_a_missing_sector_and_lifelong_professional_are_asked_about_in_order() -> None:

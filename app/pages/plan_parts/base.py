@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 PROFESSIONALS = (Role.COORDINATOR, Role.PROFESSIONAL)
 
 
+def face(name: str, color: str | None, photo: str | None = None, marker: str = '') -> None:
+    """A photo, or the initials on a colour: how a person is recognised at a glance, even by a child."""
+    if photo:
+        ui.image(photo).props('fit=cover no-spinner no-transition ratio=1').classes('pb-member-photo').mark(marker)
+    else:
+        initials = ''.join(part[0] for part in (name or '?').split()[:2]).upper()
+        ui.label(initials).classes('pb-member-dot').style(f"background:{color or '#9e9e9e'}")
+
+
 class Part:
     """One tab: `types` says which element types it shows, so a commit redraws only the tabs it touches."""
     key = ''

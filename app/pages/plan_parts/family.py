@@ -10,7 +10,7 @@ from board.dutch import nl_date
 from board.elements import SINGLETON_IDS, Element, ElementType
 from board.photos import MAX_BYTES, PhotoError, thumbnail_data_url
 
-from .base import Part
+from .base import Part, face
 from .form import ElementDialog
 
 if TYPE_CHECKING:
@@ -134,12 +134,7 @@ class FamilyPart(Part):
         p = member.props
         with ui.card().classes('pb-item w-full').mark(f'member-{member.id}'):
             with ui.row().classes('w-full items-center no-wrap gap-3'):
-                if p.get('photo'):
-                    ui.image(p['photo']).props('fit=cover no-spinner no-transition ratio=1') \
-                        .classes('pb-member-photo').mark(f'member-photo-{member.id}')
-                else:
-                    initials = ''.join(part[0] for part in p.get('name', '?').split()[:2]).upper()
-                    ui.label(initials).classes('pb-member-dot').style(f"background:{p.get('color') or '#9e9e9e'}")
+                face(p.get('name', ''), p.get('color'), p.get('photo'), f'member-photo-{member.id}')
                 with ui.column().classes('gap-0 grow'):
                     ui.label(p.get('name', '')).classes('pb-item-text')
                     with ui.row().classes('gap-x-2 gap-y-0 text-grey-8'):

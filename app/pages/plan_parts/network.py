@@ -14,10 +14,12 @@ from nicegui import ui
 from board.elements import Element
 from network_graph.summary import all_metrics
 
+from ..ask_further import show_ask_further
 from ..download import download_call_list
 from .base import Part
 from .form import ElementDialog
 from .network_compare import CompareView
+from .vip_list import VipList
 
 HOW_OFTEN = ('hardly_ever', 'sometimes', 'almost_always')
 SCALES: dict[str, tuple[str, ...]] = {
@@ -32,7 +34,7 @@ SCALES: dict[str, tuple[str, ...]] = {
 }
 """Each netwerklijst scale and its values, in the order they are shown."""
 KINDS = ('practical', 'emotional', 'information')
-VIEWS = ('list', 'table', 'metrics', 'compare')
+VIEWS = ('list', 'table', 'metrics', 'vip', 'compare')
 RING_COLORS = {'1': '#8d6cab', '2': '#2f6f5e', '3': '#9aa5a0'}
 
 
@@ -44,6 +46,7 @@ class NetworkPart(Part):
     def __init__(self, page: Any) -> None:
         super().__init__(page)
         self.view = 'list'
+        self.vip = VipList(self, SCALES)
         self.compare = CompareView(self)
 
     def value(self, scale: str, value: str | None, *, short: bool = False) -> str:
@@ -56,7 +59,7 @@ class NetworkPart(Part):
             .props('no-caps unelevated spread toggle-color=primary color=white text-color=grey-9') \
             .classes('pb-subnav w-full').mark('network-view')
         {'list': self.draw_list, 'table': self.draw_table, 'metrics': self.draw_metrics,
-         'compare': self.compare.draw}[self.view]()
+         'vip': self.vip.draw, 'compare': self.compare.draw}[self.view]()
 
     def switch(self, event: Any) -> None:
         if event.value in VIEWS and event.value != self.view:
@@ -101,16 +104,20 @@ class NetworkPart(Part):
             with ui.row().classes('w-full justify-end pb-actions'):
                 self.action('network.fill', 'touch_app', lambda: self.fill(person), f'fill-{person.id}')
 
-    def fill(self, person: Element) -> None:
-        """The netwerklijst row of one person, filled in with taps; a tap on the chosen value clears it."""
+    def fill(self, person: Element, words: str = 'network', scales: tuple[str, ...] = tuple(SCALES)) -> None:
+        """The netwerklijst row of one person, filled in with taps; a tap on the chosen value clears it.
+
+        :param words: whose words: ``network`` for the family, ``vip`` for the plain words of the VIP-lijst
+        :param scales: which scales to ask, in this order
+        """
         current = self.page.element(person.id) or person  # the newest version this person may see
-        title = self.t('network.fill_title', name=current.props.get('name', ''))
+        title = self.t(f'{words}.fill_title', name=current.props.get('name', ''))
         with ElementDialog(self.page, 'network_person', person.id, dict(current.props), title) as form:
             ui.label(self.t('network.fill_hint')).classes('text-grey-8')
             with ui.column().classes('w-full gap-2 pb-scales'):
-                for scale, values in SCALES.items():
-                    form.chips(scale, self.t(f'network.scale.{scale}'),
-                               {v: self.value(scale, v) for v in values}, multiple=False)
+                for scale in scales:
+                    form.chips(scale, self.t(f'{words}.scale.{scale}'),
+                               {v: self.t(f'{words}.value.{scale}.{v}') for v in SCALES[scale]}, multiple=False)
 
     # 2. the table for the coach
 
@@ -145,6 +152,7 @@ class NetworkPart(Part):
                     with ui.row().classes('no-wrap items-start gap-2'):
                         ui.icon('chevron_right', size='sm').classes('text-primary q-mt-xs')
                         ui.label(sentence).classes('pb-sentence')
+        show_ask_further(self.page.visible(), self.t)
         with ui.element('div').classes('pb-charts w-full'):
             with ui.card().classes('pb-item pb-chart-card'):
                 ui.label(self.t('network.chart.rings')).classes('pb-card-title')
