@@ -11,12 +11,12 @@ from typing import Any
 
 from nicegui.events import GenericEventArguments
 
-from .live_element import LiveElement
+from .live_element import PEOPLE_LOOK, LiveElement
 
 COMPONENT = Path(__file__).resolve().parent.parent / 'assets' / 'board_canvas.js'
 
 
-class BoardCanvas(LiveElement, component=COMPONENT):
+class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]):
 
     def __init__(self, *, labels: dict[str, str], readonly: bool = False,
                  on_push: Callable[[str, list[Any]], Any] | None = None,

@@ -17,7 +17,10 @@ from nicegui.events import GenericEventArguments
 
 log = logging.getLogger(__name__)
 
-LIVE_SYNC = Path(__file__).resolve().parent.parent / 'assets' / 'live_sync.js'
+ASSETS = Path(__file__).resolve().parent.parent / 'assets'
+LIVE_SYNC = ASSETS / 'live_sync.js'
+PEOPLE_LOOK = ASSETS / 'people_look.js'
+"""How people and ties look, shared by the views that draw them."""
 FORWARDED = {'welcome', 'commit', 'catchup', 'ack', 'reject'}
 """What the browser needs; `presence` is shown by the page itself."""
 

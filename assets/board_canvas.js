@@ -2,6 +2,7 @@
 // State comes down as props (the snapshot a page render carries) and as `applyMessage` calls (the hub's deltas);
 // what the person does goes up as `push` events. Our own code: no libraries beyond the Vue that NiceGUI ships.
 import { liveSync } from "live_sync";
+import { TIE_LOOK, initials, personColor, photoOf, zigzagPath } from "people_look";
 
 const SIZES = {
   goal: [240, 130],
@@ -85,8 +86,6 @@ const ICON_COLORS = {
   home: "#E07A4F", school: "#3F7CC0", money: "#2F9464", heart: "#E0565B", bed: "#8A63C9",
   ball: "#E39A2D", phone: "#4B5563", star: "#E2AA12", sun: "#EA9A00", people: "#3F9970",
 };
-const RING_COLORS = { 1: "#E07A4F", 2: "#3F9970", 3: "#3F7CC0" };
-const FAMILY_COLORS = ["#E07A4F", "#D9577A", "#8A63C9", "#3F9970", "#E39A2D", "#3F7CC0"];
 const FALLBACK_LABELS = {
   goal: "Doel", agreement: "Afspraak", note: "Notitie", strength: "Kracht", worry: "Zorg", question: "Hulpvraag",
   idea: "Idee", zone: "Zone", reached: "Bereikt", done: "Gedaan", until: "tot", years: "jaar",
@@ -137,32 +136,6 @@ function injectStyle() {
 
 const round1 = (v) => Math.round(v * 10) / 10;
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
-
-function initials(name) {
-  const words = (name || "").trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return "?";
-  const letters = words.length === 1 ? words[0].slice(0, 2) : words[0][0] + words[words.length - 1][0];
-  return letters.toUpperCase();
-}
-
-function hashOf(text) {
-  let h = 0;
-  for (const ch of text || "") h = (h * 31 + ch.charCodeAt(0)) | 0;
-  return Math.abs(h);
-}
-
-// A conflict is drawn as a zigzag: impossible to mistake for a normal line, also without colour vision.
-function zigzagPath(ax, ay, bx, by) {
-  const length = Math.hypot(bx - ax, by - ay);
-  const steps = Math.max(2, Math.round(length / 14));
-  const nx = -(by - ay) / (length || 1), ny = (bx - ax) / (length || 1);
-  let d = `M${ax},${ay}`;
-  for (let i = 1; i < steps; i++) {
-    const t = i / steps, side = i % 2 ? 6 : -6;
-    d += `L${round1(ax + (bx - ax) * t + nx * side)},${round1(ay + (by - ay) * t + ny * side)}`;
-  }
-  return d + `L${bx},${by}`;
-}
 
 // Today as YYYY-MM-DD in the browser's own time zone, comparable with the ISO dates in props.
 function todayIso() {
@@ -221,9 +194,10 @@ export default {
       </g>
       <g v-for="t in ties" :key="t.id" :data-id="t.id" data-type="tie" pointer-events="none" stroke-linecap="round"
          fill="none">
-        <path v-if="t.kind === 'conflict'" :d="t.zigzag" stroke="#D64545" stroke-width="3.5" stroke-linejoin="round" />
-        <line v-else :x1="t.ax" :y1="t.ay" :x2="t.bx" :y2="t.by" :stroke="t.kind === 'tense' ? '#F08C2E' : '#9AA5B1'"
-              stroke-width="3.5" :stroke-dasharray="t.kind === 'tense' ? '10 9' : null" />
+        <path v-if="t.kind === 'conflict'" :d="t.zigzag" :stroke="tieLook.conflict.stroke" stroke-width="3.5"
+              stroke-linejoin="round" />
+        <line v-else :x1="t.ax" :y1="t.ay" :x2="t.bx" :y2="t.by" :stroke="(tieLook[t.kind] || tieLook.normal).stroke"
+              stroke-width="3.5" :stroke-dasharray="(tieLook[t.kind] || tieLook.normal).dash" />
       </g>
       <line v-for="l in links" :key="l.id" :data-link="l.id" pointer-events="none" :x1="l.ax" :y1="l.ay" :x2="l.bx"
             :y2="l.by" stroke="#AEB6BF" stroke-width="2" stroke-linecap="round" stroke-dasharray="0.1 6" />
@@ -338,6 +312,7 @@ export default {
       view: { x: 0, y: 0, scale: 1 },
       hintVisible: true,
       sizes: SIZES,
+      tieLook: TIE_LOOK,
       font: SVG_FONT,
       overdueInk: OVERDUE_STYLE.line,
       ids: {
@@ -716,16 +691,13 @@ export default {
       return new Intl.DateTimeFormat("nl-NL", options).format(date);
     },
     personColor(el) {
-      if (el.type === "network_person") return RING_COLORS[el.props.ring] || RING_COLORS[2];
-      return el.props.color || FAMILY_COLORS[hashOf(el.props.name) % FAMILY_COLORS.length];
+      return personColor(el);
     },
     initialsOf(el) {
       return initials(el.props.name);
     },
-    // A family member's photo: only the small JPEG data URL the server made, never a link to elsewhere.
     photoOf(el) {
-      const photo = el.type === "family_member" ? el.props.photo : null;
-      return typeof photo === "string" && photo.startsWith("data:image/jpeg;base64,") ? photo : null;
+      return photoOf(el);
     },
     photoClip(el) {
       return `pb-photo-clip-${this.ids.uid}-${el.id}`;

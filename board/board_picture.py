@@ -203,8 +203,8 @@ def _person(pen: _Pen, element: Element) -> None:
     r = 24 * pen.scale
     pen.draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=colour)
     font = pen.font(17, bold=True)
-    initials = _initials(drawable(p.get('name', ''), pen.font_files))
-    pen.draw.text((cx, cy), initials, font=font, fill='#FFFFFF', anchor='mm')
+    letters = initials(drawable(p.get('name', ''), pen.font_files))
+    pen.draw.text((cx, cy), letters, font=font, fill='#FFFFFF', anchor='mm')
     name_lines = len(_wrap(pen.draw, p.get('name', ''), pen.font(14.5, True), (w - 70) * pen.scale, 2))
     top = y + (35 - 9.5 * name_lines - (9 if sub else 0))
     pen.text(x + 64, top, w - 70, 19 * name_lines, p.get('name', ''), 14.5, INK, bold=True)
@@ -226,7 +226,8 @@ def _pictogram(pen: _Pen, element: Element) -> None:
              bold=True, centre=True)
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
+    """Two letters for a dot: first and last initial, or the first two letters of a single name."""
     words = name.split()
     if not words:
         return '?'

@@ -15,12 +15,12 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from board.board_picture import FAMILY_COLORS, RING_COLORS, _initials, _wrap
-from board.dutch import MEMBER_ROLES
+from board.board_picture import FAMILY_COLORS, RING_COLORS, _wrap, initials
 from board.elements import Element
 from board.fonts import Font, drawable, find_font
 
 from .graph import network
+from .pseudonyms import role_of
 from .schema_layout import CENTRE, RING_LABELS, RINGS, SECTOR_LABELS, SECTORS, layout, sector_angle, sector_wedge, \
     to_xy
 
@@ -154,9 +154,9 @@ def _people(pen: _Pen, people: dict[str, dict[str, Any]], props: dict[str, dict[
             colour = RING_COLORS.get(person['ring'], RING_COLORS[2])
         _circle(pen.draw, (x, y), dot + 2.5 * u, fill='#FFFFFF')
         _circle(pen.draw, (x, y), dot, fill=colour)
-        label = _role(person) if pseudonyms else person['name']
+        label = role_of(person['type'], person) if pseudonyms else person['name']
         if dot >= 10 * u:
-            letters = label[:1].upper() if pseudonyms else _initials(drawable(person['name'], pen.font_files))
+            letters = label[:1].upper() if pseudonyms else initials(drawable(person['name'], pen.font_files))
             pen.text((x, y), letters, dot / u * 0.78, '#FFFFFF', bold=True)
         if space < 34 * u:
             continue  # too crowded to name: the dot alone
@@ -191,17 +191,6 @@ def _room(people: dict[str, dict[str, Any]], spots: dict[str, tuple[float, float
         arc = 360 if group(id_) == 'family' else 360 / len(SECTORS)
         room[id_] = r * radius * math.radians(arc) / counts[group(id_)]
     return room
-
-
-def _role(person: dict[str, Any]) -> str:
-    """What a person is to the family, without their name: 'buurvrouw', 'mentor', 'ouder'."""
-    if person['type'] == 'family_member':
-        return MEMBER_ROLES.get(person.get('role', 'other'), 'gezinslid')
-    for text in (person.get('relation', ''), *person.get('roles', [])):
-        role = text.split(' van ')[0].split(' / ')[0].strip()  # 'mentor van Elif' would name Elif
-        if role:
-            return role
-    return SECTOR_LABELS.get(person.get('sector', ''), 'Overig').lower()
 
 
 def _legend(pen: _Pen, middle: float, top: float) -> None:

@@ -1,0 +1,40 @@
+"""Names hidden on a shared screen (network_graph/pseudonyms.py): initials or roles, never a name, face or number."""
+import json
+
+from board.elements import Element
+from network_graph.pseudonyms import hidden_props, pseudonymise, role_of
+from network_graph.summary import all_metrics
+
+AYSE = {'name': 'Anneanne Ayşe', 'relation': 'moeder van Derya', 'ring': 2, 'sector': 'familie',
+        'phone': '06-12345678', 'mail': 'ayse@example.nl', 'hours': 'hele dag', 'roles': ['oppas Noor'],
+        'practical': 'almost_always'}
+DERYA = {'name': 'Derya Yılmaz', 'role': 'parent', 'photo': 'data:image/jpeg;base64,AAAA', 'color': '#E07A4F'}
+
+
+def test_roles_say_what_someone_is_without_naming_them_or_the_family_member_they_belong_to():
+    assert role_of('network_person', AYSE) == 'moeder'
+    assert role_of('network_person', {'relation': '', 'roles': ['buurvrouw'], 'sector': 'buren'}) == 'buurvrouw'
+    assert role_of('network_person', {'relation': '', 'roles': [], 'sector': 'buren'}) == 'buren'
+    assert role_of('family_member', DERYA) == 'ouder'
+
+
+def test_hidden_props_keep_the_place_and_the_netwerklijst_and_lose_every_identifying_detail():
+    for mode, name in (('initials', 'AA'), ('roles', 'moeder')):
+        hidden = hidden_props('network_person', AYSE, mode)
+        assert hidden['name'] == name
+        assert (hidden['ring'], hidden['sector'], hidden['practical']) == (2, 'familie', 'almost_always')
+        text = json.dumps(hidden, ensure_ascii=False)
+        for secret in ('Ayşe', 'Derya', '06-12345678', 'ayse@example.nl', 'Noor'):
+            assert secret not in text, (mode, secret)
+    member = hidden_props('family_member', DERYA, 'initials')
+    assert member == {'name': 'DY', 'role': 'parent', 'photo': None, 'color': '#E07A4F'}
+    assert hidden_props('network_person', AYSE, 'names') is AYSE
+
+
+def test_metrics_made_from_a_pseudonymised_board_name_nobody():
+    elements = [Element(id='ayse', type='network_person', props=AYSE),
+                Element(id='derya', type='family_member', props=DERYA),
+                Element(id='t', type='tie', props={'a': 'ayse', 'b': 'derya', 'kind': 'conflict'})]
+    metrics = json.dumps(all_metrics(pseudonymise(elements, 'roles')), ensure_ascii=False)
+    assert 'Tussen moeder en ouder is een conflict.' in metrics
+    assert 'Ayşe' not in metrics and 'Derya' not in metrics
