@@ -14,6 +14,7 @@ from app import live_api, state
 from app.pages import board as board_page
 from app.pages import home as home_page
 from app.pages import plan as plan_page
+from app.pages import schema as schema_page
 from board.demo import create_demo_board
 
 ASSETS = Path(__file__).resolve().parent.parent / 'assets'
@@ -34,6 +35,7 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     home_page.register()
     board_page.register()
     plan_page.register()
+    schema_page.register()
     live_api.register()
     return current
 

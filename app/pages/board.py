@@ -63,6 +63,7 @@ class BoardPage:
                             .classes('pb-add').mark(f'add-{type_}'):
                         ui.label(label).classes('pb-button-label')
             header_button(t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')
+            header_button(t('network.schema.open'), 'hub', opened.url('/schema'), 'open-schema')
             header_button(t('pdf.button'), 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor),
                           'download-pdf')
         self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,

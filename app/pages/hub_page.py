@@ -14,13 +14,16 @@ from typing import Any
 from nicegui import Client, ui
 
 from board.elements import Element
-from board.hub import Session
+from board.hub import BoardHub, Session
 from board.identity import Role
 from board.plan import remove_person_operations
 
 from ..i18n import error_message, translate
 from ..people import language
 from .lookup import OpenBoard
+
+PLACEMENT = frozenset({'x', 'y', 'w', 'h'})
+"""Props only the canvas shows; the board canvas sends them 20–30 times a second while dragging."""
 
 
 class HubPage:
@@ -103,3 +106,15 @@ class HubPage:
 
     def show_reject(self, error: dict[str, Any]) -> None:
         ui.notify(error_message(error, self.language), type='negative', multi_line=True)
+
+
+def changed_types(hub: BoardHub, message: dict[str, Any]) -> set[str]:
+    """The element types a commit or catch-up changed, leaving out cards only dragged on the canvas."""
+    types = set()
+    for change in message['changes']:
+        if change['kind'] == 'patch' and set(change['props']) <= PLACEMENT:
+            continue  # a card dragged on the canvas: nothing in the lists changes
+        element_id = change['element']['id'] if change['kind'] == 'put' else change['id']
+        if (element := hub.elements.get(element_id)) is not None:
+            types.add(str(element.type))
+    return types

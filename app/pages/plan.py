@@ -11,10 +11,8 @@ from typing import Any
 
 from nicegui import Client, ui
 
-from board.hub import BoardHub
-
 from .download import download_plan
-from .hub_page import HubPage
+from .hub_page import HubPage, changed_types
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
 from .plan_parts.agreements import AgreementsPart
@@ -26,8 +24,6 @@ from .plan_parts.network import NetworkPart
 from .plan_parts.people import PeoplePart
 
 log = logging.getLogger(__name__)
-PLACEMENT = frozenset({'x', 'y', 'w', 'h'})
-"""Props only the canvas shows; the board canvas sends them 20–30 times a second while dragging."""
 PARTS: tuple[type[Part], ...] = (FamilyPart, PeoplePart, NetworkPart, GoalsPart, AgreementsPart, EvaluationPart)
 
 
@@ -38,6 +34,7 @@ class PlanPage(HubPage):
         super().__init__(opened, client)
         with header(self.hub.info.name):
             header_button(self.t('plan.to_board'), 'dashboard', opened.url(), 'open-board')
+            header_button(self.t('network.schema.open'), 'hub', opened.url('/schema'), 'open-schema')
             header_button(self.t('pdf.button'), 'picture_as_pdf', lambda: download_plan(self.hub, self.actor),
                           'download-pdf')
         self.parts = [part(self) for part in PARTS]
@@ -64,18 +61,6 @@ class PlanPage(HubPage):
                         part.render.refresh()
         except Exception:  # a page that is going away must not disturb the hub
             log.exception('plan view could not redraw after a %s message', message.get('type'))
-
-
-def changed_types(hub: BoardHub, message: dict[str, Any]) -> set[str]:
-    """The element types a commit or catch-up changed, leaving out cards only dragged on the canvas."""
-    types = set()
-    for change in message['changes']:
-        if change['kind'] == 'patch' and set(change['props']) <= PLACEMENT:
-            continue  # a card dragged on the canvas: nothing in the lists changes
-        element_id = change['element']['id'] if change['kind'] == 'put' else change['id']
-        if (element := hub.elements.get(element_id)) is not None:
-            types.add(str(element.type))
-    return types
 
 
 def register() -> None:

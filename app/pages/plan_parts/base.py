@@ -10,7 +10,7 @@ from board.dutch import nl_date
 from board.identity import Role
 
 if TYPE_CHECKING:
-    from ..plan import PlanPage
+    from ..hub_page import HubPage
 
 PROFESSIONALS = (Role.COORDINATOR, Role.PROFESSIONAL)
 
@@ -30,7 +30,7 @@ class Part:
     icon = ''
     types: frozenset[str] = frozenset()
 
-    def __init__(self, page: PlanPage) -> None:
+    def __init__(self, page: HubPage) -> None:
         self.page = page
         self.t = page.t
 

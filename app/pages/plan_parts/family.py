@@ -14,7 +14,7 @@ from .base import Part, face
 from .form import ElementDialog
 
 if TYPE_CHECKING:
-    from ..plan import PlanPage
+    from ..hub_page import HubPage
 
 FAMILY_INFO_ID = SINGLETON_IDS[ElementType.FAMILY_INFO]
 MEMBER_ROLES = ('parent', 'child', 'youth', 'other')
@@ -41,7 +41,7 @@ def swatch_choice(value: str | None) -> Any:
     return lambda: chosen['color']
 
 
-def photo_choice(page: PlanPage, member_id: str | None, photo: str | None) -> Any:
+def photo_choice(page: HubPage, member_id: str | None, photo: str | None) -> Any:
     """'Foto kiezen' and 'Foto weghalen', with a round preview; returns a getter for a new member's photo.
 
     The upload is checked again here (the browser's size check is only a courtesy) and made into a small

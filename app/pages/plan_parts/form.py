@@ -163,6 +163,16 @@ class ElementDialog:
         ui.label(label).classes('text-subtitle1 text-grey-9')
         self.getters[key] = chip_choice(options, self.props.get(key), multiple=multiple, marker=f'field-{key}')
 
+    def tags(self, key: str, label: str, hint: str = '') -> None:
+        """A few short words, each typed and confirmed with Enter, shown as chips: e.g. the roles someone plays."""
+        value = list(self.props.get(key) or [])
+        field = ui.select(value, value=value, label=label, multiple=True, new_value_mode='add-unique') \
+            .props('outlined use-chips use-input hide-dropdown-icon input-debounce=0').classes('w-full') \
+            .mark(f'field-{key}')
+        if hint:
+            field.props(f'hint="{hint}"')
+        self.getters[key] = lambda: list(field.value or [])
+
     def custom(self, key: str, getter: Getter) -> None:
         """A field drawn by the caller; `getter` returns its value (or raises `BadInput`)."""
         self.getters[key] = getter

@@ -104,7 +104,7 @@ class NetworkPart(Part):
             with ui.row().classes('w-full justify-end pb-actions'):
                 self.action('network.fill', 'touch_app', lambda: self.fill(person), f'fill-{person.id}')
 
-    def fill(self, person: Element, words: str = 'network', scales: tuple[str, ...] = tuple(SCALES)) -> None:
+    def fill(self, person: Element, words: str = 'network', scales: tuple[str, ...] = tuple(SCALES)) -> ElementDialog:
         """The netwerklijst row of one person, filled in with taps; a tap on the chosen value clears it.
 
         :param words: whose words: ``network`` for the family, ``vip`` for the plain words of the VIP-lijst
@@ -118,6 +118,7 @@ class NetworkPart(Part):
                 for scale in scales:
                     form.chips(scale, self.t(f'{words}.scale.{scale}'),
                                {v: self.t(f'{words}.value.{scale}.{v}') for v in SCALES[scale]}, multiple=False)
+        return form
 
     # 2. the table for the coach
 

@@ -14,6 +14,8 @@ from .form import ElementDialog, chip_choice
 DAYS = ('ma', 'di', 'wo', 'do', 'vr', 'za', 'zo')
 AFSTEMMING = ('mail', 'telefoon', 'overleg', 'anders')
 RINGS = {2: 'plan.people.ring_network', 3: 'plan.people.ring_professional'}
+"""The lists: ring 1 (someone who belongs to the family system without being a family member) goes with ring 2."""
+RING_CHOICES = {1: 'plan.people.ring_family', **RINGS}
 
 
 class PeoplePart(Part):
@@ -49,6 +51,7 @@ class PeoplePart(Part):
                     relation = ' · '.join(x for x in (p.get('relation'), p.get('organisation')) if x)
                     if relation:
                         ui.label(relation).classes('text-grey-8')
+                    self.line('plan.people.roles', ', '.join(p.get('roles', [])))
                     if p.get('phone'):
                         ui.link(p['phone'], f"tel:{p['phone']}").classes('pb-contact')
                     if p.get('mail'):
@@ -79,17 +82,20 @@ class PeoplePart(Part):
                        {w: self.t(f'plan.afstemming.{w}') for w in AFSTEMMING})
             form.text('afstemming_text', self.t('plan.people.afstemming_text'), area=True)
 
-    def edit(self, person_id: str | None, props: dict[str, Any]) -> None:
+    def edit(self, person_id: str | None, props: dict[str, Any], extra: dict[str, Any] | None = None) -> None:
+        """The details of a betrokkene; `extra` are props a new person starts with (e.g. a place on a schema)."""
         title = 'plan.people.edit' if person_id else 'plan.people.new'
         with ElementDialog(self.page, 'network_person', person_id, props, self.t(title),
-                           extra={'x': 1940, 'y': 40 + 90 * (len(self.page.elements('network_person')) % 6)},
+                           extra={'x': 1940, 'y': 40 + 90 * (len(self.page.elements('network_person')) % 6)}
+                           | (extra or {}),
                            removal=self.page.person_removal(person_id)) as form:
             form.text('name', self.t('editor.name'))
             ui.label(self.t('plan.people.ring')).classes('text-subtitle1 text-grey-9')
-            ring = chip_choice({str(k): self.t(v) for k, v in RINGS.items()}, str(props.get('ring', 2)),
+            ring = chip_choice({str(k): self.t(v) for k, v in RING_CHOICES.items()}, str(props.get('ring', 2)),
                                multiple=False, marker='field-ring')
             form.custom('ring', lambda: int(ring() or 2))
             form.text('relation', self.t('plan.people.relation'))
+            form.tags('roles', self.t('plan.people.roles'), self.t('plan.people.roles_hint'))
             form.text('organisation', self.t('plan.people.organisation'))
             sectors = {s.value: self.t(f'plan.sector.{s.value}') for s in Sector}
             form.select('sector', self.t('plan.people.sector'), sectors,
