@@ -3,7 +3,8 @@
 ``GET /api/health`` for monitors; ``GET /api/boards/{id}/export?token=`` for the board as JSON, with
 only what the token's holder may see; ``GET /api/boards/{id}/plan.pdf?token=`` for the
 gezinsplan as PDF and ``GET /api/boards/{id}/call-list.pdf?token=`` for the call list for the fridge
-(same filter); ``WS /api/boards/{id}/live?token=`` for live operations.
+(same filter); ``GET /api/boards/{id}/elements/{element_id}/history?token=`` and
+``GET /api/boards/{id}/search?q=&token=`` (same filter); ``WS /api/boards/{id}/live?token=`` for live operations.
 """
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from nicegui import app
 from board import call_list_pdf, plan_pdf, protocol, tokens
 from board.boardfile import BoardFile, export_board, visible_board
 from board.fonts import FontMissing
+from board.history import history_for, versions
+from board.hub import BoardHub
 from board.identity import Actor
+from board.search import search
 from board.store import BoardNotFound
 
 from . import state
@@ -35,6 +39,13 @@ def _actor(board_id: str, token: str) -> Actor:
         return tokens.verify(state.get().secret, token, board_id)
     except tokens.TokenError as error:
         raise HTTPException(status_code=401, detail=f'token_{error}') from None
+
+
+async def _hub(board_id: str) -> BoardHub:
+    try:
+        return await state.get().hubs.get(board_id)
+    except BoardNotFound:
+        raise HTTPException(status_code=404, detail='board_not_found') from None
 
 
 def register() -> None:
@@ -61,6 +72,24 @@ def register() -> None:
     async def call_list(board_id: str, token: str = '') -> Response:
         """'Bij wie kunnen wij terecht?' as one A4 page, with only the people the token's holder may see."""
         return await _pdf(board_id, token, call_list_pdf.call_list_for)
+
+    @app.get('/api/boards/{board_id}/elements/{element_id}/history')
+    async def history(board_id: str, element_id: str, token: str = '') -> dict[str, Any]:
+        """Every version of one element the token's holder may see; `not_found` alike for hidden and missing."""
+        actor = _actor(board_id, token)
+        hub = await _hub(board_id)
+        found = await asyncio.to_thread(versions, state.get().store, board_id, element_id)
+        shown = history_for(actor, found, hub.elements.get(element_id))
+        if not shown:
+            raise HTTPException(status_code=404, detail='not_found')
+        return {'id': element_id, 'versions': [v.public() | {'deleted': v.deleted} for v in shown]}
+
+    @app.get('/api/boards/{board_id}/search')
+    async def find(board_id: str, q: str = '', token: str = '') -> dict[str, Any]:
+        """Cards and people with every word of `q`, among what the token's holder may see."""
+        actor = _actor(board_id, token)
+        hub = await _hub(board_id)
+        return {'query': q, 'results': [e.public() for e in search(hub.visible_elements(actor), q)]}
 
     @app.websocket('/api/boards/{board_id}/live')
     async def live(websocket: WebSocket, board_id: str, token: str = '') -> None:
