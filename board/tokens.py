@@ -1,7 +1,8 @@
-"""Signed, expiring tokens that say who someone is on which board (used by the live API).
+"""Signed, expiring tokens that say who someone is on which board (used by the live API and invitations).
 
 A token is ``base64url(claims).base64url(hmac-sha256)``, signed with the server's secret
-(`board.store.Store.secret`). Invitations and device pairing build on this later.
+(`board.store.Store.secret`). Each token has an id (``jti``), so one token can be revoked before it expires
+(`board.revoked`), and a purpose: an ``access`` token opens a board, an ``invite`` token only the invitation page.
 """
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ import base64
 import hashlib
 import hmac
 import json
+import secrets
 import time
+from collections.abc import Callable
 from typing import Any
 
 from .identity import Actor
 
 
 class TokenError(ValueError):
-    """The token is `malformed`, `tampered` or `expired` (the message is that code)."""
+    """The token is `malformed`, `tampered`, `expired`, `wrong_board`, `wrong_purpose` or `revoked` (the message
+    is that code)."""
 
 
 def _b64(data: bytes) -> str:
@@ -31,16 +35,48 @@ def _sign(secret: str, payload: str) -> str:
     return _b64(hmac.new(secret.encode(), payload.encode(), hashlib.sha256).digest())
 
 
+def new_id() -> str:
+    return secrets.token_urlsafe(12)
+
+
 def issue(secret: str, board_id: str, actor: Actor, ttl_seconds: int = 30 * 24 * 3600,
-          now: float | None = None) -> str:
-    claims = {'board': board_id, 'actor': actor.model_dump(mode='json'),
-              'exp': int((now or time.time()) + ttl_seconds)}
+          now: float | None = None, jti: str | None = None, purpose: str = 'access') -> str:
+    """A signed token; `jti` names it for revocation (a fresh id by default)."""
+    claims = {'board': board_id, 'actor': actor.model_dump(mode='json'), 'jti': jti or new_id(),
+              'purpose': purpose, 'exp': int((now or time.time()) + ttl_seconds)}
     payload = _b64(json.dumps(claims, separators=(',', ':'), sort_keys=True).encode())
     return f'{payload}.{_sign(secret, payload)}'
 
 
-def verify(secret: str, token: str, board_id: str, now: float | None = None) -> Actor:
-    """The actor a token names, if it is genuine, unexpired and for this board."""
+def verify(secret: str, token: str, board_id: str, now: float | None = None,
+           is_revoked: Callable[[str], bool] = lambda jti: False, purpose: str = 'access') -> Actor:
+    """The actor a token names, if it is genuine, unexpired, for this board and purpose, and not revoked."""
+    claims = _claims(secret, token)
+    try:
+        actor = Actor.model_validate(claims['actor'])
+        expires, board, jti = int(claims['exp']), claims['board'], str(claims['jti'])
+    except (ValueError, KeyError, TypeError):
+        raise TokenError('malformed') from None
+    if expires < (now or time.time()):
+        raise TokenError('expired')
+    if board != board_id:
+        raise TokenError('wrong_board')
+    if claims.get('purpose') != purpose:
+        raise TokenError('wrong_purpose')
+    if is_revoked(jti):
+        raise TokenError('revoked')
+    return actor
+
+
+def token_id(secret: str, token: str) -> str:
+    """The id (``jti``) of a genuine token, expired or not: what revoking it needs."""
+    try:
+        return str(_claims(secret, token)['jti'])
+    except (KeyError, TypeError):
+        raise TokenError('malformed') from None
+
+
+def _claims(secret: str, token: str) -> dict[str, Any]:
     try:
         payload, signature = token.split('.')
     except ValueError:
@@ -48,13 +84,9 @@ def verify(secret: str, token: str, board_id: str, now: float | None = None) -> 
     if not hmac.compare_digest(_sign(secret, payload), signature):
         raise TokenError('tampered')
     try:
-        claims: dict[str, Any] = json.loads(_unb64(payload))
-        actor = Actor.model_validate(claims['actor'])
-        expires, board = int(claims['exp']), claims['board']
-    except (ValueError, KeyError, TypeError):
+        claims = json.loads(_unb64(payload))
+    except ValueError:
         raise TokenError('malformed') from None
-    if expires < (now or time.time()):
-        raise TokenError('expired')
-    if board != board_id:
-        raise TokenError('wrong_board')
-    return actor
+    if not isinstance(claims, dict):
+        raise TokenError('malformed')
+    return claims
