@@ -3,7 +3,7 @@
 ``GET /api/health`` for monitors; ``GET /api/boards/{id}/export?token=`` for the board as JSON, with
 only what the token's holder may see; ``GET /api/boards/{id}/plan.pdf?token=`` for the
 gezinsplan as PDF and ``GET /api/boards/{id}/call-list.pdf?token=`` for the call list for the fridge
-(same filter); ``GET /api/boards/{id}/elements/{element_id}/history?token=`` and
+(same filter); ``GET /api/boards/{id}/everything.zip?token=`` for everything a parent or the coordinator may see; ``GET /api/boards/{id}/elements/{element_id}/history?token=`` and
 ``GET /api/boards/{id}/search?q=&token=`` (same filter); ``WS /api/boards/{id}/live?token=`` for live operations.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from fastapi import HTTPException, Response, WebSocket, WebSocketDisconnect
 from nicegui import app
 
-from board import call_list_pdf, plan_pdf, protocol, tokens
+from board import audit, call_list_pdf, plan_pdf, protocol, tokens
 from board.boardfile import BoardFile, export_board, visible_board
 from board.fonts import FontMissing
 from board.history import history_for, versions
@@ -26,7 +26,7 @@ from board.identity import Actor
 from board.search import search
 from board.store import BoardNotFound
 
-from . import state
+from . import family_data, state
 
 log = logging.getLogger(__name__)
 
@@ -61,17 +61,33 @@ def register() -> None:
             board = await asyncio.to_thread(export_board, state.get().store, board_id)
         except BoardNotFound:
             raise HTTPException(status_code=404, detail='board_not_found') from None
+        await family_data.note(board_id, actor, audit.EXPORTED, 'json')
         return visible_board(board, actor).model_dump(mode='json')
 
     @app.get('/api/boards/{board_id}/plan.pdf')
     async def plan(board_id: str, token: str = '') -> Response:
         """The gezinsplan as a PDF, with only what the token's holder may see."""
-        return await _pdf(board_id, token, plan_pdf.plan_for)
+        return await _pdf(board_id, token, plan_pdf.plan_for, 'plan_pdf')
 
     @app.get('/api/boards/{board_id}/call-list.pdf')
     async def call_list(board_id: str, token: str = '') -> Response:
         """'Bij wie kunnen wij terecht?' as one A4 page, with only the people the token's holder may see."""
-        return await _pdf(board_id, token, call_list_pdf.call_list_for)
+        return await _pdf(board_id, token, call_list_pdf.call_list_for, 'call_list_pdf')
+
+    @app.get('/api/boards/{board_id}/everything.zip')
+    async def everything(board_id: str, token: str = '') -> Response:
+        """The board file, the plan, the photos and the audit log in one zip, for a parent or the coordinator."""
+        actor = _actor(board_id, token)
+        if not audit.may_read(actor):
+            raise HTTPException(status_code=403, detail='not_allowed')
+        try:
+            data, filename = await family_data.everything(board_id, actor)
+        except BoardNotFound:
+            raise HTTPException(status_code=404, detail='board_not_found') from None
+        except FontMissing:
+            log.error('no font for the PDF', exc_info=True)
+            raise HTTPException(status_code=503, detail='font_missing') from None
+        return _attachment(data, filename, 'application/zip')
 
     @app.get('/api/boards/{board_id}/elements/{element_id}/history')
     async def history(board_id: str, element_id: str, token: str = '') -> dict[str, Any]:
@@ -109,6 +125,7 @@ def register() -> None:
             outbox.put_nowait(message if outbox.qsize() < OUTBOX_LIMIT else None)
 
         session = hub.join(actor, send)
+        await family_data.note(board_id, actor, audit.VIEWED, 'live')
         writer = asyncio.create_task(_write(websocket, outbox))
         try:
             while True:
@@ -121,8 +138,9 @@ def register() -> None:
             writer.cancel()
 
 
-async def _pdf(board_id: str, token: str, make: Callable[[BoardFile, Actor], tuple[bytes, str]]) -> Response:
-    """A PDF made by `make` for the token's holder, as a download that no cache keeps."""
+async def _pdf(board_id: str, token: str, make: Callable[[BoardFile, Actor], tuple[bytes, str]],
+               subject: str) -> Response:
+    """A PDF made by `make` for the token's holder, written down in the audit log as export `subject`."""
     actor = _actor(board_id, token)
     try:
         board = await asyncio.to_thread(export_board, state.get().store, board_id)
@@ -132,7 +150,13 @@ async def _pdf(board_id: str, token: str, make: Callable[[BoardFile, Actor], tup
     except FontMissing:
         log.error('no font for the PDF', exc_info=True)
         raise HTTPException(status_code=503, detail='font_missing') from None
-    return Response(content=data, media_type='application/pdf',
+    await family_data.note(board_id, actor, audit.EXPORTED, subject)
+    return _attachment(data, filename, 'application/pdf')
+
+
+def _attachment(data: bytes, filename: str, media_type: str) -> Response:
+    """A download that no cache keeps."""
+    return Response(content=data, media_type=media_type,
                     headers={'Content-Disposition': f'attachment; filename="{filename}"', 'Cache-Control': 'no-store'})
 
 
@@ -159,6 +183,9 @@ async def _write(websocket: WebSocket, outbox: asyncio.Queue) -> None:
     try:
         while (message := await outbox.get()) is not None:
             await websocket.send_text(json.dumps(message, ensure_ascii=False, separators=(',', ':')))
+            if message['type'] == 'closed':  # the hub let go of us, e.g. the board was erased
+                await websocket.close(code=4410, reason=message['reason'])
+                return
         await websocket.close(code=4408, reason='too slow')
     except Exception:  # the peer went away; the reader notices and cleans up
         log.debug('live connection closed while writing', exc_info=True)

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import protocol
+from . import audit, protocol
 from .access import ActorGuard, can_see
 from .elements import Element
+from .flood import TokenBucket
 from .identity import Actor
 from .operations import OperationError, apply_batch, parse_batch
 from .store import (BATCH_IDS_REMEMBERED, BoardInfo, CommitRecord, LoadedBoard, SeqConflict, Store, now_iso,
@@ -39,6 +40,8 @@ class Session:
     actor: Actor
     send: Send
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:10])
+    bucket: TokenBucket = field(default_factory=TokenBucket)
+    """Operations this client may still send now (`board.flood`)."""
 
     def deliver(self, message: dict[str, Any]) -> None:
         try:
@@ -69,6 +72,8 @@ class BoardHub:
         for actor_id, cid, seq in loaded.batch_ids:
             self._remember(actor_id, cid, seq)
         self._publish = publish
+        self.closed: str | None = None
+        """Why this hub let go of everyone (`close`); a closed hub takes nobody in and nothing more."""
 
     @property
     def board_id(self) -> str:
@@ -95,6 +100,9 @@ class BoardHub:
         `since` (a page rendered with a welcome, a client back from sleep) gets a catch-up instead.
         """
         session = Session(actor=actor, send=send)
+        if self.closed is not None:
+            session.deliver(protocol.closed(self.closed))
+            return session
         self.sessions[session.id] = session
         if since is None:
             session.deliver(self.welcome_for(actor, session.id))
@@ -130,7 +138,17 @@ class BoardHub:
     # operations
 
     async def push(self, session: Session, cid: str, raw_ops: Any) -> dict[str, Any]:
-        """Queue a batch; resolves to the ``ack`` or ``reject`` that is also sent to the session."""
+        """Queue a batch; resolves to the ``ack`` or ``reject`` that is also sent to the session.
+
+        A client sending faster than its bucket allows gets ``too_fast`` at once, without queueing, so a flood
+        never delays anyone else's batch.
+        """
+        if self.closed is not None:
+            return protocol.reject(cid, {'code': 'board_closed'})
+        if not session.bucket.take(max(1, len(raw_ops) if isinstance(raw_ops, list) else 1)):
+            message = protocol.reject(cid, {'code': 'too_fast'})
+            session.deliver(message)
+            return message
         pending = _Pending(session, cid, raw_ops, asyncio.get_running_loop().create_future())
         self._queue.append(pending)
         if self._drain_task is None or self._drain_task.done():
@@ -179,8 +197,10 @@ class BoardHub:
             staged.update(changed)
         if not accepted:
             return
+        entries = [entry for pending, record, before, changed in accepted
+                   for entry in audit.batch_entries(self.board_id, pending.session.actor, record.at, before, changed)]
         try:
-            await asyncio.to_thread(self.store.append, self.board_id, [a[1] for a in accepted])
+            await asyncio.to_thread(self._append, [a[1] for a in accepted], entries)
         except SeqConflict:
             await self._take_in_conflicting_commits(base)
             self._queue[:0] = [a[0] for a in accepted] + resent
@@ -216,6 +236,22 @@ class BoardHub:
         self._acked[(actor_id, cid)] = seq
         while len(self._acked) > BATCH_IDS_REMEMBERED:
             self._acked.popitem(last=False)
+
+    def _append(self, records: list[CommitRecord], entries: list[audit.Entry]) -> None:
+        """Commit the batches, then tell the audit log which elements they changed or shared (in the same worker
+        thread, so an acknowledged change is in the log; a batch that only moved cards writes no audit row)."""
+        self.store.append(self.board_id, records)
+        try:
+            audit.write(self.store, entries)
+        except Exception:  # the batches are committed; a lost audit row must not undo that
+            log.exception('board %s: could not write the audit log', self.board_id)
+
+    def close(self, reason: str) -> None:
+        """Say goodbye to every client (e.g. the board was erased); nobody is connected afterwards."""
+        self.closed = reason
+        sessions, self.sessions = list(self.sessions.values()), {}
+        for session in sessions:
+            session.deliver(protocol.closed(reason))
 
     async def _snapshot(self) -> None:
         seq, elements = self.seq, dict(self.elements)

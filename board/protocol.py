@@ -2,7 +2,8 @@
 
 Client → hub: ``push`` (a batch of operations with a client id ``cid``), ``resync`` (catch up from a
 sequence number after a reconnect), ``ping``.
-Hub → client: ``welcome``, ``ack``, ``reject``, ``commit``, ``catchup``, ``presence``, ``error``, ``pong``.
+Hub → client: ``welcome``, ``ack``, ``reject``, ``commit``, ``catchup``, ``presence``, ``error``, ``pong``,
+``closed`` (the hub lets go of every client, with a reason such as ``erased``).
 A ``commit`` or ``catchup`` carries *changes* already filtered for the receiving client:
 ``put`` (a whole element it may now see), ``patch`` (changed props of one it already sees) or
 ``remove`` (deleted, or no longer visible to it).
@@ -107,6 +108,10 @@ def catchup(seq: int, changes: list[dict[str, Any]]) -> dict[str, Any]:
 
 def presence(peers: list[dict[str, Any]]) -> dict[str, Any]:
     return {'type': 'presence', 'peers': peers}
+
+
+def closed(reason: str) -> dict[str, Any]:
+    return {'type': 'closed', 'reason': reason}
 
 
 def error(code: str) -> dict[str, Any]:

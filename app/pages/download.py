@@ -7,29 +7,31 @@ from collections.abc import Callable
 
 from nicegui import ui
 
-from board import call_list_pdf, plan_pdf
+from board import audit, call_list_pdf, plan_pdf
 from board.boardfile import BoardFile, board_file
 from board.fonts import FontMissing
 from board.hub import BoardHub
 from board.identity import Actor
 
+from .. import family_data
 from ..people import t
 
 log = logging.getLogger(__name__)
 
 
 async def download_plan(hub: BoardHub, actor: Actor) -> None:
-    await _download(hub, actor, plan_pdf.plan_for, 'pdf.making')
+    await _download(hub, actor, plan_pdf.plan_for, 'pdf.making', 'plan_pdf')
 
 
 async def download_call_list(hub: BoardHub, actor: Actor) -> None:
     """'Bij wie kunnen wij terecht?' as one A4 page for the fridge."""
-    await _download(hub, actor, call_list_pdf.call_list_for, 'pdf.making_call_list')
+    await _download(hub, actor, call_list_pdf.call_list_for, 'pdf.making_call_list', 'call_list_pdf')
 
 
 async def _download(hub: BoardHub, actor: Actor, make: Callable[[BoardFile, Actor], tuple[bytes, str]],
-                    making: str) -> None:
-    """Make the PDF off the event loop from the hub's board as it is now, and hand it to the browser."""
+                    making: str, subject: str) -> None:
+    """Make the PDF off the event loop from the hub's board as it is now, and hand it to the browser
+    (written down in the audit log as export `subject`)."""
     ui.notify(t(making))
     board = board_file(hub.info, hub.seq, hub.elements.values())
     try:
@@ -38,4 +40,5 @@ async def _download(hub: BoardHub, actor: Actor, make: Callable[[BoardFile, Acto
         log.error('no font for the PDF', exc_info=True)
         ui.notify(t('pdf.font_missing'), type='negative', multi_line=True)
         return
+    await family_data.note(hub.board_id, actor, audit.EXPORTED, subject)
     ui.download.content(data, filename, 'application/pdf')

@@ -20,6 +20,7 @@ from board.plan import remove_person_operations
 
 from ..i18n import error_message, translate
 from ..people import language
+from .closed import show_closed
 from .lookup import OpenBoard
 
 PLACEMENT = frozenset({'x', 'y', 'w', 'h'})
@@ -83,12 +84,19 @@ class HubPage:
         if self.joined:
             self.hub.resync(self.session, since, known)
         else:
-            self.session = self.hub.join(self.actor, self.deliver, since=since, known=known)
+            self.session = self.hub.join(self.actor, self.receive, since=since, known=known)
 
     def leave(self) -> None:
         """Gone from the hub (and from the avatars) while the browser is away; a reconnect joins again."""
         if self.session is not None:
             self.hub.leave(self.session)
+
+    def receive(self, message: dict[str, Any]) -> None:
+        """A hub message: the board going away is the same for every page, the rest is the page's (`deliver`)."""
+        if message.get('type') == 'closed':
+            show_closed(self.dialog_host.client, self.language)
+        else:
+            self.deliver(message)
 
     def deliver(self, message: dict[str, Any]) -> None:
         """One hub message for this page; must never block or raise."""

@@ -11,8 +11,12 @@ from typing import Any
 
 from nicegui import Client, ui
 
+from board import audit
+
+from .. import family_data
 from .download import download_plan
 from .hub_page import HubPage, changed_types
+from .access import access_buttons
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
 from .plan_parts.agreements import AgreementsPart
@@ -37,6 +41,9 @@ class PlanPage(HubPage):
             header_button(self.t('network.schema.open'), 'hub', opened.url('/schema'), 'open-schema')
             header_button(self.t('pdf.button'), 'picture_as_pdf', lambda: download_plan(self.hub, self.actor),
                           'download-pdf')
+            if audit.may_read(self.actor):
+                header_button(self.t('audit.open'), 'history', opened.url('/audit'), 'open-audit')
+            access_buttons(opened)
         self.parts = [part(self) for part in PARTS]
         with ui.column().classes('pb-plan w-full max-w-4xl mx-auto gap-0') as self.root:
             with ui.tabs().props('mobile-arrows outside-arrows active-color=primary indicator-color=primary') \
@@ -68,4 +75,5 @@ def register() -> None:
     async def plan_page(board_id: str, client: Client, token: str | None = None) -> None:
         opened = await open_board(board_id, token)
         if opened is not None:
+            await family_data.note(board_id, opened.actor, audit.VIEWED, 'plan')
             PlanPage(opened, client)

@@ -12,11 +12,13 @@ from typing import Any
 
 from nicegui import Client, ui
 
+from board import audit
 from board.elements import Element, ElementType
 from network_graph.pseudonyms import IDENTIFYING, MODES, Mode, hidden_props, pseudonymise
 from network_graph.schema_layout import SECTORS
 from network_graph.summary import all_metrics
 
+from .. import family_data
 from ..network_schema import NetworkSchema
 from .ask_further import show_ask_further
 from .download import download_plan
@@ -271,4 +273,5 @@ def register() -> None:
     async def schema_page(board_id: str, client: Client, token: str | None = None) -> None:
         opened = await open_board(board_id, token)
         if opened is not None:
+            await family_data.note(board_id, opened.actor, audit.VIEWED, 'schema')
             SchemaPage(opened, client)
