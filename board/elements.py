@@ -89,6 +89,23 @@ class _Placed(_Props):
     y: Coordinate = 0.0
 
 
+class Signature(_Props):
+    """Who did something, and when (ISO 8601): stamped by the server, never sent by a client."""
+    id: Name
+    name: Name = ''
+    at: Name = ''
+
+
+class _Draft(_Props):
+    """What a professional writes can be a concept: seen by the family (and its author) first, and by the others
+    only after a parent approves. `concept` is set by whoever writes it; the signatures by the server."""
+    concept: bool = False
+    concept_by: Signature | None = None
+    """Who marked it concept: they keep seeing their own draft."""
+    approved_by: Signature | None = None
+    """The parent who approved it (set when `concept` is turned off)."""
+
+
 def _check_period(start: dt.date | None, end: dt.date | None, field: str) -> None:
     if start and end and end < start:
         raise PydanticCustomError('end_before_start', '{field} is before the start date', {'field': field})
@@ -192,7 +209,7 @@ class Tie(_Props):
         return self
 
 
-class Goal(_Placed):
+class Goal(_Placed, _Draft):
     """A goal in the family's own words. `number`, `written_by*` are set by the server and never change."""
     text: Text = Field(min_length=1)
     owners: list[ElementId] = Field(default_factory=list, max_length=20)
@@ -220,7 +237,7 @@ class Goal(_Placed):
         return self
 
 
-class Agreement(_Placed):
+class Agreement(_Placed, _Draft):
     """Wie doet wat en wanneer."""
     text: Text = Field(min_length=1)
     who: Name = ''
@@ -243,8 +260,9 @@ class Agreement(_Placed):
         return self.done is None and self.planned_end is not None and self.planned_end < today
 
 
-class Note(_Placed):
-    kind: Literal['note', 'strength', 'worry', 'question', 'idea'] = 'note'
+class Note(_Placed, _Draft):
+    kind: Literal['note', 'strength', 'worry', 'question', 'idea', 'verslag'] = 'note'
+    """`verslag`: the minutes of a meeting."""
     text: Text = Field(min_length=1)
 
 
@@ -275,7 +293,7 @@ class SelfRelianceScore(_Props):
     coach: Annotated[int, Field(ge=1, le=5)] | None = None
 
 
-class Evaluation(_Props):
+class Evaluation(_Draft):
     """An (interim) evaluation: key points per goal, next steps, and zelfredzaamheid scores."""
     date: dt.date
     kind: Literal['start', 'tussentijds', 'eind'] = 'tussentijds'
@@ -316,12 +334,19 @@ PROPS_MODELS: dict[ElementType, type[_Props]] = {
     ElementType.MOMENT: Moment,
 }
 
+DRAFTABLE = (ElementType.GOAL, ElementType.AGREEMENT, ElementType.NOTE, ElementType.EVALUATION)
+"""Types a professional may write as a concept for the family to approve first."""
+CONCEPT_STAMPS = frozenset({'concept_by', 'approved_by'})
+"""Who marked a concept and who approved it, when: stamped by the server whenever `concept` changes."""
+
 SERVER_PROPS: dict[ElementType, frozenset[str]] = {
-    ElementType.GOAL: frozenset({'number', 'written_by', 'written_by_name', 'written_by_role'}),
-    ElementType.AGREEMENT: frozenset({'number'}),
+    ElementType.GOAL: frozenset({'number', 'written_by', 'written_by_name', 'written_by_role'}) | CONCEPT_STAMPS,
+    ElementType.AGREEMENT: frozenset({'number'}) | CONCEPT_STAMPS,
+    ElementType.NOTE: CONCEPT_STAMPS,
+    ElementType.EVALUATION: CONCEPT_STAMPS,
     ElementType.MOMENT: frozenset({'seq'}),
 }
-"""Props the server sets when an element is created and nobody changes afterwards."""
+"""Props only the server sets: a client never sends them, on a create or an update."""
 
 NUMBERED = (ElementType.GOAL, ElementType.AGREEMENT)
 """Types that get the next free number on creation; numbers are never reused or changed."""

@@ -72,11 +72,14 @@ class OperationError(Exception):
 class Guard(Protocol):
     """What `apply_batch` asks about the acting person (see `board.access.ActorGuard`)."""
 
-    def check(self, current: Element | None, visibility: Visibility | None) -> None: ...
+    def check(self, current: Element | None, visibility: Visibility | None, type_: ElementType | None) -> None: ...
+
+    def default_visibility(self, type_: ElementType) -> Visibility: ...
 
     def check_change(self, before: Element | None, after: Element) -> None: ...
 
-    def stamp(self, type_: ElementType, props: dict[str, Any]) -> dict[str, Any]: ...
+    def stamp(self, type_: ElementType, props: dict[str, Any], before: dict[str, Any] | None,
+              now: str) -> dict[str, Any]: ...
 
     def can_see(self, element: Element) -> bool: ...
 
@@ -122,10 +125,7 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
         except PermissionError as error:
             raise OperationError(str(error), index=index, element_id=op.id) from None
         if effective is not None:
-            dumped = op.model_dump(mode='json', exclude_unset=True)
-            if isinstance(op, CreateOp):
-                dumped['props'] = staged[op.id].props
-            effective.append(dumped)
+            effective.append(_as_applied(op, current, staged[op.id]))
     for element in staged.values():
         try:
             check_references(element, view, before=doc.get(element.id), guard=guard)
@@ -138,7 +138,8 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
 def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view: Mapping[str, Element], *,
                actor_id: str, seq: int, now: str, guard: Guard | None) -> Element:
     if guard is not None:
-        guard.check(current, op.visibility if not isinstance(op, DeleteOp) else None)
+        kind = op.type if isinstance(op, CreateOp) else current.type if current is not None else None
+        guard.check(current, op.visibility if not isinstance(op, DeleteOp) else None, kind)
     stamp = {'seq': seq, 'updated_by': actor_id, 'updated_at': now}
     match op:
         case CreateOp():
@@ -146,19 +147,24 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view
                 raise OperationError('exists')
             if op.type in SINGLETON_IDS and op.id != SINGLETON_IDS[op.type]:
                 raise OperationError('singleton')
-            props = validate_props(op.type, _created_props(op, view, guard, seq))
+            props = validate_props(op.type, _created_props(op, view, guard, seq, now))
+            default = guard.default_visibility(op.type) if guard is not None else Visibility()
             after = Element(id=op.id, type=op.type, props=props,
-                            visibility=op.visibility or Visibility(), created_by=actor_id, created_at=now, **stamp)
+                            visibility=op.visibility or default, created_by=actor_id, created_at=now, **stamp)
         case UpdateOp():
             if current is None or current.deleted:
                 raise OperationError('not_found')
             problems = [{'field': key, 'problem': 'unknown_field'}
                         for key in op.props if key not in PROPS_MODELS[current.type].model_fields]
-            problems += [{'field': key, 'problem': 'read_only'}
-                         for key in op.props if key in SERVER_PROPS.get(current.type, ())]
+            if guard is not None:  # a replay holds the stamps the server wrote
+                problems += [{'field': key, 'problem': 'read_only'}
+                             for key in op.props if key in SERVER_PROPS.get(current.type, ())]
             if problems:
                 raise PropsError(problems)
-            props = validate_props(current.type, current.props | op.props)
+            props = current.props | op.props
+            if guard is not None:
+                props |= guard.stamp(current.type, props, current.props, now)
+            props = validate_props(current.type, props)
             after = current.model_copy(update={'props': props, 'visibility': op.visibility or current.visibility,
                                                'version': current.version + 1, **stamp})
         case DeleteOp():
@@ -170,7 +176,21 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view
     return after
 
 
-def _created_props(op: CreateOp, view: Mapping[str, Element], guard: Guard | None, seq: int) -> dict[str, Any]:
+def _as_applied(op: CreateOp | UpdateOp | DeleteOp, before: Element | None, after: Element) -> dict[str, Any]:
+    """An operation as the log must hold it: a create with its stamped props and the visibility it got, an
+    update with the props the server stamped besides those sent."""
+    dumped = op.model_dump(mode='json', exclude_unset=True)
+    if isinstance(op, CreateOp):
+        dumped['props'] = after.props
+        dumped['visibility'] = after.visibility.model_dump(mode='json')
+    elif isinstance(op, UpdateOp):
+        dumped['props'] = dumped.get('props', {}) | {key: value for key, value in after.props.items()
+                                      if key in SERVER_PROPS.get(after.type, ()) and value != before.props.get(key)}
+    return dumped
+
+
+def _created_props(op: CreateOp, view: Mapping[str, Element], guard: Guard | None, seq: int,
+                   now: str) -> dict[str, Any]:
     """A new element's props: what the client sent, with what only the server decides put in.
 
     With a guard (a live edit) client values for server props are ignored and stamped afresh; without
@@ -181,7 +201,7 @@ def _created_props(op: CreateOp, view: Mapping[str, Element], guard: Guard | Non
     if guard is not None:
         for key in SERVER_PROPS.get(op.type, ()):
             props.pop(key, None)
-        props |= guard.stamp(op.type, props)
+        props |= guard.stamp(op.type, props, None, now)
     if op.type in NUMBERED and props.get('number') is None:
         props['number'] = 1 + max((e.props.get('number') or 0 for e in view.values() if e.type == op.type),
                                   default=0)

@@ -78,7 +78,8 @@ def test_every_type_accepts_a_valid_record_and_fills_in_defaults(type_):
 
 def test_validated_props_are_canonical_json():
     props = validate_props(ElementType.NOTE, {'text': 'hoi', 'x': 3})
-    assert props == {'x': 3.0, 'y': 0.0, 'kind': 'note', 'text': 'hoi'}
+    assert props == {'x': 3.0, 'y': 0.0, 'kind': 'note', 'text': 'hoi', 'concept': False, 'concept_by': None,
+                     'approved_by': None}
     assert validate_props(ElementType.NOTE, props) == props
 
 

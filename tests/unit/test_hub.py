@@ -44,9 +44,9 @@ def open_hub(store: Store) -> BoardHub:
     return BoardHub(store, store.load(info.id))
 
 
-def create(id_, text='hoi', visibility=None, **props):
-    op = {'op': 'create', 'id': id_, 'type': 'note', 'props': {'text': text, **props}}
-    return op | ({'visibility': visibility} if visibility else {})
+def create(id_, text='hoi', visibility=EVERYONE, **props):
+    """A note; a parent's note is for the family and coordinator by default, so these share it with everyone."""
+    return {'op': 'create', 'id': id_, 'type': 'note', 'props': {'text': text, **props}, 'visibility': visibility}
 
 
 def update(id_, visibility=None, **props):

@@ -8,6 +8,7 @@ from board.identity import Actor
 from board.operations import MAX_BATCH, OperationError, apply_batch, changed_props, parse_batch
 
 NOW = '2024-05-01T10:00:00.000+00:00'
+NOT_A_CONCEPT = {'concept': False, 'concept_by': None, 'approved_by': None}
 
 
 def apply(doc, raw_ops, *, actor='derya', seq=1, guard=None):
@@ -46,7 +47,7 @@ def doc():
 
 def test_create_makes_a_first_version_with_canonical_props():
     element = apply({}, [create('n1', text='hoi', x=1)], actor='bas', seq=7)['n1']
-    assert element == Element(id='n1', type=ElementType.NOTE, props={'x': 1.0, 'y': 0.0, 'kind': 'note', 'text': 'hoi'},
+    assert element == Element(id='n1', type=ElementType.NOTE, props={'x': 1.0, 'y': 0.0, 'kind': 'note', 'text': 'hoi'} | NOT_A_CONCEPT,
                               version=1, seq=7, created_by='bas', created_at=NOW, updated_by='bas', updated_at=NOW)
 
 
