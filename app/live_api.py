@@ -36,7 +36,7 @@ OUTBOX_LIMIT = 5000
 
 def _actor(board_id: str, token: str) -> Actor:
     try:
-        return tokens.verify(state.get().secret, token, board_id)
+        return state.get().verify(token, board_id)
     except tokens.TokenError as error:
         raise HTTPException(status_code=401, detail=f'token_{error}') from None
 
@@ -111,7 +111,7 @@ def register() -> None:
     async def live(websocket: WebSocket, board_id: str, token: str = '') -> None:
         await websocket.accept()
         try:
-            actor = tokens.verify(state.get().secret, token, board_id)
+            actor = state.get().verify(token, board_id)
             hub = await state.get().hubs.get(board_id)
         except tokens.TokenError as error:
             await _refuse(websocket, f'token_{error}', 4401)

@@ -5,9 +5,12 @@ Kept in an importable module (not the main file), so pages, routes and tests rea
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
+from board import revoked, tokens
 from board.fanout import RedisFanout
 from board.hub import HubRegistry
+from board.identity import Actor
 from board.store import Store
 
 
@@ -18,6 +21,10 @@ class AppState:
     secret: str
     fanout: RedisFanout | None = None
     """Set when several instances share one PostgreSQL database (``--redis-url``)."""
+
+    def verify(self, token: str, board_id: str) -> Actor:
+        """The actor of a signed access token for this board; `board.tokens.TokenError` if it is bad or revoked."""
+        return tokens.verify(self.secret, token, board_id, is_revoked=partial(revoked.is_revoked, self.store))
 
 
 _state: AppState | None = None

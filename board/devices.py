@@ -63,7 +63,7 @@ pairing_codes = sa.Table(
     sa.Column('kind', sa.String(16), nullable=False),
     sa.Column('actor', sa.Text, nullable=True),
     sa.Column('label', sa.String(120), nullable=False),
-    sa.Column('created_by', sa.String(64), nullable=False),
+    sa.Column('created_by', sa.Text, nullable=False),
     sa.Column('created_at', sa.String(40), nullable=False),
     sa.Column('expires_at', sa.String(40), nullable=False),
     sa.Column('used_at', sa.String(40), nullable=True),
@@ -179,7 +179,7 @@ def create_code(store: Store, board_id: str, by: Actor, kind: Kind, actor: Actor
         raise ValueError('a tablet pairs without an actor, a person with one')
     now = _now(now)
     row = {'board_id': board_id, 'kind': str(kind), 'actor': _actor_json(actor), 'label': label.strip()[:120],
-           'created_by': by.id, 'created_at': _iso(now), 'expires_at': _iso(now + CODE_VALID)}
+           'created_by': _actor_json(by), 'created_at': _iso(now), 'expires_at': _iso(now + CODE_VALID)}
     with store.engine.begin() as connection:
         connection.execute(pairing_codes.delete().where(pairing_codes.c.expires_at < _iso(now)))
     while True:  # a clash with a live code is rare (one in about 900 million); draw again
@@ -192,8 +192,9 @@ def create_code(store: Store, board_id: str, by: Actor, kind: Kind, actor: Actor
         return PairingCode(code, board_id, kind, actor, row['label'], now + CODE_VALID)
 
 
-def pair(store: Store, text: str, client: str, now: dt.datetime | None = None) -> tuple[Device, str]:
-    """Redeem a code typed or scanned in a browser at address `client`: the new device and its token.
+def pair(store: Store, text: str, client: str, now: dt.datetime | None = None) -> tuple[Device, str, Actor]:
+    """Redeem a code typed or scanned in a browser at address `client`: the new device, its token, and who made
+    the code (the one who paired it, for the audit log).
 
     Refuses with `too_many_tries` before looking at the code once this address, or everyone together, has tried
     too many wrong codes lately. Only the token's hash is stored; the token goes to the browser once.
@@ -219,7 +220,9 @@ def pair(store: Store, text: str, client: str, now: dt.datetime | None = None) -
                 _record_failure(connection, key, now)
     if problem is not None:
         raise PairingError(problem)
-    return add_device(store, row.board_id, Kind(row.kind), _actor_from(row.actor), row.label, row.created_by, now)
+    creator = _actor_from(row.created_by)
+    device, token = add_device(store, row.board_id, Kind(row.kind), _actor_from(row.actor), row.label, creator.id, now)
+    return device, token, creator
 
 
 def add_device(store: Store, board_id: str, kind: Kind, actor: Actor | None, label: str, created_by: str,

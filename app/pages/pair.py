@@ -85,8 +85,10 @@ def register() -> None:
                 ui.notify(pair_error(error), type='negative')
                 return False
             paired.choose_member(board_id, member_id)
-            ui.navigate.to(f'/board/{board_id}/plan')
             return True
+
+        def to_plan() -> None:
+            ui.navigate.to(f'/board/{board_id}/plan')
 
         def ask_pin(member_id: str, name: str) -> None:
             with ui.dialog() as dialog, ui.card().classes('pb-pin-card items-stretch'):
@@ -98,6 +100,7 @@ def register() -> None:
                 async def go() -> None:
                     if await enter(member_id, pin.value or ''):
                         dialog.close()
+                        to_plan()
                     pin.value = ''
 
                 pin.on('keydown.enter', go)
@@ -112,8 +115,11 @@ def register() -> None:
             with ui.row().classes('pb-who justify-center gap-6'):
                 for member in members:
                     name = member.props.get('name', '')
-                    action = (lambda m=member.id, n=name: ask_pin(m, n)) if member.id in with_pin \
-                        else (lambda m=member.id: enter(m))
+                    async def action(m: str = member.id, n: str = name) -> None:
+                        if m in with_pin:
+                            ask_pin(m, n)
+                        elif await enter(m):
+                            to_plan()
                     with ui.button(on_click=action).props('flat no-caps').classes('pb-who-face') \
                             .mark(f'who-{member.id}'):
                         face(name, member.props.get('color'), member.props.get('photo'))

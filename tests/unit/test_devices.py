@@ -38,8 +38,8 @@ def test_a_code_is_six_unambiguous_characters_shown_in_two_groups(sqlite_store: 
 
 def test_a_code_pairs_once_as_typed_in_any_case_with_a_dash(sqlite_store: Store, board_id: str) -> None:
     code = code_for(sqlite_store, board_id)
-    device, token = devices.pair(sqlite_store, f' {code.grouped.lower()} ', '10.0.0.1', now=T0 + dt.timedelta(minutes=9))
-    assert device.actor == ELIF and device.kind == Kind.PERSON and device.board_id == board_id
+    device, token, by = devices.pair(sqlite_store, f' {code.grouped.lower()} ', '10.0.0.1', now=T0 + dt.timedelta(minutes=9))
+    assert by == COACH and device.actor == ELIF and device.kind == Kind.PERSON and device.board_id == board_id
     assert devices.device_for(sqlite_store, board_id, token, now=T0 + dt.timedelta(minutes=9)) == device
     with pytest.raises(PairingError, match='used'):
         devices.pair(sqlite_store, code.code, '10.0.0.2', now=T0 + dt.timedelta(minutes=9))
@@ -78,7 +78,7 @@ def test_wrong_codes_are_limited_per_address_and_overall(sqlite_store: Store, bo
 
 
 def test_only_the_hash_of_a_device_token_is_stored(sqlite_store: Store, board_id: str) -> None:
-    device, token = devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '10.0.0.1', now=T0)
+    device, token, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '10.0.0.1', now=T0)
     with sqlite_store.engine.connect() as connection:
         rows = [tuple(map(str, row)) for row in connection.execute(sa.select(devices.devices)).all()]
     assert len(token) >= 43 and not any(token in value for row in rows for value in row)
@@ -86,7 +86,7 @@ def test_only_the_hash_of_a_device_token_is_stored(sqlite_store: Store, board_id
 
 
 def test_a_device_opens_only_its_own_board_and_updates_last_seen(sqlite_store: Store, board_id: str) -> None:
-    device, token = devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '10.0.0.1', now=T0)
+    device, token, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '10.0.0.1', now=T0)
     other = sqlite_store.create_board('Ander gezin').id
     assert devices.device_for(sqlite_store, other, token) is None
     assert devices.device_for(sqlite_store, board_id, 'not-a-token') is None
@@ -96,7 +96,7 @@ def test_a_device_opens_only_its_own_board_and_updates_last_seen(sqlite_store: S
 
 
 def test_a_revoked_device_no_longer_opens_the_board(sqlite_store: Store, board_id: str) -> None:
-    device, token = devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '10.0.0.1', now=T0)
+    device, token, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '10.0.0.1', now=T0)
     with pytest.raises(PairingError, match='not_allowed'):
         devices.revoke_device(sqlite_store, board_id, device.id, SCHOOL)
     assert devices.revoke_device(sqlite_store, board_id, device.id, DERYA).credential == device.credential
@@ -114,7 +114,7 @@ def test_only_a_parent_or_the_coordinator_makes_codes(sqlite_store: Store, board
 
 def test_a_pin_is_four_to_six_digits_hashed_and_managed_by_the_member_or_a_parent(sqlite_store: Store,
                                                                                   board_id: str) -> None:
-    tablet, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id, actor=None).code, '10.0.0.1', now=T0)
+    tablet, _, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id, actor=None).code, '10.0.0.1', now=T0)
     assert devices.check_pin(sqlite_store, tablet, 'fm-elif', '') is True  # no PIN yet
     for bad in ('123', '1234567', '12a4', ''):
         with pytest.raises(PairingError, match='pin_format'):
@@ -133,7 +133,7 @@ def test_a_pin_is_four_to_six_digits_hashed_and_managed_by_the_member_or_a_paren
 
 
 def test_wrong_pins_lock_the_tablet_for_a_while(sqlite_store: Store, board_id: str) -> None:
-    tablet, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id, actor=None).code, '10.0.0.1', now=T0)
+    tablet, _, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id, actor=None).code, '10.0.0.1', now=T0)
     devices.set_pin(sqlite_store, board_id, DERYA, 'fm-elif', '2468')
     for _ in range(devices.WRONG_PINS):
         assert devices.check_pin(sqlite_store, tablet, 'fm-elif', '0000', now=T0) is False

@@ -23,7 +23,7 @@ def upgrade() -> None:
         sa.Column('kind', sa.String(16), nullable=False),
         sa.Column('actor', sa.Text, nullable=True),
         sa.Column('label', sa.String(120), nullable=False),
-        sa.Column('created_by', sa.String(64), nullable=False),
+        sa.Column('created_by', sa.Text, nullable=False),
         sa.Column('created_at', sa.String(40), nullable=False),
         sa.Column('expires_at', sa.String(40), nullable=False),
         sa.Column('used_at', sa.String(40), nullable=True),
