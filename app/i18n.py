@@ -118,6 +118,7 @@ TABLE: dict[str, tuple[str, str]] = {
     'sharing.seen.everyone': ('Zichtbaar voor: iedereen aan tafel', 'Visible to: everyone at the table'),
     'sharing.seen.named': ('Zichtbaar voor: {names}', 'Visible to: {names}'),
     'sharing.pick': ('Tik aan wie dit mag zien:', 'Tap who may see this:'),
+    'sharing.org': ('Iedereen van {kind}', 'Everyone at {kind}'),
     'sharing.pick_done': ('Alleen met hen delen', 'Share only with them'),
     'sharing.nobody': ('Kies minstens één persoon of organisatie.', 'Choose at least one person or organisation.'),
     'sharing.hides_you': ('Dan kun je deze kaart zelf ook niet meer zien. Weet je het zeker?',

@@ -44,6 +44,15 @@ const ICONS = {
   check: "M5 12.5l4.5 4.5L19 7.5",
   shield: "M12 2.8 19.5 5.6v5.7c0 4.6-3.1 8.3-7.5 9.9-4.4-1.6-7.5-5.3-7.5-9.9V5.6zM9.5 12.2l1.8 1.8 3.4-3.6",
   clock: "M21 12a9 9 0 1 1-18 0 9 9 0 1 1 18 0M12 7v5.2l3.4 2",
+  lock: "M5.5 10.5h13v10h-13zM8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3M12 14.5v2.5",
+  homeCoach: "M2.5 11.5 10 5l7.5 6.5M4.5 10v9.5h11V10M22 8.5a2.5 2.5 0 1 1-5 0 2.5 2.5 0 1 1 5 0M17 19.5c0-3 1.3-5 2.8-5",
+};
+// Who can see a card, as a small round badge on its top right corner: icon and ring colour per scope.
+const SEEN_BY = {
+  everyone: { icon: "people", ink: "#6B7280" },
+  family_coordinator: { icon: "homeCoach", ink: "#2C66AD" },
+  family: { icon: "home", ink: "#B85B17" },
+  named: { icon: "lock", ink: "#B3261E" },
 };
 
 // Faces at the end of a goal's progress bar, for children: worried (0–3), content (4–7), glad (8–10).
@@ -62,17 +71,21 @@ const CARD_STYLE = {
   worry: { fill: "#FFEBDD", line: "#F4B88C", ink: "#B85B17", icon: "cloud" },
   question: { fill: "#E6F2FD", line: "#9CC7EE", ink: "#2672BA", icon: "question" },
   idea: { fill: "#FFFBE3", line: "#F0DE85", ink: "#A88400", icon: "bulb" },
+  verslag: { fill: "#F3F0FA", line: "#C9BDE8", ink: "#5B3FA0", icon: "note" },
 };
 // How a goal or agreement differs from its plain look. A kader (a limit set for safety) must never pass for the
 // family's own goal: red border, striped band, shield. A proposal is not yet agreed: dashed and lighter.
 const KADER_STYLE = { fill: "#FCF1EF", line: "#C8473F", ink: "#B3261E", icon: "shield", width: 2.5 };
 const PROPOSAL_STYLE = { fill: "#F8FCF9", line: "#8CC7A0", dash: "7 5" };
+// A concept (a professional's draft the family reads first) is dashed and grey until a parent approves it.
+const CONCEPT_STYLE = { fill: "#F7F7F5", line: "#8A939E", dash: "7 5" };
 const OVERDUE_STYLE = { line: "#D64545", width: 2.5 };
 const DONE_TAG = { fill: "#2E9E5B", ink: "#FFFFFF", icon: "check" };
 const TAG_STYLE = {
   reached: DONE_TAG,
   done: DONE_TAG,
   proposal: { fill: "#FFFFFF", ink: "#4B5563", line: "#9AA5B1", dash: "4 3" },
+  concept: { fill: "#FFFFFF", ink: "#4B5563", line: "#9AA5B1", dash: "4 3" },
   overdue: { fill: "#D64545", ink: "#FFFFFF", icon: "clock" },
 };
 const ZONE_STYLE = {
@@ -89,7 +102,9 @@ const ICON_COLORS = {
 const FALLBACK_LABELS = {
   goal: "Doel", agreement: "Afspraak", note: "Notitie", strength: "Kracht", worry: "Zorg", question: "Hulpvraag",
   idea: "Idee", zone: "Zone", reached: "Bereikt", done: "Gedaan", until: "tot", years: "jaar",
-  proposal: "Voorstel", kader: "Kader", overdue: "Te laat", progress: "Voortgang",
+  proposal: "Voorstel", kader: "Kader", overdue: "Te laat", progress: "Voortgang", concept: "Concept",
+  verslag: "Verslag", seen_everyone: "Zichtbaar voor: iedereen aan tafel", seen_family: "Zichtbaar voor: alleen het gezin",
+  seen_family_coordinator: "Zichtbaar voor: het gezin en de zorgcoördinator", seen_named: "Zichtbaar voor: ",
   role_parent: "ouder", role_child: "kind", role_youth: "jongere", role_other: "",
 };
 
@@ -293,6 +308,12 @@ export default {
             <div class="pb-html pb-picto pb-text pb-two">{{ el.props.label }}</div>
           </foreignObject>
         </template>
+        <g class="pb-seen-by" :data-scope="scopeOf(el)" :transform="'translate(' + (size(el)[0] - 4) + ',-2)'">
+          <title>{{ seenBy(el) }}</title>
+          <circle r="12" fill="#fff" :stroke="seenLook(el).ink" stroke-width="1.5" />
+          <path :d="icon(seenLook(el).icon)" transform="translate(-7.2,-7.2) scale(0.6)" fill="none"
+                :stroke="seenLook(el).ink" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+        </g>
       </g>
     </g>
   </svg>
@@ -588,6 +609,22 @@ export default {
     isProposal(el) {
       return el.type === "goal" && el.props.status === "proposal";
     },
+    isConcept(el) {
+      return this.isTextCard(el) && Boolean(el.props.concept);
+    },
+    scopeOf(el) {
+      return el.visibility?.scope || "everyone";
+    },
+    seenLook(el) {
+      return SEEN_BY[this.scopeOf(el)] || SEEN_BY.everyone;
+    },
+    // Who can see this card, in words; named people by the name this person knows them by.
+    seenBy(el) {
+      const scope = this.scopeOf(el);
+      if (scope !== "named") return this.label(`seen_${scope}`);
+      const names = (el.visibility.names || []).map((n) => this.els[n]?.props.name || n.replace(/^org:/, ""));
+      return `${this.label("seen_named")}${names.join(", ")}`;
+    },
     isOverdue(el) {
       const end = el.type === "agreement" && !el.props.done ? el.props.planned_end : null;
       return Boolean(end) && end < todayIso();
@@ -603,10 +640,12 @@ export default {
     },
     // Fill, border (colour, width, dashes), ink and icon of a card: its type's look with its state laid over it.
     look(el) {
-      if (el.type === "note") return CARD_STYLE[el.props.kind] || CARD_STYLE.note;
+      const concept = this.isConcept(el) ? CONCEPT_STYLE : {};
+      if (el.type === "note") return { ...(CARD_STYLE[el.props.kind] || CARD_STYLE.note), ...concept };
       if (!CARD_STYLE[el.type]) return { fill: "#FFFFFF", line: "#E3E1DA", ink: "#55585E", icon: "star" };
       return {
         ...CARD_STYLE[el.type],
+        ...concept,
         ...(this.isProposal(el) ? PROPOSAL_STYLE : {}),
         ...(this.isKader(el) ? KADER_STYLE : {}),
         ...(this.isOverdue(el) ? OVERDUE_STYLE : {}),
@@ -643,6 +682,7 @@ export default {
     // The little pills at the top right, right-aligned, the most important one rightmost.
     tags(el) {
       const keys = [];
+      if (this.isConcept(el)) keys.push("concept");
       if (this.isProposal(el)) keys.push("proposal");
       if (this.isOverdue(el)) keys.push("overdue");
       if (el.type === "goal" && el.props.reached) keys.push("reached");
@@ -721,7 +761,8 @@ export default {
       const number = this.numberLabel(el) ? ` ${this.numberLabel(el)}` : "";
       const extras = this.isTextCard(el) ? this.tags(el).map((tag) => tag.text) : [];
       if (this.progressOf(el) !== null) extras.push(`${this.label("progress")} ${this.progressOf(el)}/10`);
-      return `${this.heading(el)}${number}: ${text}${extras.length ? ` (${extras.join(", ")})` : ""}`;
+      extras.push(this.seenBy(el));
+      return `${this.heading(el)}${number}: ${text} (${extras.join(", ")})`;
     },
   },
 };

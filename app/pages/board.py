@@ -20,10 +20,11 @@ from ..i18n import error_message
 from ..people import language, t
 from .download import download_plan
 from .layout import header, header_button
+from .sharing import SCOPES, concept_switch, sharing_part
 from .lookup import OpenBoard, open_board
 
 CARD_SIZES = {'goal': (240, 130), 'agreement': (240, 120), 'note': (200, 120)}
-NOTE_KINDS = ('note', 'strength', 'worry', 'question', 'idea')
+NOTE_KINDS = ('note', 'strength', 'worry', 'question', 'idea', 'verslag')
 TEXT_FIELDS: dict[str, list[tuple[str, str]]] = {
     'goal': [('text', 'editor.goal_text')],
     'agreement': [('who', 'editor.who'), ('text', 'editor.agreement_text')],
@@ -37,10 +38,11 @@ TEXT_FIELDS: dict[str, list[tuple[str, str]]] = {
 
 
 def canvas_labels() -> dict[str, str]:
-    keys = ['goal', 'agreement', 'note', 'strength', 'worry', 'question', 'idea', 'zone', 'family_member',
+    keys = ['goal', 'agreement', 'note', 'strength', 'worry', 'question', 'idea', 'verslag', 'zone', 'family_member',
             'network_person', 'pictogram']
-    words = ['drag_hint', 'reached', 'until', 'done', 'proposal', 'kader', 'overdue', 'progress']
-    return {k: t(f'type.{k}') for k in keys} | {k: t(f'canvas.{k}') for k in words}
+    words = ['drag_hint', 'reached', 'until', 'done', 'proposal', 'kader', 'overdue', 'progress', 'concept']
+    seen = {f'seen_{scope}': t(f'sharing.seen.{scope}', names='') for scope in SCOPES}
+    return {k: t(f'type.{k}') for k in keys} | {k: t(f'canvas.{k}') for k in words} | seen
 
 
 class BoardPage:
@@ -148,6 +150,10 @@ class BoardPage:
             return
         self.editor(element.type, dict(element.props), element_id)
 
+    async def send(self, ops: list[dict[str, Any]]) -> bool:
+        """One batch from the editor; a refusal is already said by `show_reject`."""
+        return (await self.push(uuid.uuid4().hex, ops))['type'] != 'reject'
+
     def editor(self, type_: str, props: dict[str, Any], element_id: str | None) -> None:
         readonly = self.actor.role == Role.SCREEN
         title = t('editor.edit') if element_id else t(f'editor.new_{type_}')
@@ -163,9 +169,13 @@ class BoardPage:
                     .props('outlined autogrow' + (' readonly' if readonly else '')).classes('w-full')
             if inputs and not readonly:
                 inputs[next(iter(inputs))].props('autofocus')
+            concept = None if readonly else concept_switch(t, self.actor, type_, props)
+            element = self.hub.element_for(self.actor, element_id) if element_id else None
+            visibility = sharing_part(t, self.actor, element, type_, self.hub.visible_elements(self.actor), self.send)
 
             def changes() -> dict[str, Any]:
-                return {field: widget.value or '' for field, widget in inputs.items()}
+                typed = {field: widget.value or '' for field, widget in inputs.items()}
+                return typed | ({'concept': concept()} if concept else {})
 
             with ui.row().classes('w-full justify-end gap-2'):
                 if element_id and not readonly:
@@ -181,6 +191,8 @@ class BoardPage:
                         else:
                             op = {'op': 'create', 'id': uuid.uuid4().hex[:16], 'type': type_,
                                   'props': props | changes()}
+                            if (chosen := visibility()) is not None:
+                                op['visibility'] = chosen.model_dump(mode='json')
                         return self.submit([op], dialog, 'editor.saved')
                     ui.button(t('editor.save'), icon='check', on_click=save).props('unelevated no-caps')
         dialog.open()

@@ -153,7 +153,8 @@ async def test_a_named_private_note_reaches_only_the_people_named(client, first_
 
 async def test_a_create_is_acknowledged_and_reaches_the_other_client(client, board_id: str) -> None:
     async with client(board_id) as derya, client(board_id, KARIM) as karim:
-        answer, own = await derya.push([note('n-new')], cid='c-1')
+        shared = note('n-new') | {'visibility': {'scope': 'everyone'}}  # a parent's note is the family's by default
+        answer, own = await derya.push([shared], cid='c-1')
         assert answer == {'type': 'ack', 'cid': 'c-1', 'seq': derya.welcome['seq'] + 1}
         commit = await karim.next()
         assert commit['type'] == 'commit' and commit['seq'] == answer['seq'] and commit['by'] == 'fm-derya'

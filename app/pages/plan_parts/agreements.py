@@ -47,6 +47,7 @@ class AgreementsPart(Part):
                 ui.label(str(p.get('number') or '')).classes('pb-number')
                 with ui.column().classes('gap-1 grow'):
                     with ui.row().classes('items-center gap-2'):
+                        self.seen_by(agreement)
                         if late:
                             ui.badge(self.t('plan.agreement.late'), color='negative').classes('pb-badge') \
                                 .mark(f'late-{agreement.id}')
@@ -55,6 +56,7 @@ class AgreementsPart(Part):
                         if p.get('standard'):
                             ui.badge(self.t('plan.agreement.standard'), color='grey-6').classes('pb-badge')
                     ui.label(p.get('text', '')).classes('pb-item-text')
+                    self.concept(agreement)
                     named = [name for name in (people.get(i, '?') for i in p.get('who_ids', []))
                              if name not in p.get('who', '')]
                     who = ', '.join([p['who']] * bool(p.get('who')) + named)

@@ -6,8 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
+from board.access import is_concept
 from board.dutch import nl_date
+from board.elements import Element
 from board.identity import Role
+
+from ..sharing import concept_bar, seen_by_icon
 
 if TYPE_CHECKING:
     from ..hub_page import HubPage
@@ -53,6 +57,18 @@ class Part:
         if not self.page.readonly:
             ui.button(self.t(label_key), icon=icon, on_click=on_click, color=color) \
                 .props(('flat ' if flat else 'unelevated ') + 'no-caps').classes('pb-action').mark(marker)
+
+    def seen_by(self, element: Element) -> None:
+        """Who can see this item, as an icon with the words in its tooltip."""
+        seen_by_icon(self.t, element, self.page.visible())
+
+    def concept(self, element: Element) -> None:
+        """A concept says whose draft it is (with 'Goedkeuren' for a parent); an approved one who approved it."""
+        if is_concept(element):
+            concept_bar(self.t, self.page.actor, element, self.page.push)
+        elif approved := element.props.get('approved_by'):
+            when = nl_date(approved.get('at', '')[:10])
+            ui.label(self.t('concept.approved_by', name=approved.get('name', ''), date=when)).classes('pb-small')
 
     def empty(self, key: str) -> None:
         ui.label(self.t(key)).classes('pb-empty')

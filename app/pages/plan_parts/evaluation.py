@@ -52,6 +52,8 @@ class EvaluationPart(Part):
             with ui.row().classes('items-center gap-2'):
                 ui.label(nl_date(p.get('date'))).classes('pb-item-text')
                 ui.badge(self.t(f"plan.eval.kind.{p.get('kind', 'tussentijds')}"), color='accent').classes('pb-badge')
+                self.seen_by(evaluation)
+            self.concept(evaluation)
             if p.get('summary'):
                 ui.label(p['summary'])
             self.line('plan.eval.next_steps', p.get('next_steps', ''))

@@ -136,7 +136,9 @@ class FamilyPart(Part):
             with ui.row().classes('w-full items-center no-wrap gap-3'):
                 face(p.get('name', ''), p.get('color'), p.get('photo'), f'member-photo-{member.id}')
                 with ui.column().classes('gap-0 grow'):
-                    ui.label(p.get('name', '')).classes('pb-item-text')
+                    with ui.row().classes('items-center gap-2'):
+                        ui.label(p.get('name', '')).classes('pb-item-text')
+                        self.seen_by(member)
                     with ui.row().classes('gap-x-2 gap-y-0 text-grey-8'):
                         ui.label(self.t(f"plan.member_role.{p.get('role', 'other')}"))
                         if p.get('birth_date'):

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from nicegui import ui
 
 from board.dutch import DATE_FORMAT, nl_date
+from board.elements import SINGLETON_IDS
+
+from ..chips import Getter, chip_choice
+from ..sharing import concept_switch, sharing_part
 
 if TYPE_CHECKING:
     from ..hub_page import HubPage
-
-Getter = Callable[[], Any]
-
 
 class BadInput(ValueError):
     """Something typed that cannot even be sent (a date that is not a date); the message is a TABLE key."""
@@ -40,43 +41,6 @@ def iso_date(text: str | None) -> str | None:
 
 def new_id(prefix: str) -> str:
     return f'{prefix}-{uuid.uuid4().hex[:12]}'
-
-
-def chip_choice(options: dict[str, str], selected: list[str] | str | None, *, multiple: bool,
-                marker: str = '') -> Getter:
-    """A wrap of big tap chips; returns a getter for the chosen key(s) in the options' order.
-
-    A tap toggles a chip (with one choice, it also clears the others); chosen chips are filled with a check.
-    """
-    chosen: set[str] = set(selected if isinstance(selected, list) else [selected] if selected else [])
-    chips: dict[str, ui.chip] = {}
-
-    def show(key: str) -> None:
-        if key in chosen:
-            chips[key].props('color=primary text-color=white icon=check')
-        else:
-            chips[key].props(remove='icon').props('color=grey-3 text-color=grey-10')
-
-    def tap(key: str) -> None:
-        if key in chosen:
-            chosen.discard(key)
-        else:
-            if not multiple:
-                chosen.clear()
-            chosen.add(key)
-        for other in chips:
-            show(other)
-
-    with ui.row().classes('gap-1 pb-chips'):
-        for key, label in options.items():
-            chips[key] = ui.chip(label, on_click=lambda k=key: tap(k)).classes('pb-chip') \
-                .mark(f'{marker}-{key}' if marker else '')
-            show(key)
-
-    def value() -> Any:
-        ordered = [key for key in options if key in chosen]
-        return ordered if multiple else (ordered[0] if ordered else None)
-    return value
 
 
 def date_input(label: str, iso: str | None, marker: str = '') -> Getter:
@@ -126,6 +90,14 @@ class ElementDialog:
     def __exit__(self, *exc: object) -> None:
         self.body.__exit__(*exc)
         t = self.page.t
+        self.visibility: Callable[[], Any] = lambda: None
+        with self.card, ui.column().classes('w-full gap-2 q-mt-sm'):
+            if not self.page.readonly and (concept := concept_switch(t, self.page.actor, self.type, self.props)):
+                self.getters['concept'] = concept
+            if self.type not in SINGLETON_IDS:
+                element = self.page.element(self.element_id) if self.element_id else None
+                self.visibility = sharing_part(t, self.page.actor, element, self.type, self.page.visible(),
+                                               self.page.push)
         with self.card, ui.row().classes('w-full justify-end gap-2 q-mt-sm'):
             if self.removal is not None and self.element_id is not None and not self.page.readonly:
                 ui.button(t('editor.delete'), icon='delete', color='negative', on_click=self.remove) \
@@ -208,6 +180,8 @@ class ElementDialog:
             op = {'op': 'update', 'id': self.element_id, 'props': patch}
         else:
             op = {'op': 'create', 'id': self.create_id, 'type': self.type, 'props': self.extra | values}
+            if (visibility := self.visibility()) is not None:
+                op['visibility'] = visibility.model_dump(mode='json')
         if await self.page.push([op]):
             self.close()
             ui.notify(self.page.t('editor.saved'), type='positive')

@@ -75,11 +75,13 @@ class GoalsPart(Part):
                 ui.label(str(p.get('number') or '')).classes('pb-number')
                 with ui.column().classes('gap-1 grow'):
                     with ui.row().classes('items-center gap-2'):
+                        self.seen_by(goal)
                         if kader:
                             ui.badge(self.t('plan.goal.kader'), color='red-8').classes('pb-badge')
                         if p.get('reached'):
                             ui.badge(self.t('plan.goal.reached_badge'), color='positive').classes('pb-badge')
                     ui.label(p.get('text', '')).classes('pb-item-text')
+                    self.concept(goal)
                     if p.get('status') == 'proposal':
                         with ui.row().classes('pb-proposal-bar items-center gap-2 w-full'):
                             ui.icon('lightbulb', size='sm').classes('text-secondary')

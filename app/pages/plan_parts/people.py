@@ -9,7 +9,8 @@ from board.elements import Element, Sector
 
 from .base import Part
 from .family import FAMILY_INFO_ID
-from .form import ElementDialog, chip_choice
+from ..chips import chip_choice
+from .form import ElementDialog
 
 DAYS = ('ma', 'di', 'wo', 'do', 'vr', 'za', 'zo')
 AFSTEMMING = ('mail', 'telefoon', 'overleg', 'anders')
@@ -46,6 +47,7 @@ class PeoplePart(Part):
                 with ui.column().classes('gap-1 grow'):
                     with ui.row().classes('items-center gap-2'):
                         ui.label(p.get('name', '')).classes('pb-item-text')
+                        self.seen_by(person)
                         if is_coordinator:
                             ui.badge(self.t('plan.people.coordinator'), color='secondary').classes('pb-badge')
                     relation = ' · '.join(x for x in (p.get('relation'), p.get('organisation')) if x)

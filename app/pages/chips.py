@@ -1,0 +1,46 @@
+"""Big tap chips: the way to choose among a few options with a finger, in every editor."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import ui
+
+Getter = Callable[[], Any]
+
+
+def chip_choice(options: dict[str, str], selected: list[str] | str | None, *, multiple: bool,
+                marker: str = '') -> Getter:
+    """A wrap of big tap chips; returns a getter for the chosen key(s) in the options' order.
+
+    A tap toggles a chip (with one choice, it also clears the others); chosen chips are filled with a check.
+    """
+    chosen: set[str] = set(selected if isinstance(selected, list) else [selected] if selected else [])
+    chips: dict[str, ui.chip] = {}
+
+    def show(key: str) -> None:
+        if key in chosen:
+            chips[key].props('color=primary text-color=white icon=check')
+        else:
+            chips[key].props(remove='icon').props('color=grey-3 text-color=grey-10')
+
+    def tap(key: str) -> None:
+        if key in chosen:
+            chosen.discard(key)
+        else:
+            if not multiple:
+                chosen.clear()
+            chosen.add(key)
+        for other in chips:
+            show(other)
+
+    with ui.row().classes('gap-1 pb-chips'):
+        for key, label in options.items():
+            chips[key] = ui.chip(label, on_click=lambda k=key: tap(k)).classes('pb-chip') \
+                .mark(f'{marker}-{key}' if marker else '')
+            show(key)
+
+    def value() -> Any:
+        ordered = [key for key in options if key in chosen]
+        return ordered if multiple else (ordered[0] if ordered else None)
+    return value
