@@ -11,6 +11,8 @@ from pathlib import Path
 from nicegui import app, ui
 
 from app import live_api, state
+from app.csrf import CsrfMiddleware
+from app.pages import audit as audit_page
 from app.pages import board as board_page
 from app.pages import home as home_page
 from app.pages import plan as plan_page
@@ -31,11 +33,13 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     if current.fanout is not None:
         app.on_startup(lambda: current.fanout.start(current.hubs))
         app.on_shutdown(current.fanout.close)
+    app.add_middleware(CsrfMiddleware)
     app.add_static_files('/assets', ASSETS)
     home_page.register()
     board_page.register()
     plan_page.register()
     schema_page.register()
+    audit_page.register()
     live_api.register()
     return current
 

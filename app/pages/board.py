@@ -11,13 +11,16 @@ from typing import Any
 
 from nicegui import Client, ui
 
+from board import audit
 from board.hub import Session
 from board.identity import Role
 from board.plan import remove_person_operations
 
+from .. import family_data
 from ..canvas import BoardCanvas
 from ..i18n import error_message
 from ..people import language, t
+from .closed import show_closed
 from .download import download_plan
 from .layout import header, header_button
 from .sharing import SCOPES, concept_switch, sharing_part
@@ -68,6 +71,8 @@ class BoardPage:
             header_button(t('network.schema.open'), 'hub', opened.url('/schema'), 'open-schema')
             header_button(t('pdf.button'), 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor),
                           'download-pdf')
+            if audit.may_read(actor):
+                header_button(t('audit.open'), 'history', opened.url('/audit'), 'open-audit')
         self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \
@@ -87,6 +92,9 @@ class BoardPage:
             self.hub.leave(self.session)
 
     def deliver(self, message: dict[str, Any]) -> None:
+        if message['type'] == 'closed':
+            show_closed(self.canvas.client, self.language)
+            return
         if message['type'] == 'presence':
             self.show_presence(message['peers'])
         self.canvas.deliver(message)
@@ -100,8 +108,9 @@ class BoardPage:
                     continue
                 seen.add(peer['id'])
                 initials = ''.join(part[0] for part in peer['name'].split()[:2]).upper()
-                ui.label(initials).classes('pb-avatar').style(f"background:{peer['color']}") \
-                    .tooltip(peer['name']).props(f'aria-label="{peer["name"]}"')
+                avatar = ui.label(initials).classes('pb-avatar').style(f"background:{peer['color']}") \
+                    .tooltip(peer['name'])
+                avatar.props['aria-label'] = peer['name']  # never through a props string: a name may hold quotes
 
     async def push(self, cid: str, ops: list[Any]) -> dict[str, Any]:
         if not self.joined:
@@ -204,6 +213,7 @@ def register() -> None:
         opened = await open_board(board_id, token)
         if opened is None:
             return
+        await family_data.note(board_id, opened.actor, audit.VIEWED, 'board')
         with header(opened.hub.info.name) as toolbar:
             pass
         BoardPage(opened, client, toolbar)
