@@ -22,6 +22,7 @@ from ..i18n import error_message
 from ..people import language, t
 from .closed import show_closed
 from .download import download_plan
+from .access import access_buttons
 from .layout import header, header_button
 from .sharing import SCOPES, concept_switch, sharing_part
 from .lookup import OpenBoard, open_board
@@ -71,6 +72,7 @@ class BoardPage:
             header_button(t('network.schema.open'), 'hub', opened.url('/schema'), 'open-schema')
             header_button(t('pdf.button'), 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor),
                           'download-pdf')
+            access_buttons(opened)
             if audit.may_read(actor):
                 header_button(t('audit.open'), 'history', opened.url('/audit'), 'open-audit')
         self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
