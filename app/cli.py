@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from board import boardfile, tokens
+from board import accounts, boardfile, tokens
 from board.demo import create_demo_board
 from board.identity import Actor, Role
 from board.store import BoardExists, BoardNotFound, Store
@@ -28,10 +28,12 @@ def serve(host: str = typer.Option('0.0.0.0', envvar='PLANBORD_HOST', help='Addr
           port: int = typer.Option(8080, envvar='PLANBORD_PORT', help='Port to listen on.'),
           database_url: str = DatabaseUrl,
           redis_url: str = typer.Option(None, envvar='PLANBORD_REDIS_URL',
-                                        help='Redis URL, to share boards live with other instances.')) -> None:
-    """Start Planbord (a demo family is created on the first start)."""
+                                        help='Redis URL, to share boards live with other instances.'),
+          https: bool = typer.Option(False, '--https', envvar='PLANBORD_HTTPS',
+                                     help='Served over https (e.g. behind a proxy): cookies only over https.')) -> None:
+    """Start Planbord (a demo family and its coach's account are made on the first start)."""
     from app.main import start
-    start(host=host, port=port, database_url=database_url, redis_url=redis_url)
+    start(host=host, port=port, database_url=database_url, redis_url=redis_url, https=https)
 
 
 @cli.command()
@@ -175,6 +177,61 @@ def token(board_id: str,
     actor = Actor(id=actor_id or name.lower().replace(' ', '-')[:64], name=name, role=role,
                   organisation=organisation)
     typer.echo(tokens.issue(store.secret(), board_id, actor, ttl_seconds=days * 24 * 3600))
+
+
+account_cli = typer.Typer(help="Professionals' accounts (families never need one).", no_args_is_help=True)
+cli.add_typer(account_cli, name='account')
+
+ACCOUNT_ERRORS = {'mail_invalid': 'that is not a mail address', 'name_required': 'give a name (at most 120 characters)',
+                  'role_invalid': 'the role must be coordinator or professional',
+                  'person_not_found': 'no network person with that id on this board',
+                  'not_found': 'no account with that mail address'}
+
+
+@account_cli.command('create')
+def account_create(mail: str = typer.Option(..., help='The mail address to log in with.'),
+                   name: str = typer.Option(..., help='The name others see, e.g. "Meester Karim".'),
+                   board: str = typer.Option(None, '--board', help='Give the account a place on this board.'),
+                   role: str = typer.Option('professional', help='On that board: coordinator or professional.'),
+                   organisation: str = typer.Option('', help='An organisation key, e.g. school.'),
+                   person: str = typer.Option(None, '--person', help='The network person on the board who is this '
+                                                                      'professional, e.g. np-karim.'),
+                   database_url: str = DatabaseUrl) -> None:
+    """Create an account with a random password, shown once; with --board, give it a place on that board.
+
+    An existing account (same mail) only gets the place on the board; its password stays as it is.
+    """
+    store = Store(database_url)
+    try:
+        if board:
+            accounts.check_membership(store, board, role, person)
+        account, password = accounts.find_account(store, mail), None
+        if account is None:
+            password = accounts.new_password()
+            account = accounts.create_account(store, mail, name, password)
+        if board:
+            accounts.add_membership(store, account.id, board, role, organisation, person)
+    except BoardNotFound:
+        _fail(f'no board with id {board}')
+    except accounts.AccountError as error:
+        _fail(ACCOUNT_ERRORS.get(str(error), str(error)))
+    if password:
+        typer.echo(f'{account.mail}: password {password} (shown once)')
+    if board:
+        typer.echo(f'{account.mail}: {role} on board {board}')
+
+
+@account_cli.command('reset-password')
+def account_reset_password(mail: str = typer.Argument(..., help='The account\'s mail address.'),
+                           database_url: str = DatabaseUrl) -> None:
+    """Give an account a new random password, shown once; this also lifts a lockout."""
+    store = Store(database_url)
+    account = accounts.find_account(store, mail)
+    if account is None:
+        _fail(ACCOUNT_ERRORS['not_found'])
+    password = accounts.new_password()
+    accounts.set_password(store, account.id, password)
+    typer.echo(f'{account.mail}: password {password} (shown once)')
 
 
 def main() -> None:

@@ -15,9 +15,10 @@ from app.csrf import CsrfMiddleware
 from app.pages import audit as audit_page
 from app.pages import board as board_page
 from app.pages import home as home_page
+from app.pages import login as login_page
 from app.pages import plan as plan_page
 from app.pages import schema as schema_page
-from board.demo import create_demo_board
+from board.demo import create_demo_board, create_demo_coach
 
 ASSETS = Path(__file__).resolve().parent.parent / 'assets'
 DEFAULT_DATABASE_URL = 'sqlite:///planbord.sqlite3'
@@ -29,13 +30,15 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     """Open the store (migrating it), make the demo family on a first start, register every route."""
     current = state.init(database_url, redis_url)
     if not current.store.list_boards():
-        create_demo_board(current.store)
+        mail, password = create_demo_coach(current.store, create_demo_board(current.store).id)
+        print(f'Demo: log in als {mail} met wachtwoord {password}', flush=True)  # shown once, stored only as a hash
     if current.fanout is not None:
         app.on_startup(lambda: current.fanout.start(current.hubs))
         app.on_shutdown(current.fanout.close)
     app.add_middleware(CsrfMiddleware)
     app.add_static_files('/assets', ASSETS)
     home_page.register()
+    login_page.register()
     board_page.register()
     plan_page.register()
     schema_page.register()
@@ -45,18 +48,30 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
 
 
 def start(host: str = '0.0.0.0', port: int = 8080, database_url: str = DEFAULT_DATABASE_URL,
-          redis_url: str | None = None) -> None:
+          redis_url: str | None = None, https: bool = False) -> None:
+    """Build and run the app.
+
+    :param https: served over https (behind a proxy): the session cookie then gets the Secure flag
+    """
     current = build(database_url, redis_url)
     ui.run(host=host, port=port, title='Planbord', language='nl', reconnect_timeout=RECONNECT_TIMEOUT,
-           storage_secret=current.secret, favicon=ASSETS / 'favicon.svg', show=False, reload=False,
-           show_welcome_message=False)
+           storage_secret=current.secret, session_middleware_kwargs=session_cookie(https),
+           favicon=ASSETS / 'favicon.svg', show=False, reload=False, show_welcome_message=False)
+
+
+def session_cookie(https: bool) -> dict:
+    """How NiceGUI's session cookie (Starlette's SessionMiddleware; it holds only the browser's id) is set:
+    never readable by scripts (HttpOnly, Starlette's default), not sent along by other sites' forms or
+    frames (SameSite=Lax), and only over https when the app is served that way (Secure)."""
+    return {'same_site': 'lax', 'https_only': https}
 
 
 def settings_from_env() -> dict:
     return {'host': os.environ.get('PLANBORD_HOST', '0.0.0.0'),
             'port': int(os.environ.get('PLANBORD_PORT', '8080')),
             'database_url': os.environ.get('PLANBORD_DATABASE_URL', DEFAULT_DATABASE_URL),
-            'redis_url': os.environ.get('PLANBORD_REDIS_URL') or None}
+            'redis_url': os.environ.get('PLANBORD_REDIS_URL') or None,
+            'https': os.environ.get('PLANBORD_HTTPS', '') in {'1', 'true', 'yes'}}
 
 
 if __name__ in {'__main__', '__mp_main__'}:

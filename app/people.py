@@ -1,20 +1,23 @@
 """Who is using this browser: language and identity, kept per browser in NiceGUI's user storage.
 
-Until accounts and invitations exist, a browser without a token joins as a guest with the role chosen
-on the home page ('Ik ben…'; the coach at the kitchen table by default); a signed token in the link
-(`?token=`) gives a named person with their own role, e.g. the school or the read-only shared screen.
+On a board, `actor_for` decides who someone is (docs/access.md): a signed link, then a paired device, then a
+professional's logged-in account with a membership on that board. Anyone else gets no access: there are no
+guests.
 """
 from __future__ import annotations
 
-import uuid
+import asyncio
 
 from nicegui import app
 
-from board import tokens
-from board.identity import Actor, Role
+from board import accounts, tokens
+from board.identity import Actor
 
 from . import state
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+
+ACCOUNT = 'account'
+"""The key in `app.storage.user` that holds the logged-in account's id."""
 
 
 def language() -> str:
@@ -30,33 +33,25 @@ def toggle_language() -> None:
     app.storage.user['lang'] = 'en' if language() == 'nl' else 'nl'
 
 
-GUEST_ROLES = (Role.PARENT, Role.YOUTH, Role.CHILD, Role.COORDINATOR, Role.PROFESSIONAL, Role.NETWORK)
-"""What a browser without a token may say it is ('Ik ben…'), until accounts exist."""
+def account_id() -> str | None:
+    """The logged-in professional's account id in this browser, if any."""
+    return app.storage.user.get(ACCOUNT)
 
 
-def guest_role() -> Role:
-    value = app.storage.user.get('role', Role.COORDINATOR)
-    return Role(value) if value in GUEST_ROLES else Role.COORDINATOR
+def log_in(account: accounts.Account) -> None:
+    app.storage.user[ACCOUNT] = account.id
 
 
-def set_guest_role(role: str) -> None:
-    if role in GUEST_ROLES:
-        app.storage.user['role'] = str(role)
+def log_out() -> None:
+    app.storage.user.pop(ACCOUNT, None)
 
 
-def guest() -> Actor:
-    if 'actor_id' not in app.storage.user:
-        app.storage.user['actor_id'] = 'guest-' + uuid.uuid4().hex[:8]
-    name = app.storage.user.get('name') or f"Gast {app.storage.user['actor_id'][-4:].upper()}"
-    return Actor(id=app.storage.user['actor_id'], name=name, role=guest_role())
-
-
-def set_name(name: str) -> None:
-    app.storage.user['name'] = name.strip()[:120]
-
-
-def actor_for(board_id: str, token: str | None) -> Actor:
-    """The person behind this browser on this board; `board.tokens.TokenError` for a bad token."""
+async def actor_for(board_id: str, token: str | None) -> Actor | None:
+    """The person behind this browser on this board, ``None`` for no access; `board.tokens.TokenError` for a
+    bad link."""
     if token:
         return tokens.verify(state.get().secret, token, board_id)
-    return guest()
+    # A paired device (board/devices.py) is the next way in, before a professional's account.
+    if (account := account_id()) is not None:
+        return await asyncio.to_thread(accounts.actor_on, state.get().store, account, board_id)
+    return None

@@ -198,21 +198,26 @@ def new_password() -> str:
 
 # memberships
 
-def add_membership(store: Store, account_id: str, board_id: str, role: Role | str, organisation: str = '',
-                   person_id: str | None = None) -> Membership:
-    """Give an account a role on a board (or change the one it has); `BoardNotFound` for an unknown board.
-
-    :param person_id: the network person on the board who is this professional; must exist there
-    """
+def check_membership(store: Store, board_id: str, role: Role | str, person_id: str | None = None) -> None:
+    """Raise unless such a membership could be given: `BoardNotFound`, or `AccountError` for the role or person."""
     if role not in MEMBER_ROLES:
         raise AccountError('role_invalid')
     store.get_board(board_id)
-    if get_account(store, account_id) is None:
-        raise AccountError('not_found')
     if person_id:
         person = store.load(board_id).elements.get(person_id)
         if person is None or person.deleted or person.type != ElementType.NETWORK_PERSON:
             raise AccountError('person_not_found')
+
+
+def add_membership(store: Store, account_id: str, board_id: str, role: Role | str, organisation: str = '',
+                   person_id: str | None = None) -> Membership:
+    """Give an account a role on a board (or change the one it has); see `check_membership` for what is refused.
+
+    :param person_id: the network person on the board who is this professional; must exist there
+    """
+    check_membership(store, board_id, role, person_id)
+    if get_account(store, account_id) is None:
+        raise AccountError('not_found')
     membership = Membership(account_id, board_id, Role(role), organisation.strip()[:120], person_id or None)
     values = {'role': str(membership.role), 'organisation': membership.organisation, 'person_id': membership.person_id}
     with store.engine.begin() as connection:

@@ -15,10 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import accounts
+from .identity import Role
 from .plan import create_board_with, new_plan_operations
 from .store import BoardInfo, Store
 
 START = dt.date(2026, 9, 1)
+COACH_MAIL = 'jolien@wijkteam-amersfoort.example.nl'
 
 FAMILY_INFO = {
     'address': 'Lindelaan 12, 3811 AB Amersfoort',
@@ -231,3 +234,19 @@ def demo_operations() -> list[dict[str, Any]]:
 
 def create_demo_board(store: Store, board_id: str | None = None) -> BoardInfo:
     return create_board_with(store, 'Familie Yılmaz-de Vries', 'Yılmaz-de Vries', demo_batches(), board_id)
+
+
+def create_demo_coach(store: Store, board_id: str) -> tuple[str, str]:
+    """Jolien Bakker, the demo's gezinscoach, as the demo board's coordinator account with a new random password.
+
+    Returns (mail, password) to show once: the password is stored only as a hash.
+    """
+    password = accounts.new_password()
+    account = accounts.find_account(store, COACH_MAIL)
+    if account is None:
+        account = accounts.create_account(store, COACH_MAIL, 'Jolien Bakker', password)
+    else:
+        accounts.set_password(store, account.id, password)
+    accounts.add_membership(store, account.id, board_id, Role.COORDINATOR, organisation='wijkteam',
+                            person_id='np-jolien')
+    return COACH_MAIL, password

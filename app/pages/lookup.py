@@ -1,7 +1,8 @@
 """Opening a board from a URL: the hub and the person behind this browser, shared by every board page.
 
-`/board/{id}` and `/board/{id}/plan` take the same `?token=`; both ask `open_board`, which shows a clear
-message (and returns ``None``) for an unknown board or a bad link.
+`/board/{id}` and its plan and schema pages take the same `?token=`; each asks `open_board`, which shows a clear
+message (and returns ``None``) for a bad link, no access or an unknown board. Who someone is comes first, so a
+stranger learns nothing about a board, not even its family's name.
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from board.store import BoardNotFound
 from board.tokens import TokenError
 
 from .. import state
-from ..people import actor_for, t
+from ..people import account_id, actor_for, t
 from .layout import header
+from .login import entry_buttons
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,30 @@ class OpenBoard:
 async def open_board(board_id: str, token: str | None) -> OpenBoard | None:
     """The board and the actor for this request, or ``None`` after showing why not."""
     try:
-        hub = await state.get().hubs.get(board_id)
-    except BoardNotFound:
-        with header():
-            pass
-        ui.label(t('board.not_found')).classes('text-h6 p-6')
+        actor = await actor_for(board_id, token)
+    except TokenError:
+        return _refuse(t('board.token_invalid'))
+    if actor is None:
+        no_access(ui.context.client.request.url.path)
         return None
     try:
-        actor = actor_for(board_id, token)
-    except TokenError:
-        with header(hub.info.name):
-            pass
-        ui.label(t('board.token_invalid')).classes('text-h6 p-6')
-        return None
+        hub = await state.get().hubs.get(board_id)
+    except BoardNotFound:
+        return _refuse(t('board.not_found'))
     return OpenBoard(hub, actor, token)
+
+
+def _refuse(message: str) -> None:
+    with header():
+        pass
+    ui.label(message).classes('text-h6 p-6')
+
+
+def no_access(back_to: str) -> None:
+    """No way in on this board: a professional logs in, a family pairs their device with the coach's code."""
+    with header():
+        pass
+    with ui.column().classes('pb-page pb-no-access w-full max-w-xl mx-auto p-4 gap-4').mark('no-access'):
+        ui.label(t('access.none.title')).classes('text-h5')
+        ui.label(t('access.none.member' if account_id() else 'access.none.text')).classes('text-body1 text-grey-9')
+        entry_buttons(back_to)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from board import tokens
+from board.identity import Actor, Role
 from board.store import Store
 from tests.services import require_service
 from tests.server import Server, running_server
@@ -16,6 +18,17 @@ CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backg
                  '--disable-component-update', '--disable-sync']
 TABLET = {'width': 1024, 'height': 768}
 PHONE = {'width': 390, 'height': 844}
+COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
+DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
+
+
+def link_token(server: Server, board_id: str, actor: Actor = COACH) -> str:
+    """A signed link token for `actor`, as `planbord token` makes one: a browser without a way in has no access."""
+    store = Store(server.database_url)
+    try:
+        return tokens.issue(store.secret(), board_id, actor)
+    finally:
+        store.close()
 
 
 @pytest.fixture(scope='module')

@@ -5,17 +5,17 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import PHONE, TABLET
+from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, link_token
 
 pytestmark = pytest.mark.e2e
 
 CARD = '[data-id="{}"]'
 
 
-def open_board(browser, server, board_id, viewport=TABLET, touch=False):
+def open_board(browser, server, board_id, viewport=TABLET, touch=False, actor=COACH):
     context = browser.new_context(viewport=viewport, has_touch=touch)
     page = context.new_page()
-    page.goto(f'{server}/board/{board_id}')
+    page.goto(f'{server}/board/{board_id}?token={link_token(server, board_id, actor)}')
     page.wait_for_selector(CARD.format('goal-2'))
     page.wait_for_function('() => window.did_handshake === true')
     return page
@@ -84,7 +84,7 @@ def test_a_card_added_in_one_browser_appears_in_the_other_and_stays_text(browser
 
 def test_everyone_on_the_board_shows_as_an_avatar(browser, server, board_id) -> None:
     first = open_board(browser, server, board_id)
-    second = open_board(browser, server, board_id, viewport=PHONE, touch=True)
+    second = open_board(browser, server, board_id, viewport=PHONE, touch=True, actor=DERYA)
     first.wait_for_function("() => document.querySelectorAll('.pb-avatar').length === 2")
     second.context.close()
     first.wait_for_function("() => document.querySelectorAll('.pb-avatar').length === 1")

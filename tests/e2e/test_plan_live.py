@@ -3,28 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from board import tokens
-from board.identity import Actor, Role
-from board.store import Store
-from tests.e2e.conftest import PHONE, TABLET
+from tests.e2e.conftest import DERYA, PHONE, TABLET, link_token
 from tests.e2e.test_live_board import CARD, open_board
 
 pytestmark = pytest.mark.e2e
 
 
-def parent_token(server, board_id: str) -> str:
-    """Derya's link: goals in the family's words may only be changed by the family."""
-    store = Store(server.database_url)
-    try:
-        return tokens.issue(store.secret(), board_id, Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT))
-    finally:
-        store.close()
-
 
 def test_a_goal_edited_in_the_plan_view_changes_its_card_on_the_canvas(browser, server, board_id) -> None:
     board = open_board(browser, server, board_id, viewport=TABLET)
     phone = browser.new_context(viewport=PHONE, has_touch=True).new_page()
-    phone.goto(f'{server}/board/{board_id}/plan?token={parent_token(server, board_id)}')
+    phone.goto(f'{server}/board/{board_id}/plan?token={link_token(server, board_id, DERYA)}')  # the family's words
     phone.get_by_role('tab', name='Doelen').click()
     card = phone.locator('.pb-item', has_text='We hebben overzicht over ons geld.')
     card.get_by_role('button', name='Bewerken').click()

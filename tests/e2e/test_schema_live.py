@@ -5,7 +5,7 @@ import pytest
 
 from board.store import Store
 from network_graph.schema_layout import layout, position
-from tests.e2e.conftest import PHONE, TABLET
+from tests.e2e.conftest import PHONE, TABLET, link_token
 
 pytestmark = pytest.mark.e2e
 PERSON = '[data-person="{}"]'
@@ -13,7 +13,7 @@ PERSON = '[data-person="{}"]'
 
 def open_schema(browser, server, board_id, viewport=TABLET, touch=False):
     page = browser.new_context(viewport=viewport, has_touch=touch).new_page()
-    page.goto(f'{server}/board/{board_id}/schema')
+    page.goto(f'{server}/board/{board_id}/schema?token={link_token(server, board_id)}')
     page.wait_for_selector(PERSON.format('np-karim'))
     page.wait_for_function('() => window.did_handshake === true')
     return page

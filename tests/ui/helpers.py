@@ -1,4 +1,4 @@
-"""What the UI tests share: finding the demo board, its hub and canvas, tokens, and acting as someone else."""
+"""What the UI tests share: finding the demo board, its hub and canvas, tokens, logging in, acting as someone else."""
 from __future__ import annotations
 
 import asyncio
@@ -7,15 +7,29 @@ from nicegui.testing import User
 
 from app import state
 from app.canvas import BoardCanvas
-from board import tokens
+from board import accounts, tokens
+from board.demo import COACH_MAIL
 from board.identity import Actor, Role
 
 DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
 DEMO = 'Familie Yılmaz-de Vries'
+PASSWORD = 'een-lang-test-wachtwoord'
 
 
 def demo_board_id() -> str:
     return next(b.id for b in state.get().store.list_boards() if b.name == DEMO)
+
+
+async def log_in(user: User, mail: str = COACH_MAIL, password: str = PASSWORD) -> None:
+    """Log in through the login page; by default as Jolien Bakker, the demo board's coordinator (np-jolien),
+    whose password (random on a first start) is set to `PASSWORD` first."""
+    if accounts.normalise_mail(mail) == COACH_MAIL:
+        accounts.set_password(state.get().store, accounts.find_account(state.get().store, mail).id, password)
+    await user.open('/login')
+    user.find(marker='mail').type(mail)
+    user.find(marker='password').type(password)
+    user.find(marker='login').click()
+    await user.should_see(marker='account-name', retries=100)  # argon2 takes its time, on purpose
 
 
 def canvas_of(user: User) -> BoardCanvas:
@@ -46,6 +60,9 @@ def choose(user: User, marker: str, value: object) -> None:
 
 
 async def open_plan(user: User, board_id: str, tab: str | None = None, token: str | None = None) -> None:
+    """The plan page with a token link, or without one as Jolien, the demo's coordinator, logged in."""
+    if token is None:
+        await log_in(user)
     await user.open(f'/board/{board_id}/plan' + (f'?token={token}' if token else ''))
     if tab:
         user.find(marker=f'tab-{tab}').click()

@@ -15,16 +15,19 @@ from app import state
 from app.canvas import BoardCanvas
 from board.demo import demo_batches
 from board.identity import Actor, Role
-from tests.ui.helpers import DEMO, canvas_of, demo_board_id, settle, token_for
+from tests.ui.helpers import DEMO, canvas_of, demo_board_id, log_in, settle, token_for
 
-async def test_home_lists_the_demo_family_in_dutch(user: User) -> None:
+
+async def test_home_lists_the_coordinators_families_in_dutch(user: User) -> None:
+    await log_in(user)
     await user.open('/')
-    await user.should_see('Gezinsborden')
+    await user.should_see('Mijn gezinnen')
     await user.should_see(DEMO)
     await user.should_see('Nieuw bord voor een gezin')
 
 
 async def test_a_coach_creates_a_board_for_a_family(user: User) -> None:
+    await log_in(user)
     await user.open('/')
     user.find('Naam van het gezin').type('Familie Jansen')
     user.find('Bord maken').click()
@@ -33,6 +36,7 @@ async def test_a_coach_creates_a_board_for_a_family(user: User) -> None:
 
 
 async def test_a_board_without_a_family_name_is_refused_with_a_message(user: User) -> None:
+    await log_in(user)
     await user.open('/')
     before = len(state.get().store.list_boards())
     user.find('Bord maken').click()
@@ -41,6 +45,7 @@ async def test_a_board_without_a_family_name_is_refused_with_a_message(user: Use
 
 
 async def test_the_board_page_shows_the_board_and_who_is_here(user: User) -> None:
+    await log_in(user)
     await user.open(f'/board/{demo_board_id()}')
     await user.should_see(DEMO)
     canvas = canvas_of(user)
@@ -48,12 +53,13 @@ async def test_the_board_page_shows_the_board_and_who_is_here(user: User) -> Non
     assert 'Elif gaat weer elke dag naar school.' in texts
     assert canvas.seq == len(demo_batches())
     assert len(user.find(marker='add-goal').elements) == 1
-    guest_initials = 'G' + state.get().hubs.loaded(demo_board_id()).peers()[0]['name'].split()[1][0]
-    await user.should_see(guest_initials)
+    assert [p['name'] for p in state.get().hubs.loaded(demo_board_id()).peers()] == ['Jolien Bakker']
+    await user.should_see('JB')
 
 
 async def test_adding_a_goal_through_the_editor_stores_it_and_shows_it(user: User) -> None:
     board_id = demo_board_id()
+    await log_in(user)
     await user.open(f'/board/{board_id}')
     user.find(marker='add-goal').click()
     await user.should_see('Nieuw doel')
@@ -69,6 +75,7 @@ async def test_adding_a_goal_through_the_editor_stores_it_and_shows_it(user: Use
 
 async def test_an_oversized_goal_gets_a_dutch_message_and_nothing_is_stored(user: User) -> None:
     board_id = demo_board_id()
+    await log_in(user)
     await user.open(f'/board/{board_id}')
     seq = state.get().hubs.loaded(board_id).seq
     user.find(marker='add-goal').click()
@@ -81,6 +88,7 @@ async def test_an_oversized_goal_gets_a_dutch_message_and_nothing_is_stored(user
 
 async def test_tapping_a_card_opens_it_and_a_delete_removes_it(user: User) -> None:
     board_id = demo_board_id()
+    await log_in(user)
     await user.open(f'/board/{board_id}')
     user.find(BoardCanvas).trigger('open', {'id': 'note-z3'})
     await user.should_see('Kaart bewerken')
@@ -93,7 +101,10 @@ async def test_tapping_a_card_opens_it_and_a_delete_removes_it(user: User) -> No
 async def test_a_drag_from_the_canvas_moves_the_card_for_everyone(user: User, create_user) -> None:
     board_id = demo_board_id()
     other = create_user()
+    await log_in(user)
+    await log_in(other)
     await other.open(f'/board/{board_id}')
+    await log_in(user)
     await user.open(f'/board/{board_id}')
     user.find(BoardCanvas).trigger('push', {'cid': 'drag-1', 'ops': [
         {'op': 'update', 'id': 'goal-1', 'props': {'x': 512.5, 'y': 77}}]})
@@ -104,19 +115,21 @@ async def test_a_drag_from_the_canvas_moves_the_card_for_everyone(user: User, cr
 
 
 async def test_the_page_switches_to_english_and_back(user: User) -> None:
+    await log_in(user)
     await user.open('/')
     user.find(marker='language').click()
     await user.open('/')
-    await user.should_see('Family boards')
+    await user.should_see('My families')
+    await log_in(user)
     await user.open(f'/board/{demo_board_id()}')
     await user.should_see('Goal')
     user.find(marker='language').click()
     await user.open('/')
-    await user.should_see('Gezinsborden')
+    await user.should_see('Mijn gezinnen')
 
 
 async def test_an_unknown_board_says_so(user: User) -> None:
-    await user.open('/board/nope')
+    await user.open(f'/board/nope?token={token_for("nope", Actor(id="x", name="X", role=Role.PARENT))}')
     await user.should_see('Dit bord bestaat niet (meer).')
 
 
@@ -178,6 +191,7 @@ async def test_the_pdf_button_downloads_the_plan_as_this_person_may_see_it(user:
 
 async def test_deleting_a_person_card_also_removes_their_ties(user: User) -> None:
     board_id = demo_board_id()
+    await log_in(user)
     await user.open(f'/board/{board_id}')
     user.find(BoardCanvas).trigger('open', {'id': 'np-ilse'})
     user.find('Verwijderen').click()

@@ -15,8 +15,8 @@ from PIL import Image
 
 from app import state
 from board.identity import Actor, Role
-from tests.ui.helpers import (DERYA, canvas_of, choose, demo_board_id, hub_of, of_type, open_plan, push_as, settle,
-                              token_for)
+from tests.ui.helpers import (DERYA, canvas_of, choose, demo_board_id, hub_of, log_in, of_type, open_plan, push_as,
+                              settle, token_for)
 
 TODAY = dt.date.today()
 
@@ -32,6 +32,7 @@ def goal_option(board_id: str, goal_id: str) -> str:
 
 
 async def test_a_fresh_family_board_says_what_to_do_next(user: User) -> None:
+    await log_in(user)
     await user.open('/')
     user.find('Naam van het gezin').type('Familie Jansen')
     user.find('Bord maken').click()
@@ -95,6 +96,7 @@ async def upload(user: User, name: str, content_type: str, data: bytes) -> None:
 async def test_a_family_member_gets_a_photo_and_loses_it_again(user: User, create_user) -> None:
     board_id = demo_board_id()
     other = create_user()
+    await log_in(other)
     await other.open(f'/board/{board_id}')
     await open_plan(user, board_id)
     user.find(marker='edit-member-fm-elif').click()
@@ -195,7 +197,7 @@ async def test_adding_a_goal_numbers_it_and_remembers_who_wrote_it(user: User) -
     assert goal.props['number'] == number
     assert goal.props['owners'] == ['fm-mees']
     assert goal.props['start'] == '2026-12-01'
-    assert goal.props['written_by'].startswith('guest-')
+    assert goal.props['written_by'] == 'np-jolien'  # Jolien's account is tied to her card on the board
     await user.should_see('We gaan samen naar de bibliotheek.')
     await user.should_see(f"Geschreven door {goal.props['written_by_name']}")
 
@@ -234,16 +236,13 @@ async def test_a_parent_accepts_a_proposal_and_a_coordinator_may_not(user: User,
     assert hub_of(board_id).elements['goal-prop'].props['status'] == 'proposal'
 
     coach = create_user()
-    await open_plan(coach, board_id, 'goals')  # a guest is the gezinscoach by default
+    await open_plan(coach, board_id, 'goals')  # Jolien, the gezinscoach, logged in
     await coach.should_see('Voorstel van Meester Karim')
     coach.find(marker='accept-goal-prop').click()
     await coach.should_see('Alleen het gezin kan een voorstel accepteren.')
     assert hub_of(board_id).elements['goal-prop'].props['status'] == 'proposal'
 
-    await user.open('/')
-    choose(user, 'i-am', 'parent')  # 'Ik ben…' → 'Ouder'
-    await user.should_see('Opgeslagen: zo sta je op het bord.')
-    await open_plan(user, board_id, 'goals')
+    await open_plan(user, board_id, 'goals', token=token_for(board_id, DERYA))  # a parent, by her link
     user.find(marker='accept-goal-prop').click()
     await settle()
     assert hub_of(board_id).elements['goal-prop'].props['status'] == 'active'
@@ -328,6 +327,7 @@ async def test_an_overdue_agreement_shows_te_laat_and_comes_first(user: User) ->
 async def test_editing_a_goal_in_the_plan_shows_on_the_other_persons_canvas(user: User, create_user) -> None:
     board_id = demo_board_id()
     other = create_user()
+    await log_in(other)
     await other.open(f'/board/{board_id}')
     await open_plan(user, board_id, 'goals', token=token_for(board_id, DERYA))  # the family's own words
     user.find(marker='edit-goal-goal-2').click()

@@ -12,13 +12,16 @@ from nicegui.testing import User
 
 from app.network_schema import NetworkSchema
 from board.identity import Actor, Role
-from tests.ui.helpers import DERYA, choose, demo_board_id, hub_of, push_as, settle, token_for
+from tests.ui.helpers import DERYA, choose, demo_board_id, hub_of, log_in, push_as, settle, token_for
 
 SCREEN = Actor(id='screen-1', name='Scherm', role=Role.SCREEN)
 
 
 async def open_schema(user: User, token: str | None = None) -> tuple[str, NetworkSchema]:
+    """The schema page with a token link, or without one as Jolien, the demo's coordinator, logged in."""
     board_id = demo_board_id()
+    if token is None:
+        await log_in(user)
     await user.open(f'/board/{board_id}/schema' + (f'?token={token}' if token else ''))
     return board_id, next(iter(user.find(NetworkSchema).elements))
 
