@@ -12,10 +12,13 @@ from nicegui import app, ui
 
 from app import live_api, state
 from app.csrf import CsrfMiddleware
+from app.pages import access as access_page
 from app.pages import audit as audit_page
 from app.pages import board as board_page
 from app.pages import home as home_page
+from app.pages import invite as invite_page
 from app.pages import login as login_page
+from app.pages import pair as pair_page
 from app.pages import plan as plan_page
 from app.pages import schema as schema_page
 from board.demo import create_demo_board, create_demo_coach
@@ -43,6 +46,9 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     plan_page.register()
     schema_page.register()
     audit_page.register()
+    pair_page.register()
+    access_page.register()
+    invite_page.register()
     live_api.register()
     return current
 

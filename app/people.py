@@ -10,10 +10,10 @@ import asyncio
 
 from nicegui import app
 
-from board import accounts, tokens
+from board import accounts
 from board.identity import Actor
 
-from . import state
+from . import paired, state
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 
 ACCOUNT = 'account'
@@ -48,10 +48,11 @@ def log_out() -> None:
 
 async def actor_for(board_id: str, token: str | None) -> Actor | None:
     """The person behind this browser on this board, ``None`` for no access; `board.tokens.TokenError` for a
-    bad link."""
+    bad link, `app.paired.ChooseMember` on a gezinstablet nobody has picked yet."""
     if token:
-        return tokens.verify(state.get().secret, token, board_id)
-    # A paired device (board/devices.py) is the next way in, before a professional's account.
+        return state.get().verify(token, board_id)
+    if (device := await paired.device_actor(board_id)) is not None:
+        return device
     if (account := account_id()) is not None:
         return await asyncio.to_thread(accounts.actor_on, state.get().store, account, board_id)
     return None

@@ -17,6 +17,7 @@ from board.store import BoardNotFound
 from board.tokens import TokenError
 
 from .. import state
+from ..paired import ChooseMember
 from ..people import account_id, actor_for, t
 from .layout import header
 from .login import entry_buttons
@@ -40,6 +41,9 @@ async def open_board(board_id: str, token: str | None) -> OpenBoard | None:
         actor = await actor_for(board_id, token)
     except TokenError:
         return _refuse(t('board.token_invalid'))
+    except ChooseMember:
+        ui.navigate.to(f'/board/{board_id}/who')
+        return None
     if actor is None:
         no_access(ui.context.client.request.url.path)
         return None

@@ -1,0 +1,72 @@
+"""Accepting an invitation (`/invite/{board_id}?token=…`): who invites, with whose consent and for what, and one
+button. A network member's or the shared screen's browser then becomes a paired device; a professional logs in
+first and then gets a membership on the board for their account. A link that is expired, revoked, used or changed says so plainly.
+"""
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import quote
+
+from nicegui import ui
+
+from board import accounts, invitations
+from board.dutch import nl_date
+from board.invitations import InvitationError
+from board.store import BoardNotFound
+
+from .. import paired, state
+from ..people import account_id, t
+from .layout import header
+from .login import entry_buttons
+
+LINK_ERRORS = frozenset({'expired', 'revoked', 'used'})
+"""Link problems with their own sentence; a changed or foreign link gets the general one."""
+
+
+def register() -> None:
+    @ui.page('/invite/{board_id}')
+    async def invite_page(board_id: str, token: str = '') -> None:
+        store, secret = state.get().store, state.get().secret
+        with header():
+            pass
+        column = ui.column().classes('pb-page pb-invite w-full max-w-xl mx-auto p-4 gap-4')
+        try:
+            invitation = await asyncio.to_thread(invitations.invitation_for, store, secret, board_id, token)
+            board = await asyncio.to_thread(store.get_board, board_id)
+        except (InvitationError, BoardNotFound) as error:
+            code = str(error) if isinstance(error, InvitationError) and str(error) in LINK_ERRORS else 'invalid'
+            with column:
+                ui.label(t(f'invite.error.{code}')).classes('text-h6').mark('invite-refused')
+            return
+
+        account = account_id()
+        if not invitation.makes_device and account is None:
+            with column:
+                ui.label(t('invite.welcome', name=invitation.actor.name)).classes('text-h5')
+                ui.label(t('invite.account')).classes('text-body1')
+                entry_buttons(f'/invite/{board_id}?token={quote(token)}')
+            return
+
+        async def accept() -> None:
+            try:
+                accepted, device = await asyncio.to_thread(invitations.accept, store, secret, board_id, token)
+                if device is None:
+                    actor = accepted.actor
+                    await asyncio.to_thread(accounts.add_membership, store, account, board_id, actor.role,
+                                            actor.organisation, accepted.network_person)
+            except InvitationError as error:
+                ui.notify(t(f'invite.error.{error if str(error) in LINK_ERRORS else "invalid"}'), type='negative')
+                return
+            if device is not None:
+                paired.remember(board_id, device[1])
+            ui.navigate.to(f'/board/{board_id}/plan')
+
+        with column:
+            ui.label(t('invite.welcome', name=invitation.actor.name)).classes('text-h5')
+            ui.label(t('invite.from', by=invitation.created_by_name, family=board.family_name or board.name)) \
+                .classes('text-body1')
+            consent = invitation.consent
+            ui.label(t('invite.consent', parent=consent.parent_name, date=nl_date(consent.date),
+                       scope=consent.scope)).classes('text-body2 text-grey-9')
+            ui.button(t('invite.accept'), icon='check', on_click=accept) \
+                .props('unelevated no-caps size=lg').mark('invite-accept')

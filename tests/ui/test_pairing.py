@@ -1,0 +1,135 @@
+"""Families come in without a password: pairing by code, the gezinstablet with faces and PINs, invitations, and
+'Wie heeft toegang' (app/pages/pair.py, access.py, invite.py)."""
+from __future__ import annotations
+
+from nicegui.testing import User
+
+from app import paired, state
+from board import accounts, devices, invitations
+from board.devices import Kind
+from board.identity import Actor, Role
+
+from tests.ui.helpers import DERYA, demo_board_id, hub_of, log_in, settle, token_for
+
+COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
+ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
+
+
+def code(board_id: str, actor: Actor | None = ELIF) -> devices.PairingCode:
+    return devices.create_code(state.get().store, board_id, COACH, Kind.TABLET if actor is None else Kind.PERSON,
+                               actor, 'Telefoon van Elif' if actor else 'Gezinstablet')
+
+
+def present(board_id: str) -> set[str]:
+    return {s.actor.id for s in hub_of(board_id).sessions.values()}
+
+
+async def test_a_code_pairs_the_phone_and_it_opens_the_board_as_that_member(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/plan')
+    await user.should_see(marker='no-access')
+    await user.open(f'/pair?code={code(board_id).code.lower()}')
+    await user.should_see(marker='tab-family')
+    await settle()
+    assert present(board_id) == {'fm-elif'}
+
+
+async def test_a_wrong_code_is_explained_in_dutch_and_stays_in_the_box(user: User) -> None:
+    await user.open('/pair')
+    user.find(marker='pair-code').type('K7M-4QZ')
+    user.find(marker='pair-submit').click()
+    await user.should_see('Deze code kennen we niet')
+    assert user.find(marker='pair-code').elements.pop().value == 'K7M-4QZ'
+
+
+async def test_a_revoked_device_is_cut_off_at_once_and_cannot_come_back(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open('/pair')  # a first visit: the browser gets its cookie
+    await user.open(f'/pair?code={code(board_id).code}')
+    await user.should_see(marker='tab-family')
+    await settle()
+    device = devices.board_devices(state.get().store, board_id)[0]
+    gone = devices.revoke_device(state.get().store, board_id, device.id, DERYA)
+    paired.cut_off(gone.credential)
+    await user.should_see(marker='pair-revoked')
+    await user.open(f'/board/{board_id}/plan')
+    await user.should_see(marker='no-access')
+
+
+async def test_the_family_tablet_asks_who_and_the_pin(user: User) -> None:
+    board_id = demo_board_id()
+    devices.set_pin(state.get().store, board_id, DERYA, 'fm-derya', '2468')
+    await user.open('/pair')
+    await user.open(f'/pair?code={code(board_id, actor=None).code}')
+    await user.should_see('Wie ben jij?')
+    user.find(marker='who-fm-derya').click()
+    await user.should_see(marker='who-pin')
+    user.find(marker='who-pin').type('1111')
+    user.find(marker='who-pin-go').click()
+    await user.should_see('Deze pincode klopt niet')
+    user.find(marker='who-pin').type('2468')
+    user.find(marker='who-pin-go').click()
+    await settle()
+    await user.open(f'/board/{board_id}/plan')
+    await user.should_see(marker='who-switch')
+    await settle()
+    assert present(board_id) == {'fm-derya'}
+
+
+async def test_a_network_member_accepts_an_invitation_once(user: User) -> None:
+    board_id = demo_board_id()
+    parents = {'fm-derya': 'Derya Yılmaz', 'fm-bas': 'Bas de Vries'}
+    _, token = invitations.invite(state.get().store, state.get().secret, board_id, COACH, role=Role.NETWORK,
+                                  name='Ayşe', network_person='np-ayse', consent_parent='fm-bas',
+                                  scope='Het plan, zonder geldzaken', parents=parents)
+    await user.open('/pair')
+    await user.open(f'/invite/{board_id}?token={token}')
+    await user.should_see('Toestemming van Bas de Vries')
+    user.find(marker='invite-accept').click()
+    await user.should_see(marker='tab-family')
+    await settle()
+    assert present(board_id) == {'np-ayse'}
+    await user.open(f'/invite/{board_id}?token={token}')
+    await user.should_see('Deze uitnodiging is al gebruikt')
+
+
+async def test_an_invitation_without_consent_is_refused_in_dutch(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/access?token={token_for(board_id, COACH)}')
+    user.find(marker='invite-name').type('Meester Karim')
+    user.find(marker='invite-create').click()
+    await user.should_see('Zonder toestemming van een ouder kan niemand worden uitgenodigd')
+    assert invitations.open_invitations(state.get().store, board_id) == []
+    assert user.find(marker='invite-name').elements.pop().value == 'Meester Karim'
+
+
+async def test_a_parent_makes_a_pairing_code_with_a_qr_code(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/access?token={token_for(board_id, DERYA)}')
+    user.find(marker='make-code').click()
+    await user.should_see(marker='pair-qr')
+    await user.should_see('Nog 9:5')
+    shown = user.find(marker='pair-code-shown').elements.pop().text
+    assert len(shown) == 7 and shown[3] == '-'
+
+
+async def test_only_parents_and_the_coordinator_see_who_has_access(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/access?token={token_for(board_id, ELIF)}')
+    await user.should_see(marker='access-refused')
+
+
+async def test_a_professional_logs_in_and_the_invitation_becomes_a_membership(user: User) -> None:
+    board_id, store = demo_board_id(), state.get().store
+    account = accounts.create_account(store, 'karim@school.example.nl', 'Meester Karim', 'lang-genoeg-wachtwoord-1')
+    _, token = invitations.invite(store, state.get().secret, board_id, DERYA, role=Role.PROFESSIONAL,
+                                  name='Meester Karim', organisation='school', scope='Doelen over school',
+                                  parents={'fm-derya': 'Derya Yılmaz'})
+    await user.open(f'/invite/{board_id}?token={token}')
+    await user.should_see(marker='to-login')
+    await log_in(user, 'karim@school.example.nl', 'lang-genoeg-wachtwoord-1')
+    await user.open(f'/invite/{board_id}?token={token}')
+    user.find(marker='invite-accept').click()
+    await user.should_see(marker='tab-family')
+    membership = accounts.membership(store, account.id, board_id)
+    assert (membership.role, membership.organisation) == (Role.PROFESSIONAL, 'school')
