@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from board import accounts, boardfile, tokens
+from board import accounts, boardfile, revoked, tokens
 from board.demo import create_demo_board
 from board.identity import Actor, Role
 from board.store import BoardExists, BoardNotFound, Store
@@ -177,6 +177,21 @@ def token(board_id: str,
     actor = Actor(id=actor_id or name.lower().replace(' ', '-')[:64], name=name, role=role,
                   organisation=organisation)
     typer.echo(tokens.issue(store.secret(), board_id, actor, ttl_seconds=days * 24 * 3600))
+
+
+@cli.command()
+def revoke(board_id: str, token: str = typer.Argument(..., help='The token printed by `planbord token`.'),
+           database_url: str = DatabaseUrl) -> None:
+    """Refuse a token from now on, before it expires (an open page keeps its connection until it reloads)."""
+    store = Store(database_url)
+    try:
+        store.get_board(board_id)
+        revoked.revoke(store, board_id, tokens.token_id(store.secret(), token))
+    except BoardNotFound:
+        _fail(f'no board with id {board_id}')
+    except tokens.TokenError as error:
+        _fail(f'not a token of this server ({error})')
+    typer.echo('revoked')
 
 
 account_cli = typer.Typer(help="Professionals' accounts (families never need one).", no_args_is_help=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from board import boardfile, tokens
+from board import boardfile, revoked, tokens
 from board.demo import demo_batches
 from board.store import Store
 
@@ -150,6 +150,12 @@ def test_token_names_the_person_on_the_board(database: Path, demo: str) -> None:
                                                                       'professional', 'school')
     result = planbord('token', 'no-such-board', '--name', 'X', database=database, check=False)
     assert result.returncode == 1 and result.stderr == 'planbord: no board with id no-such-board\n'
+    assert planbord('revoke', demo, token, database=database).stdout == 'revoked\n'
+    with pytest.raises(tokens.TokenError, match='revoked'):
+        tokens.verify(Store(f'sqlite:///{database}').secret(), token, demo,
+                      is_revoked=lambda jti: revoked.is_revoked(Store(f'sqlite:///{database}'), jti))
+    result = planbord('revoke', demo, token[:-3] + 'abc', database=database, check=False)
+    assert result.returncode == 1 and result.stderr == 'planbord: not a token of this server (tampered)\n'
 
 
 def test_the_documented_json_schema_is_the_one_the_code_makes() -> None:
