@@ -137,6 +137,7 @@ TABLE: dict[str, tuple[str, str]] = {
     'lang.switch': ('English', 'Nederlands'),
     'plan.open': ('Plan', 'Plan'),
     'plan.to_board': ('Bord', 'Board'),
+    'nav.more': ('Meer', 'More'),
     'pdf.button': ('PDF', 'PDF'),
     'pdf.making': ('Het plan wordt klaargemaakt als PDF…', 'Making the plan as a PDF…'),
     'pdf.making_call_list': ('De lijst wordt klaargemaakt als PDF…', 'Making the list as a PDF…'),

@@ -252,14 +252,6 @@ class AccessPage:
                     .props(f'flat round aria-label="{t("who.my_pin")}"').mark(f'pin-{member_id}')
 
 
-def access_buttons(opened: OpenBoard) -> None:
-    """In a board page's header: 'Toegang' for the parents and the coordinator, 'Wissel' on a gezinstablet."""
-    if opened.actor.role in devices.PAIRERS:
-        header_button(t('devices.open'), 'key', opened.url('/access'), 'open-access')
-    if paired.on_tablet(opened.hub.board_id):
-        header_button(t('who.switch'), 'switch_account', f'/board/{opened.hub.board_id}/who', 'who-switch')
-
-
 def register() -> None:
     @ui.page('/board/{board_id}/access')
     async def access_page(board_id: str, token: str | None = None) -> None:

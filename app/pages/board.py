@@ -21,11 +21,10 @@ from ..canvas import BoardCanvas
 from ..i18n import error_message
 from ..people import language, t
 from .closed import show_closed
-from .download import download_plan
-from .access import access_buttons
-from .layout import header, header_button
+from .layout import header
 from .sharing import SCOPES, concept_switch, sharing_part
 from .lookup import OpenBoard, open_board
+from .navigation import board_navigation
 
 CARD_SIZES = {'goal': (240, 130), 'agreement': (240, 120), 'note': (200, 120)}
 NOTE_KINDS = ('note', 'strength', 'worry', 'question', 'idea', 'verslag')
@@ -68,13 +67,7 @@ class BoardPage:
                             .props(f'unelevated no-caps color=white text-color=primary aria-label="{label}"') \
                             .classes('pb-add').mark(f'add-{type_}'):
                         ui.label(label).classes('pb-button-label')
-            header_button(t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')
-            header_button(t('network.schema.open'), 'hub', opened.url('/schema'), 'open-schema')
-            header_button(t('pdf.button'), 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor),
-                          'download-pdf')
-            access_buttons(opened)
-            if audit.may_read(actor):
-                header_button(t('audit.open'), 'history', opened.url('/audit'), 'open-audit')
+            board_navigation(opened, '')
         self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \

@@ -14,11 +14,10 @@ from nicegui import Client, ui
 from board import audit
 
 from .. import family_data
-from .download import download_plan
 from .hub_page import HubPage, changed_types
-from .access import access_buttons
-from .layout import header, header_button
+from .layout import header
 from .lookup import OpenBoard, open_board
+from .navigation import board_navigation
 from .plan_parts.agreements import AgreementsPart
 from .plan_parts.base import Part
 from .plan_parts.evaluation import EvaluationPart
@@ -37,13 +36,7 @@ class PlanPage(HubPage):
     def __init__(self, opened: OpenBoard, client: Client) -> None:
         super().__init__(opened, client)
         with header(self.hub.info.name):
-            header_button(self.t('plan.to_board'), 'dashboard', opened.url(), 'open-board')
-            header_button(self.t('network.schema.open'), 'hub', opened.url('/schema'), 'open-schema')
-            header_button(self.t('pdf.button'), 'picture_as_pdf', lambda: download_plan(self.hub, self.actor),
-                          'download-pdf')
-            if audit.may_read(self.actor):
-                header_button(self.t('audit.open'), 'history', opened.url('/audit'), 'open-audit')
-            access_buttons(opened)
+            board_navigation(opened, '/plan')
         self.parts = [part(self) for part in PARTS]
         with ui.column().classes('pb-plan w-full max-w-4xl mx-auto gap-0') as self.root:
             with ui.tabs().props('mobile-arrows outside-arrows active-color=primary indicator-color=primary') \

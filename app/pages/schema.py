@@ -21,10 +21,10 @@ from network_graph.summary import all_metrics
 from .. import family_data
 from ..network_schema import NetworkSchema
 from .ask_further import show_ask_further
-from .download import download_plan
 from .hub_page import HubPage, changed_types
-from .layout import header, header_button
+from .layout import header
 from .lookup import OpenBoard, open_board
+from .navigation import board_navigation
 from .plan_parts.form import ElementDialog
 from .plan_parts.network import NetworkPart
 from .plan_parts.people import PeoplePart
@@ -49,10 +49,7 @@ class SchemaPage(HubPage):
         self.people = PeoplePart(self)
         self.network = NetworkPart(self)
         with header(self.hub.info.name):
-            header_button(self.t('plan.to_board'), 'dashboard', opened.url(), 'open-board')
-            header_button(self.t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')
-            header_button(self.t('pdf.button'), 'picture_as_pdf', lambda: download_plan(self.hub, self.actor),
-                          'download-pdf')
+            board_navigation(opened, '/schema')
         with ui.element('div').classes('pb-schema-page w-full'):
             with ui.row().classes('pb-schema-tools w-full items-center gap-2'):
                 with ui.row().classes('items-center gap-1'):

@@ -16,7 +16,7 @@ from board.identity import SYSTEM, Actor, Role
 from board.operations import OperationError, apply_batch, parse_batch
 from board.plan import (STANDARD_AGREEMENTS, ZONES, create_family_board, new_plan_operations,
                         remove_person_operations)
-from tests.unit.hub_client import Client, assert_replays, create, delete, dumped, fields, props_of, update
+from tests.unit.hub_client import Client, assert_replays, create, delete, fields, props_of, update
 
 START = dt.date(2026, 9, 1)
 DERYA = Actor(id='derya', name='Derya', role=Role.PARENT)

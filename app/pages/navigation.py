@@ -1,0 +1,41 @@
+"""The way from one face of a board to the others, the same in every board page's header.
+
+The faces (bord, plan, netwerkschema) and the PDF are always in sight; what a parent or the coordinator needs now
+and then (who has access, who did what) sits under 'Meer', so the header stays one calm row on a tablet.
+"""
+from __future__ import annotations
+
+from nicegui import ui
+
+from board import audit, devices
+
+from .. import paired
+from ..people import t
+from .download import download_plan
+from .layout import header_button
+from .lookup import OpenBoard
+
+FACES = (('', 'plan.to_board', 'dashboard', 'open-board'), ('/plan', 'plan.open', 'list_alt', 'open-plan'),
+         ('/schema', 'network.schema.open', 'hub', 'open-schema'))
+"""(url suffix, label, icon, marker) of each face of a board."""
+
+
+def board_navigation(opened: OpenBoard, here: str) -> None:
+    """The header buttons of a board page; `here` is the page's own url suffix ('', '/plan', '/schema')."""
+    for suffix, label, icon, marker in FACES:
+        if suffix != here:
+            header_button(t(label), icon, opened.url(suffix), marker)
+    header_button(t('pdf.button'), 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor), 'download-pdf')
+    if paired.on_tablet(opened.hub.board_id):
+        header_button(t('who.switch'), 'switch_account', f'/board/{opened.hub.board_id}/who', 'who-switch')
+    more = []
+    if opened.actor.role in devices.PAIRERS:
+        more.append(('devices.open', 'key', opened.url('/access'), 'open-access'))
+    if audit.may_read(opened.actor):
+        more.append(('audit.open', 'history', opened.url('/audit'), 'open-audit'))
+    if more:
+        with header_button(t('nav.more'), 'more_horiz', lambda: None, 'open-more'), ui.menu().props('auto-close'):
+            for label, icon, url, marker in more:
+                with ui.menu_item(on_click=lambda u=url: ui.navigate.to(u)).classes('pb-menu-item').mark(marker):
+                    ui.icon(icon, size='sm').classes('text-primary q-mr-sm')
+                    ui.label(t(label))
