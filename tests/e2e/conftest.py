@@ -18,6 +18,15 @@ CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backg
                  '--disable-component-update', '--disable-sync']
 TABLET = {'width': 1024, 'height': 768}
 PHONE = {'width': 390, 'height': 844}
+
+
+def wait_until(page, expression: str) -> None:
+    """Wait until `expression` is true in `page`, checking every 100 ms.
+
+    Playwright's default checks on each animation frame, and a page that is not in front may get no frames in
+    headless Chromium: the wait would then hang until the test's timeout although the page is long done.
+    """
+    page.wait_for_function(expression, polling=100)
 COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
 

@@ -11,6 +11,7 @@ from websockets.asyncio.client import connect
 from board import tokens
 from board.identity import Actor, Role
 from board.store import Store
+from tests.e2e.conftest import wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -40,7 +41,7 @@ def test_markup_in_a_goal_and_in_a_name_shows_as_text(browser, server, board_id)
     page = context.new_page()
     token = tokens.issue(secret, board_id, DERYA, ttl_seconds=600)
     page.goto(f'{server}/board/{board_id}?token={token}')
-    page.wait_for_function('() => window.did_handshake === true')
+    wait_until(page, '() => window.did_handshake === true')
     visitor = threading.Thread(target=asyncio.run, args=(push_goal_and_stay(server, board_id, secret, 4),))
     visitor.start()
     try:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, link_token
+from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, link_token, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -17,7 +17,7 @@ def open_board(browser, server, board_id, viewport=TABLET, touch=False, actor=CO
     page = context.new_page()
     page.goto(f'{server}/board/{board_id}?token={link_token(server, board_id, actor)}')
     page.wait_for_selector(CARD.format('goal-2'))
-    page.wait_for_function('() => window.did_handshake === true')
+    wait_until(page, '() => window.did_handshake === true')
     return page
 
 
@@ -55,7 +55,7 @@ def test_a_drag_shows_in_the_other_browser_while_it_moves_and_after_a_restart(br
     drag(tablet, 'goal-2', 240, 120, on_step=look)
 
     assert any(p != start for p in seen_during_drag), 'the other browser saw no movement before the drop'
-    laptop.wait_for_function(f'''() => document.querySelector('{CARD.format("goal-2")}').getAttribute('transform')
+    wait_until(laptop, f'''() => document.querySelector('{CARD.format("goal-2")}').getAttribute('transform')
         === {tablet.get_attribute(CARD.format("goal-2"), "transform")!r}''')
     final = position(tablet, 'goal-2')
     assert final != start and position(laptop, 'goal-2') == final
@@ -85,9 +85,9 @@ def test_a_card_added_in_one_browser_appears_in_the_other_and_stays_text(browser
 def test_everyone_on_the_board_shows_as_an_avatar(browser, server, board_id) -> None:
     first = open_board(browser, server, board_id)
     second = open_board(browser, server, board_id, viewport=PHONE, touch=True, actor=DERYA)
-    first.wait_for_function("() => document.querySelectorAll('.pb-avatar').length === 2")
+    wait_until(first, "() => document.querySelectorAll('.pb-avatar').length === 2")
     second.context.close()
-    first.wait_for_function("() => document.querySelectorAll('.pb-avatar').length === 1")
+    wait_until(first, "() => document.querySelectorAll('.pb-avatar').length === 1")
     first.context.close()
 
 
@@ -112,7 +112,7 @@ def test_a_sleeping_tablet_catches_up_without_a_reload(browser, server, board_id
 
     reconnect(tablet)
     tablet.get_by_text('Opa komt zondag eten').wait_for()
-    tablet.wait_for_function(f'''() => document.querySelector('{CARD.format("goal-3")}').getAttribute('transform')
+    wait_until(tablet, f'''() => document.querySelector('{CARD.format("goal-3")}').getAttribute('transform')
         === {laptop.get_attribute(CARD.format("goal-3"), "transform")!r}''')
     assert position(tablet, 'goal-3') == moved
     assert tablet.evaluate('() => window.__same_page') is True
@@ -139,7 +139,7 @@ def test_a_finger_drag_on_a_tablet_moves_the_card_on_the_laptop(browser, server,
         tablet.wait_for_timeout(20)
     finger('touchEnd', x + 120, y + 75)
 
-    laptop.wait_for_function(f'''() => document.querySelector('{CARD.format("goal-4")}').getAttribute('transform')
+    wait_until(laptop, f'''() => document.querySelector('{CARD.format("goal-4")}').getAttribute('transform')
         === {tablet.get_attribute(CARD.format("goal-4"), "transform")!r}''')
     assert position(laptop, 'goal-4') != start
     tablet.context.close()

@@ -11,7 +11,7 @@ import pytest
 from board import tokens
 from board.identity import Actor, Role
 from board.store import Store
-from tests.e2e.conftest import TABLET
+from tests.e2e.conftest import TABLET, wait_until
 
 pytestmark = pytest.mark.e2e
 CARD = '[data-id="{}"]'
@@ -33,7 +33,7 @@ def open_as(browser, server, board_id: str, actor: Actor, frames: list[str] | No
             'framereceived', lambda payload: frames.append(payload if isinstance(payload, str) else payload.decode())))
     page.goto(f'{server}/board/{board_id}?token={token}')
     page.wait_for_selector(CARD.format('goal-2'))
-    page.wait_for_function('() => window.did_handshake === true')
+    wait_until(page, '() => window.did_handshake === true')
     return page
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from board.store import Store
 from network_graph.schema_layout import layout, position
-from tests.e2e.conftest import PHONE, TABLET, link_token
+from tests.e2e.conftest import PHONE, TABLET, link_token, wait_until
 
 pytestmark = pytest.mark.e2e
 PERSON = '[data-person="{}"]'
@@ -15,7 +15,7 @@ def open_schema(browser, server, board_id, viewport=TABLET, touch=False):
     page = browser.new_context(viewport=viewport, has_touch=touch).new_page()
     page.goto(f'{server}/board/{board_id}/schema?token={link_token(server, board_id)}')
     page.wait_for_selector(PERSON.format('np-karim'))
-    page.wait_for_function('() => window.did_handshake === true')
+    wait_until(page, '() => window.did_handshake === true')
     return page
 
 
@@ -51,10 +51,10 @@ def test_a_drag_from_ring_3_to_ring_2_changes_the_ring_and_the_metrics_in_anothe
 
     drag_to(coach, 'np-karim', screen_point(coach, *position(2, 'werk_school', 0.5)))
 
-    family.wait_for_function(f'''() => document.querySelector('{PERSON.format("np-karim")}')
+    wait_until(family, f'''() => document.querySelector('{PERSON.format("np-karim")}')
         .getAttribute('data-ring') === '2\'''')
     assert family.get_attribute(PERSON.format('np-karim'), 'data-sector') == 'werk_school'
-    family.wait_for_function('''() => [...document.querySelectorAll('.pb-ring-number')].map(e => e.textContent.trim())
+    wait_until(family, '''() => [...document.querySelectorAll('.pb-ring-number')].map(e => e.textContent.trim())
         .join(',') === '5,6,5\'''')
     store = Store(server.database_url)
     try:
@@ -99,7 +99,7 @@ def test_a_line_drawn_between_two_people_shows_in_the_other_browser(browser, ser
     coach.locator(PERSON.format('np-samira')).click()
     coach.get_by_text('Tik nu op de tweede persoon.').wait_for()
     coach.locator(PERSON.format('np-ilse')).click()
-    family.wait_for_function(f"() => document.querySelectorAll('[data-tie]').length === {before + 1}")
+    wait_until(family, f"() => document.querySelectorAll('[data-tie]').length === {before + 1}")
     coach.locator(PERSON.format('np-ilse')).click()
     coach.locator(PERSON.format('np-samira')).click()
     coach.get_by_text('Die lijn staat er al').wait_for()
