@@ -15,7 +15,11 @@ from tests.server import Server, running_server
 
 CHROMIUM = os.environ.get('PLANBORD_CHROMIUM', '/usr/bin/chromium')
 CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
-                 '--disable-component-update', '--disable-sync']
+                 '--disable-component-update', '--disable-sync',
+                 # several browsers side by side: none may be put to sleep for being behind another, or input sent
+                 # to it waits for a frame that never comes
+                 '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
+                 '--disable-background-timer-throttling']
 TABLET = {'width': 1024, 'height': 768}
 PHONE = {'width': 390, 'height': 844}
 
