@@ -1,9 +1,12 @@
 """The way from one face of a board to the others, the same in every board page's header.
 
-The faces (bord, plan, netwerkschema) and the PDF are always in sight; what a parent or the coordinator needs now
-and then (who has access, who did what) sits under 'Meer', so the header stays one calm row on a tablet.
+The faces (bord, plan, netwerkschema) are always in sight; the PDF and what a parent or the coordinator needs now
+and then (who has access, who did what) sit under 'Meer', so the header stays one calm row, also on a phone.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from nicegui import ui
 
@@ -25,17 +28,20 @@ def board_navigation(opened: OpenBoard, here: str) -> None:
     for suffix, label, icon, marker in FACES:
         if suffix != here:
             header_button(t(label), icon, opened.url(suffix), marker)
-    header_button(t('pdf.button'), 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor), 'download-pdf')
     if paired.on_tablet(opened.hub.board_id):
         header_button(t('who.switch'), 'switch_account', f'/board/{opened.hub.board_id}/who', 'who-switch')
-    more = []
+    more: list[tuple[str, str, Callable[[], Any], str]] = [
+        ('pdf.button', 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor), 'download-pdf')]
     if opened.actor.role in devices.PAIRERS:
-        more.append(('devices.open', 'key', opened.url('/access'), 'open-access'))
+        more.append(('devices.open', 'key', _go(opened.url('/access')), 'open-access'))
     if audit.may_read(opened.actor):
-        more.append(('audit.open', 'history', opened.url('/audit'), 'open-audit'))
-    if more:
-        with header_button(t('nav.more'), 'more_horiz', lambda: None, 'open-more'), ui.menu().props('auto-close'):
-            for label, icon, url, marker in more:
-                with ui.menu_item(on_click=lambda u=url: ui.navigate.to(u)).classes('pb-menu-item').mark(marker):
-                    ui.icon(icon, size='sm').classes('text-primary q-mr-sm')
-                    ui.label(t(label))
+        more.append(('audit.open', 'history', _go(opened.url('/audit')), 'open-audit'))
+    with header_button(t('nav.more'), 'more_horiz', lambda: None, 'open-more'), ui.menu().props('auto-close'):
+        for label, icon, action, marker in more:
+            with ui.menu_item(on_click=action).classes('pb-menu-item').mark(marker):
+                ui.icon(icon, size='sm').classes('text-primary q-mr-sm')
+                ui.label(t(label))
+
+
+def _go(url: str) -> Callable[[], None]:
+    return lambda: ui.navigate.to(url)
