@@ -1,6 +1,6 @@
 """Accepting an invitation (`/invite/{board_id}?token=…`): who invites, with whose consent and for what, and one
 button. A network member's or the shared screen's browser then becomes a paired device; a professional logs in
-first and then gets a membership on the board for their account. A link that is expired, revoked, used or changed says so plainly.
+first (or makes an account right there) and then gets a membership on the board for their account. A link that is expired, revoked, used or changed says so plainly.
 """
 from __future__ import annotations
 
@@ -15,12 +15,43 @@ from board.invitations import InvitationError
 from board.store import BoardNotFound
 
 from .. import paired, state
-from ..people import account_id, t
+from ..people import account_id, log_in, t
 from .layout import header
 from .login import entry_buttons
 
 LINK_ERRORS = frozenset({'expired', 'revoked', 'used'})
 """Link problems with their own sentence; a changed or foreign link gets the general one."""
+
+
+def new_account_form(name: str) -> None:
+    """A professional invited without an account makes one here (then the page offers to accept)."""
+    with ui.card().classes('w-full gap-2').mark('new-account'):
+        ui.label(t('invite.new_account')).classes('text-h6')
+        fields = {
+            'name': ui.input(t('invite.name'), value=name).props('outlined maxlength=120 autocomplete=name'),
+            'mail': ui.input(t('login.mail')).props('outlined type=email maxlength=254 autocomplete=username'),
+            'password': ui.input(t('login.password'), password=True, password_toggle_button=True)
+            .props('outlined maxlength=256 autocomplete=new-password'),
+            'again': ui.input(t('invite.password_again'), password=True)
+            .props('outlined maxlength=256 autocomplete=new-password'),
+        }
+        for key, field in fields.items():
+            field.classes('w-full').mark(f'new-{key}')
+
+        async def create() -> None:
+            if fields['password'].value != fields['again'].value:
+                ui.notify(t('invite.passwords_differ'), type='warning')
+                return
+            try:
+                made = await asyncio.to_thread(accounts.create_account, state.get().store, fields['mail'].value or '',
+                                               fields['name'].value or '', fields['password'].value or '')
+            except accounts.AccountError as error:
+                ui.notify(t(f'account.error.{error}'), type='warning', multi_line=True)
+                return
+            log_in(made)
+            ui.navigate.reload()
+        ui.button(t('invite.create_account'), icon='person_add', on_click=create) \
+            .props('unelevated no-caps size=lg').classes('w-full').mark('new-create')
 
 
 def register() -> None:
@@ -45,6 +76,7 @@ def register() -> None:
                 ui.label(t('invite.welcome', name=invitation.actor.name)).classes('text-h5')
                 ui.label(t('invite.account')).classes('text-body1')
                 entry_buttons(f'/invite/{board_id}?token={quote(token)}')
+                new_account_form(invitation.actor.name)
             return
 
         async def accept() -> None:

@@ -133,3 +133,28 @@ async def test_a_professional_logs_in_and_the_invitation_becomes_a_membership(us
     await user.should_see(marker='tab-family')
     membership = accounts.membership(store, account.id, board_id)
     assert (membership.role, membership.organisation) == (Role.PROFESSIONAL, 'school')
+
+
+async def test_a_professional_without_an_account_makes_one_from_the_invitation(user: User) -> None:
+    board_id, store = demo_board_id(), state.get().store
+    _, token = invitations.invite(store, state.get().secret, board_id, DERYA, role=Role.PROFESSIONAL,
+                                  name='Juf Sanne', organisation='school', scope='Doelen over school',
+                                  parents={'fm-derya': 'Derya Yılmaz'})
+    await user.open(f'/invite/{board_id}?token={token}')
+    await user.should_see(marker='new-account')
+    user.find(marker='new-mail').type('sanne@school.example.nl')
+    user.find(marker='new-password').type('kort')
+    user.find(marker='new-again').type('kort')
+    user.find(marker='new-create').click()
+    await user.should_see('Kies een wachtwoord van minstens 10 tekens.')
+    assert accounts.find_account(store, 'sanne@school.example.nl') is None
+    with user:
+        for marker in ('new-password', 'new-again'):
+            user.find(marker=marker).elements.pop().value = 'een-lang-wachtwoord'
+    user.find(marker='new-create').click()
+    await user.should_see(marker='invite-accept')
+    user.find(marker='invite-accept').click()
+    await user.should_see(marker='tab-family')
+    account = accounts.find_account(store, 'sanne@school.example.nl')
+    assert account is not None and account.name == 'Juf Sanne'
+    assert accounts.membership(store, account.id, board_id).organisation == 'school'
