@@ -1,7 +1,8 @@
 """A small in-memory rate limiter: at most `limit` attempts per key (e.g. an IP address) in a sliding window.
 
-Used for logins; pairing codes and operation floods can use the same class with their own limits. It lives in
-one process's memory: fine for one instance, and behind a sticky proxy each instance limits its own share.
+Used for logins (pairing codes are counted in the database, operation floods by `board.flood`'s token bucket per
+session). It lives in one process's memory: fine for one instance; behind a sticky proxy each instance limits its
+own share.
 """
 from __future__ import annotations
 
@@ -34,13 +35,6 @@ class RateLimiter:
             return False
         attempts.append(now)
         return True
-
-    def retry_after(self, key: str) -> float:
-        """Seconds until `key` may try again (0 when it may now)."""
-        attempts = self._attempts.get(key)
-        if not attempts or len(attempts) < self.limit:
-            return 0.0
-        return max(0.0, attempts[0] + self.window - self.clock())
 
     def _sweep(self, cutoff: float) -> None:
         """Once a window, forget keys with no recent attempts, so memory stays bounded by recent traffic."""

@@ -19,9 +19,7 @@ def test_a_key_gets_its_limit_per_window_and_others_are_not_affected() -> None:
     assert limiter.hit('10.0.0.2')
     clock.now += 30
     assert not limiter.hit('10.0.0.1')
-    assert limiter.retry_after('10.0.0.1') == 30
     clock.now += 30.5  # the first attempts slide out of the window
-    assert limiter.retry_after('10.0.0.1') == 0
     assert [limiter.hit('10.0.0.1') for _ in range(4)] == [True, True, True, False]
 
 
