@@ -78,7 +78,7 @@ def register() -> None:
     async def everything(board_id: str, token: str = '') -> Response:
         """The board file, the plan, the photos and the audit log in one zip, for a parent or the coordinator."""
         actor = _actor(board_id, token)
-        if not audit.may_read(actor):
+        if not audit.may_read(actor, (await _hub(board_id)).rights):
             raise HTTPException(status_code=403, detail='not_allowed')
         try:
             data, filename = await family_data.everything(board_id, actor)
@@ -95,7 +95,7 @@ def register() -> None:
         actor = _actor(board_id, token)
         hub = await _hub(board_id)
         found = await asyncio.to_thread(versions, state.get().store, board_id, element_id)
-        shown = history_for(actor, found, hub.elements.get(element_id))
+        shown = history_for(actor, found, hub.elements.get(element_id), hub.rights)
         if not shown:
             raise HTTPException(status_code=404, detail='not_found')
         return {'id': element_id, 'versions': [v.public() | {'deleted': v.deleted} for v in shown]}

@@ -2,19 +2,29 @@
 
 The hub asks `can_see` for every element it sends to every client, and `check_operation` for every
 operation it receives. Nothing in a browser decides what that browser receives.
+
+Rights are not roles (docs/access.md): a role says what kind of person someone is; what they may do on a board
+also follows from facts chosen with the family for that board, kept in the board itself and read through
+`BoardRights`: which family members manage the board, who belongs to the household ("ons gezin"), what a new card
+shows when nobody chooses, and whether a professional's writing starts as a concept.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from functools import cached_property
 from typing import Any
 
-from .elements import DRAFTABLE, Element, ElementType, Scope, Visibility
-from .identity import FAMILY_ROLES, Actor, Role
+from .elements import DRAFTABLE, PROPS_MODELS, Element, ElementType, Scope, Visibility
+from .identity import FAMILY_ROLES, Actor, Consent, Role
+from .sharing import organisation_key
 
-VISIBILITY_SETTERS = frozenset({Role.PARENT, Role.COORDINATOR})
-"""The family holds the regie; the coordinator acts on their behalf."""
 PROFESSIONALS = frozenset({Role.COORDINATOR, Role.PROFESSIONAL})
-APPROVERS = frozenset({Role.PARENT})
-"""Who approves a concept: the parents, who hold the regie."""
+COORDINATOR_NAME = 'coordinator'
+"""In a `named` visibility: whoever coordinates the plan (role coordinator), so a youth can share with them alone."""
+CARDS = frozenset({ElementType.GOAL, ElementType.AGREEMENT, ElementType.NOTE, ElementType.EVALUATION,
+                   ElementType.PICTOGRAM})
+"""What the board's own default ("Wat zien anderen standaard?") applies to: the cards, not the people."""
+PEOPLE = (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)
 
 DEFAULT_SCOPES: dict[ElementType, tuple[Scope, Scope]] = {
     # type:                    (written by the family,     written by anyone else)
@@ -30,72 +40,186 @@ DEFAULT_SCOPES: dict[ElementType, tuple[Scope, Scope]] = {
     ElementType.PICTOGRAM:      (Scope.EVERYONE,            Scope.EVERYONE),
     ElementType.MOMENT:         (Scope.EVERYONE,            Scope.EVERYONE),
 }
-"""Who sees a new element when its creator names no one. The plan itself (goals, agreements, people, the
-netwerkschema, evaluations) is for everyone at the table; a note the family writes is the family's own
-thinking, shared with the coordinator who helps them, until a parent shares it wider."""
+"""Who sees a new element when its creator names no one and the board has no default of its own. The plan itself
+(goals, agreements, people, the netwerkschema, evaluations) is for everyone at the table; a note the family writes
+is the family's own thinking, shared with the coordinator who helps them, until a parent shares it wider."""
 
 
-def default_visibility(actor: Actor, type_: ElementType | None) -> Visibility:
+class BoardRights:
+    """The facts about one board that the rules read, taken from the board's own elements (so they sync, are in the
+    op log and the export like everything else). Built afresh for each version of the board; cheap until asked.
+
+    :param elements: the board (id → element, deleted ones may be included)
+    """
+
+    def __init__(self, elements: Mapping[str, Element]) -> None:
+        self.elements = elements
+        self._consented: dict[tuple[str, Consent], frozenset[str]] = {}
+
+    @classmethod
+    def of(cls, elements: Mapping[str, Element] | Iterable[Element]) -> BoardRights:
+        return cls(elements if isinstance(elements, Mapping) else {e.id: e for e in elements})
+
+    @cached_property
+    def members(self) -> dict[str, dict[str, Any]]:
+        """The family members (id → props)."""
+        return {e.id: e.props for e in self.elements.values()
+                if e.type == ElementType.FAMILY_MEMBER and not e.deleted}
+
+    @cached_property
+    def managers(self) -> frozenset[str]:
+        """Family members who manage the board with the coordinator."""
+        return frozenset(i for i, props in self.members.items() if props.get('manages'))
+
+    @cached_property
+    def household(self) -> frozenset[str]:
+        """Family members who are "ons gezin" on this board."""
+        return frozenset(i for i, props in self.members.items() if props.get('household', True))
+
+    @cached_property
+    def info(self) -> dict[str, Any]:
+        element = next((e for e in self.elements.values() if e.type == ElementType.FAMILY_INFO and not e.deleted),
+                       None)
+        return element.props if element is not None else {}
+
+    def manages(self, actor: Actor) -> bool:
+        """May manage the board: a family member marked so, or the coordinator, who acts for the family."""
+        return actor.role == Role.COORDINATOR or (actor.in_family and actor.id in self.managers)
+
+    def family_manages(self, actor: Actor) -> bool:
+        """A family member who manages the board: who approves, accepts and decides for the family."""
+        return actor.in_family and actor.id in self.managers
+
+    def in_household(self, actor: Actor) -> bool:
+        return actor.in_family and actor.id in self.household
+
+    def consented(self, actor: Actor) -> frozenset[str]:
+        """The ids an invitee's consent reaches: the chosen zones and the cards lying in them, the chosen goals
+        with their agreements, the cards shared with them by name, the people named on all these, and themselves."""
+        consent = actor.consent
+        assert consent is not None
+        key = (actor.id, consent)
+        if key not in self._consented:
+            self._consented[key] = frozenset(_consented(actor, consent, self.elements))
+        return self._consented[key]
+
+    def differs(self, other: BoardRights) -> bool:
+        """Whether who is who changed between two versions of the board (every client must then be resent)."""
+        return (self.managers, self.household) != (other.managers, other.household)
+
+
+def _consented(actor: Actor, consent: Consent, elements: Mapping[str, Element]) -> set[str]:
+    live = [e for e in elements.values() if not e.deleted]
+    zones = [e for e in live if e.type == ElementType.ZONE and e.id in consent.zones]
+    found = {actor.id, *(z.id for z in zones)}
+    for element in live:
+        if element.type not in CARDS:
+            continue
+        props = element.props
+        in_zone = any(_inside(props, zone.props) for zone in zones)
+        goal = element.id if element.type == ElementType.GOAL else props.get('goal_id')
+        if in_zone or goal in consent.goals or (consent.named and _named(actor, element.visibility)):
+            found.add(element.id)
+    people: set[str] = {actor.id}
+    for element_id in list(found):
+        if (element := elements.get(element_id)) is not None:
+            people.update(element.props.get('owners', ()), element.props.get('supporters', ()),
+                          element.props.get('who_ids', ()))
+    found |= {e.id for e in live if e.type in PEOPLE and e.id in people}
+    found |= {e.id for e in live if e.type == ElementType.TIE and {e.props.get('a'), e.props.get('b')} <= found}
+    return found
+
+
+def _inside(card: dict[str, Any], zone: dict[str, Any]) -> bool:
+    x, y, left, top = card.get('x', 0), card.get('y', 0), zone.get('x', 0), zone.get('y', 0)
+    return left <= x <= left + zone.get('w', 0) and top <= y <= top + zone.get('h', 0)
+
+
+def default_visibility(actor: Actor, type_: ElementType | None, rights: BoardRights) -> Visibility:
     """The visibility a new element gets when its operation names none; choosing it is always allowed."""
     if type_ is None:
         return Visibility()
+    if ElementType(type_) in CARDS and (chosen := rights.info.get('default_scope')):
+        return Visibility(scope=chosen)
     by_family, by_others = DEFAULT_SCOPES[ElementType(type_)]
     return Visibility(scope=by_family if actor.in_family else by_others)
 
 
 class AccessDenied(PermissionError):
     """The actor may not do this; the message is a code such as `read_only`, `not_found`,
-    `visibility_forbidden`, `family_words`, `family_accepts`, `kader_professionals_only`, `kind_fixed`."""
+    `visibility_forbidden`, `family_words`, `family_accepts`, `family_decides`, `kader_professionals_only`,
+    `kind_fixed`, `only_own`, `managers_decide`, `parent_approves`."""
 
 
-def can_see(actor: Actor, element: Element) -> bool:
-    """Whether `actor` may know this element: its visibility allows them, and if it is a concept they are in
-    the family or wrote it (the family reads it first)."""
-    if not sees(actor, element.visibility):
+def can_see(actor: Actor, element: Element, rights: BoardRights) -> bool:
+    """Whether `actor` may know this element: its visibility allows them; if it is a concept they are in the
+    household or wrote it (the family reads it first); and if they came by invitation, the consent reaches it."""
+    if not sees(actor, element.visibility, rights):
         return False
     author = (element.props.get('concept_by') or {}).get('id')
-    return not is_concept(element) or actor.in_family or actor.id == author
+    if is_concept(element) and not rights.in_household(actor) and actor.id != author:
+        return False
+    return actor.consent is None or element.id in rights.consented(actor)
 
 
 def is_concept(element: Element) -> bool:
     return element.type in DRAFTABLE and bool(element.props.get('concept'))
 
 
-def sees(actor: Actor, visibility: Visibility) -> bool:
+def sees(actor: Actor, visibility: Visibility, rights: BoardRights) -> bool:
     scope = visibility.scope
     if scope == Scope.EVERYONE:
         return True
     if scope == Scope.FAMILY:
-        return actor.in_family
+        return rights.in_household(actor)
     if scope == Scope.FAMILY_COORDINATOR:
-        return actor.in_family or actor.role == Role.COORDINATOR
+        return rights.in_household(actor) or actor.role == Role.COORDINATOR
     if scope == Scope.NAMED:
-        return actor.id in visibility.names or (
-            bool(actor.organisation) and f'org:{actor.organisation}' in visibility.names)
+        return _named(actor, visibility)
     return False
 
 
+def _named(actor: Actor, visibility: Visibility) -> bool:
+    names = visibility.names
+    return (actor.id in names or (actor.role == Role.COORDINATOR and COORDINATOR_NAME in names)
+            or (bool(actor.organisation) and f'org:{organisation_key(actor.organisation)}' in names))
+
+
+def may_share(actor: Actor, current: Element | None, rights: BoardRights) -> bool:
+    """Who chooses who sees a card: those who manage the board any card they see; a parent or youth their own
+    (a youth may keep a card for the coordinator alone, as the law gives youths their own confidentiality);
+    a young child, a professional, the network and the screen take the default."""
+    if rights.manages(actor):
+        return True
+    return actor.role in (Role.PARENT, Role.YOUTH) and (current is None or _own(actor, current))
+
+
+def _own(actor: Actor, element: Element) -> bool:
+    """A card the actor made, or a family member's own record."""
+    return element.created_by == actor.id or element.id == actor.id
+
+
 def check_operation(actor: Actor, current: Element | None, new_visibility: Visibility | None,
-                    type_: ElementType | None = None) -> None:
+                    rights: BoardRights, type_: ElementType | None = None) -> None:
     """Raise `AccessDenied` unless `actor` may create, change or delete this element.
 
-    An element the actor cannot see is reported as `not_found`, so its existence does not leak.
-    Only a parent or the coordinator may give an element anything but the default visibility (of its type,
-    for its creator: see `DEFAULT_SCOPES`) or, once it exists, anything but the one it has.
+    An element the actor cannot see is reported as `not_found`, so its existence does not leak. Only those who
+    may share it (`may_share`) may give an element anything but the default visibility (of its type, for its
+    creator, on this board) or, once it exists, anything but the one it has.
     """
-    if current is not None and not current.deleted and not can_see(actor, current):
+    if current is not None and not current.deleted and not can_see(actor, current, rights):
         raise AccessDenied('not_found')
     if actor.role == Role.SCREEN:
         raise AccessDenied('read_only')
-    baseline = current.visibility if current is not None else default_visibility(actor, type_)
-    if new_visibility is not None and new_visibility != baseline and actor.role not in VISIBILITY_SETTERS:
+    baseline = current.visibility if current is not None else default_visibility(actor, type_, rights)
+    if new_visibility is not None and new_visibility != baseline and not may_share(actor, current, rights):
         raise AccessDenied('visibility_forbidden')
 
 
 def stamp(actor: Actor, type_: ElementType, props: dict[str, Any], before: dict[str, Any] | None,
-          now: str) -> dict[str, Any]:
-    """What the server writes into an element: who wrote a new goal and whether it is only a proposal; who
-    marked a concept, or who approved it and when.
+          now: str, rights: BoardRights) -> dict[str, Any]:
+    """What the server writes into an element: who wrote a new goal and whether it is only a proposal; that a
+    professional's new card is a concept while the board says so; who marked a concept, or who approved it and when.
 
     A goal written by anyone outside the family starts as a proposal, unless it is a kader (a safety limit).
     :param before: the props before an update; ``None`` for a new element
@@ -106,7 +230,9 @@ def stamp(actor: Actor, type_: ElementType, props: dict[str, Any], before: dict[
         if not actor.in_family:
             stamped['status'] = 'active' if props.get('kind') == 'kader' else 'proposal'
     if type_ in DRAFTABLE:
-        was, now_concept = bool((before or {}).get('concept')), bool(props.get('concept'))
+        if before is None and actor.role == Role.PROFESSIONAL and rights.info.get('concepts_first', True):
+            stamped['concept'] = True
+        was, now_concept = bool((before or {}).get('concept')), bool(stamped.get('concept', props.get('concept')))
         signature = {'id': actor.id, 'name': actor.name, 'at': now}
         if now_concept and not was:
             stamped |= {'concept_by': signature, 'approved_by': None}
@@ -115,12 +241,27 @@ def stamp(actor: Actor, type_: ElementType, props: dict[str, Any], before: dict[
     return stamped
 
 
-def check_change(actor: Actor, before: Element | None, after: Element) -> None:
-    """The gezinsplan's rules about who may change what in goals, evaluations and concepts."""
+MOVES = frozenset({'x', 'y'})
+"""Props anyone who may edit a card may change: where it lies on the board."""
+MEMBER_RIGHTS = frozenset({'manages', 'household'})
+BOARD_CHOICES = frozenset({'default_scope', 'concepts_first'})
+
+
+def check_change(actor: Actor, before: Element | None, after: Element, rights: BoardRights) -> None:
+    """The gezinsplan's rules about who may change what: others' cards, goals, evaluations, concepts and the
+    board's own choices (who manages it, who is the household, what a new card shows)."""
+    changed = _changed(before, after)
+    if actor.in_family and not rights.family_manages(actor) and before is not None and not _own(actor, before):
+        if changed - MOVES or after.visibility != before.visibility:
+            raise AccessDenied('only_own')  # a child, a youth or a parent living elsewhere: their own cards only
+    if after.type == ElementType.FAMILY_MEMBER:
+        _check_member_rights(actor, changed, after, rights)
+    elif after.type == ElementType.FAMILY_INFO:
+        _check_board_choices(actor, changed, after, rights)
     if after.type in DRAFTABLE:
-        _check_concept(actor, before.props if before else {}, after.props)
+        _check_concept(actor, before.props if before else {}, after.props, rights)
     if after.type == ElementType.GOAL:
-        _check_goal(actor, before.props if before else None, after.props, deleted=after.deleted)
+        _check_goal(actor, before.props if before else None, changed, after.props, rights)
     elif after.type == ElementType.EVALUATION:
         scores_before = before.props.get('scores', []) if before else []
         if not after.deleted:
@@ -129,37 +270,68 @@ def check_change(actor: Actor, before: Element | None, after: Element) -> None:
             raise AccessDenied('family_scores')  # the family's own view goes only when the family says so
 
 
-MOVES = frozenset({'x', 'y'})
-"""Props anyone who may edit a card may change: where it lies on the board."""
+def _changed(before: Element | None, after: Element) -> set[str]:
+    """The props that differ from before (a new element: from its type's defaults; a prop added to the type since
+    the element was stored counts as its default)."""
+    fields = PROPS_MODELS[after.type].model_fields
+    default = {key: field.get_default(call_default_factory=True) for key, field in fields.items()}
+    was = default | (before.props if before is not None else {})
+    changed = {k for k in after.props.keys() | was.keys() if after.props.get(k, default.get(k)) != was.get(k)}
+    return changed | ({'deleted'} if after.deleted else set())
 
 
-def _check_goal(actor: Actor, before: dict[str, Any] | None, after: dict[str, Any], deleted: bool) -> None:
-    """A kader is set and changed by professionals; a goal becomes active only through the family; the
-    family's own goals keep their words and their status unless the family changes them."""
-    changed = set(after) if before is None else {k for k in after if after[k] != before.get(k)}
-    if deleted:
-        changed.add('deleted')
+def _check_member_rights(actor: Actor, changed: set[str], after: Element, rights: BoardRights) -> None:
+    """Who manages the board is marked by the coordinator with the family at the start; after that adding or
+    handing over needs someone who manages it. The household is chosen by them or the coordinator."""
+    if 'manages' in changed or (after.deleted and after.props.get('manages')):
+        starting = actor.role == Role.COORDINATOR and not rights.managers
+        if not (rights.family_manages(actor) or starting):
+            raise AccessDenied('managers_decide')
+    if 'household' in changed and not rights.manages(actor):
+        raise AccessDenied('managers_decide')
+
+
+def _check_board_choices(actor: Actor, changed: set[str], after: Element, rights: BoardRights) -> None:
+    """What a new card shows is chosen by those who manage the board; only the family switches concepts off."""
+    if 'default_scope' in changed and not rights.manages(actor):
+        raise AccessDenied('managers_decide')
+    if 'concepts_first' in changed:
+        switching_off = not after.props.get('concepts_first', True)
+        if not (rights.family_manages(actor) or (not switching_off and rights.manages(actor))):
+            raise AccessDenied('managers_decide')
+
+
+def _check_goal(actor: Actor, before: dict[str, Any] | None, changed: set[str], after: dict[str, Any],
+                rights: BoardRights) -> None:
+    """A kader is set and changed by professionals; a goal becomes active only through a family member who manages
+    the board; the family's own goals keep their words and their status unless the family changes them: a
+    professional proposes, and never marks the family's goal reached."""
     if before is not None and before.get('kind') != after.get('kind'):
         raise AccessDenied('kind_fixed')
     if after.get('kind') == 'kader':
         if changed - MOVES and actor.role not in PROFESSIONALS:
             raise AccessDenied('kader_professionals_only')
         return
+    if before is None:
+        return
+    accepting = 'status' in changed and after.get('status') == 'active'
+    if accepting and not rights.family_manages(actor) and (not actor.in_family or before.get('status') == 'proposal'):
+        raise AccessDenied('family_accepts')
     if actor.in_family:
         return
-    if 'status' in changed and after.get('status') == 'active' and before is not None:
-        raise AccessDenied('family_accepts')
-    family_words = before is not None and before.get('written_by_role') in FAMILY_ROLES
+    family_words = before.get('written_by_role') in FAMILY_ROLES
     if family_words and changed & {'text', 'status', 'deleted'}:
         raise AccessDenied('family_words')
+    if family_words and 'reached' in changed:
+        raise AccessDenied('family_decides')
 
 
-def _check_concept(actor: Actor, before: dict[str, Any], after: dict[str, Any]) -> None:
-    """A professional marks their writing as a concept; only a parent approves it (turns the mark off)."""
+def _check_concept(actor: Actor, before: dict[str, Any], after: dict[str, Any], rights: BoardRights) -> None:
+    """A professional marks their writing as a concept; only a family member who manages the board approves it."""
     was, now = bool(before.get('concept')), bool(after.get('concept'))
     if now and not was and actor.role not in PROFESSIONALS:
         raise AccessDenied('concept_professionals_only')
-    if was and not now and actor.role not in APPROVERS:
+    if was and not now and not rights.family_manages(actor):
         raise AccessDenied('parent_approves')
 
 
@@ -175,24 +347,43 @@ def _check_scores(actor: Actor, before: list[dict[str, Any]], after: list[dict[s
             raise AccessDenied('coach_scores')
 
 
-class ActorGuard:
-    """The rules above bound to one actor, in the shape `board.operations.apply_batch` asks for."""
+def sees_presence(viewer: Actor, subject: Actor, rights: BoardRights) -> bool:
+    """Whether `viewer` may know that `subject` is looking at the board now: only those who manage the board,
+    and never anyone from whom one of the subject's cards is hidden."""
+    if viewer.id == subject.id:
+        return True
+    if not rights.manages(viewer):
+        return False
+    return all(can_see(viewer, e, rights) for e in rights.elements.values()
+               if not e.deleted and e.created_by == subject.id)
 
-    def __init__(self, actor: Actor) -> None:
+
+def may_manage_pin(by: Actor, member_id: str, rights: BoardRights) -> bool:
+    """A family member guards themselves; one who manages the board may set or clear the PIN of a member who does
+    not (e.g. a child's), never that of another who manages it."""
+    return by.id == member_id or (rights.family_manages(by) and member_id not in rights.managers)
+
+
+class ActorGuard:
+    """The rules above bound to one actor on one version of a board, in the shape `board.operations.apply_batch`
+    asks for."""
+
+    def __init__(self, actor: Actor, rights: BoardRights) -> None:
         self.actor = actor
+        self.rights = rights
 
     def check(self, current: Element | None, visibility: Visibility | None, type_: ElementType | None) -> None:
-        check_operation(self.actor, current, visibility, type_)
+        check_operation(self.actor, current, visibility, self.rights, type_)
 
     def default_visibility(self, type_: ElementType) -> Visibility:
-        return default_visibility(self.actor, type_)
+        return default_visibility(self.actor, type_, self.rights)
 
     def check_change(self, before: Element | None, after: Element) -> None:
-        check_change(self.actor, before, after)
+        check_change(self.actor, before, after, self.rights)
 
     def stamp(self, type_: ElementType, props: dict[str, Any], before: dict[str, Any] | None,
               now: str) -> dict[str, Any]:
-        return stamp(self.actor, type_, props, before, now)
+        return stamp(self.actor, type_, props, before, now, self.rights)
 
     def can_see(self, element: Element) -> bool:
-        return can_see(self.actor, element)
+        return can_see(self.actor, element, self.rights)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
-from .access import can_see
+from .access import BoardRights, can_see
 from .elements import Element, ElementType
 from .identity import Actor, Role
 from .operations import changed_props
@@ -28,8 +28,6 @@ PAGES = ('board', 'plan', 'schema', 'live')
 EXPORTS = ('json', 'plan_pdf', 'call_list_pdf', 'everything')
 """Subjects of `exported`."""
 
-READERS = frozenset({Role.PARENT, Role.COORDINATOR})
-"""Who may read the log: the family holds the regie, the coordinator acts on their behalf."""
 VIEW_WINDOW = dt.timedelta(hours=1)
 """A person opening the same page again within this time is not written down again."""
 PLACEMENT = frozenset({'x', 'y', 'w', 'h'})
@@ -117,8 +115,9 @@ def entries(store: Store, board_id: str, limit: int = 2000) -> list[Entry]:
                   action=r.action, subject=r.subject, elements=tuple(r.elements.split()), at=r.at) for r in rows]
 
 
-def may_read(actor: Actor) -> bool:
-    return actor.role in READERS
+def may_read(actor: Actor, rights: BoardRights) -> bool:
+    """Who reads "Wie deed wat": those who manage the board (the family's regie, the coordinator for them)."""
+    return rights.manages(actor)
 
 
 @dataclass(frozen=True)
@@ -143,11 +142,12 @@ class Line:
 def for_reader(log: Iterable[Entry], reader: Actor, elements: Mapping[str, Element]) -> list[Line]:
     """The log as `reader` may read it: elements they may not see (now) are left out, and an entry about
     nothing but such elements is left out whole. Nothing at all for someone who may not read the log."""
-    if not may_read(reader):
+    rights = BoardRights.of(elements)
+    if not may_read(reader, rights):
         return []
     lines = []
     for entry in log:
-        things = tuple(_thing(e) for i in entry.elements if (e := elements.get(i)) is not None and can_see(reader, e))
+        things = tuple(_thing(e) for i in entry.elements if (e := elements.get(i)) is not None and can_see(reader, e, rights))
         if entry.elements and not things:
             continue
         at = dt.datetime.fromisoformat(entry.at).astimezone(TIMEZONE)

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .access import can_see
+from .access import BoardRights, can_see
 from .elements import Element, PropsError, validate_props
 from .identity import Actor
 from .operations import OperationError, check_references
@@ -57,7 +57,8 @@ def export_board(store: Store, board_id: str) -> BoardFile:
 
 def visible_board(board: BoardFile, actor: Actor) -> BoardFile:
     """The board as `actor` may see it: the same file with only the elements `access.can_see` allows."""
-    return board.model_copy(update={'elements': [e for e in board.elements if can_see(actor, e)]})
+    rights = BoardRights.of(board.elements)
+    return board.model_copy(update={'elements': [e for e in board.elements if can_see(actor, e, rights)]})
 
 
 def dumps(board: BoardFile) -> str:

@@ -40,6 +40,8 @@ FAMILY = [
     ('fm-mees', 'Mees', 'child', '2017-01-30', '#76b041'),
     ('fm-noor', 'Noor', 'child', '2020-11-11', '#f18f01'),
 ]
+RIGHTS = {'fm-derya': {'manages': True}, 'fm-bas': {'household': False}}
+"""Derya manages the board with Jolien; Bas lives apart, so "ons gezin" is Derya and the children."""
 WORKDAYS = ['ma', 'di', 'wo', 'do', 'vr']
 NETWORK = [  # id, name, relation, organisation, sector, ring, days reachable, hours, mail
     ('np-ayse', 'Anneanne Ayşe', 'moeder van Derya', '', 'familie', 2, [], '', ''),
@@ -202,7 +204,8 @@ def demo_operations() -> list[dict[str, Any]]:
                    | ({'visibility': visibility} if visibility else {}))
 
     for i, (id_, name, role, born, color) in enumerate(FAMILY):
-        create(id_, 'family_member', name=name, role=role, birth_date=born, color=color, x=1740, y=40 + 90 * i)
+        create(id_, 'family_member', name=name, role=role, birth_date=born, color=color, x=1740, y=40 + 90 * i,
+               **RIGHTS.get(id_, {}))
     for i, (id_, name, relation, organisation, sector, ring, days, hours, mail) in enumerate(NETWORK):
         column, row = divmod(i, 6)
         create(id_, 'network_person', name=name, relation=relation, organisation=organisation, sector=sector,

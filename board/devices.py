@@ -22,6 +22,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from .access import BoardRights, may_manage_pin
 from .elements import Element
 from .identity import Actor, Role
 from .store import Store, metadata
@@ -40,8 +41,6 @@ WRONG_PINS = 5
 PIN_PATTERN = re.compile(r'^\d{4,6}$')
 LAST_SEEN_STEP = dt.timedelta(minutes=1)
 """Last seen is written at most this often per device, not on every page."""
-PAIRERS = frozenset({Role.PARENT, Role.COORDINATOR})
-"""Who may pair a device or revoke one: the family holds the regie, the coordinator acts for them."""
 
 
 class Kind(StrEnum):
@@ -171,9 +170,10 @@ def _actor_from(text: str | None) -> Actor | None:
 # pairing codes
 
 def create_code(store: Store, board_id: str, by: Actor, kind: Kind, actor: Actor | None, label: str,
-                now: dt.datetime | None = None) -> PairingCode:
-    """A fresh code for one person's device (`actor`) or for the gezinstablet (no actor)."""
-    if by.role not in PAIRERS:
+                now: dt.datetime | None = None, *, rights: BoardRights) -> PairingCode:
+    """A fresh code for one person's device (`actor`) or for the gezinstablet (no actor), made by someone who
+    manages the board (`rights`: the board as it is now)."""
+    if not rights.manages(by):
         raise PairingError('not_allowed')
     if (kind == Kind.TABLET) != (actor is None):
         raise ValueError('a tablet pairs without an actor, a person with one')
@@ -268,9 +268,9 @@ def board_devices(store: Store, board_id: str) -> list[Device]:
 
 
 def revoke_device(store: Store, board_id: str, device_id: str, by: Actor,
-                  now: dt.datetime | None = None) -> Device | None:
+                  now: dt.datetime | None = None, *, rights: BoardRights) -> Device | None:
     """Take a device off this board; the device it was (so its open pages can be cut off), ``None`` if unknown."""
-    if by.role not in PAIRERS:
+    if not rights.manages(by):
         raise PairingError('not_allowed')
     with store.engine.begin() as connection:
         row = connection.execute(sa.select(devices).where(
@@ -283,13 +283,9 @@ def revoke_device(store: Store, board_id: str, device_id: str, by: Actor,
 
 # PINs on the gezinstablet
 
-def may_manage_pin(by: Actor, member_id: str) -> bool:
-    """A family member guards themselves; a parent may set or clear anyone's PIN (e.g. a child's)."""
-    return by.id == member_id or by.role == Role.PARENT
-
-
-def set_pin(store: Store, board_id: str, by: Actor, member_id: str, pin: str, now: dt.datetime | None = None) -> None:
-    if not may_manage_pin(by, member_id):
+def set_pin(store: Store, board_id: str, by: Actor, member_id: str, pin: str, now: dt.datetime | None = None, *,
+            rights: BoardRights) -> None:
+    if not may_manage_pin(by, member_id, rights):
         raise PairingError('not_allowed')
     if not PIN_PATTERN.match(pin or ''):
         raise PairingError('pin_format')
@@ -302,8 +298,8 @@ def set_pin(store: Store, board_id: str, by: Actor, member_id: str, pin: str, no
                                                        set_at=_iso(_now(now))))
 
 
-def clear_pin(store: Store, board_id: str, by: Actor, member_id: str) -> None:
-    if not may_manage_pin(by, member_id):
+def clear_pin(store: Store, board_id: str, by: Actor, member_id: str, *, rights: BoardRights) -> None:
+    if not may_manage_pin(by, member_id, rights):
         raise PairingError('not_allowed')
     with store.engine.begin() as connection:
         connection.execute(member_pins.delete().where(member_pins.c.board_id == board_id,

@@ -127,6 +127,12 @@ class FamilyInfo(_Props):
     afstemming: list[Literal['mail', 'telefoon', 'overleg', 'anders']] = Field(default_factory=list, max_length=4)
     afstemming_text: Text = ''
     """Afspraken over afstemming: how the parties keep each other informed."""
+    default_scope: Literal['everyone', 'family_coordinator', 'family'] | None = None
+    """"Wat zien anderen standaard?": who sees a new card when nobody chooses, chosen with the family;
+    ``None`` keeps each type's own default (`board.access.DEFAULT_SCOPES`)."""
+    concepts_first: bool = True
+    """What a professional writes into the plan starts as a concept the family approves; a parent who manages
+    the board may switch this off."""
 
 
 class FamilyMember(_Placed):
@@ -136,6 +142,11 @@ class FamilyMember(_Placed):
     color: Annotated[str, StringConstraints(pattern=r'^#[0-9a-fA-F]{6}$')] | None = None
     photo: PhotoDataUrl | None = None
     """Shown instead of the initials; it travels with the member, so it is seen exactly by those who see them."""
+    manages: bool = False
+    """Manages the board with the coordinator: access, devices, invitations, others' sharing, "Wie deed wat",
+    downloading and erasing. Being a parent is not enough: a parent who lives elsewhere may not."""
+    household: bool = True
+    """Belongs to "ons gezin" on this board: what "Alleen ons gezin" and "Gezin en coördinator" mean."""
 
 
 HowOften = Literal['hardly_ever', 'sometimes', 'almost_always']

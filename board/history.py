@@ -7,7 +7,7 @@ only from the moment it was shared.
 """
 from __future__ import annotations
 
-from .access import can_see
+from .access import BoardRights, can_see
 from .elements import Element
 from .identity import Actor
 from .store import Store, replay
@@ -29,8 +29,9 @@ def versions(store: Store, board_id: str, element_id: str) -> list[Element]:
     return found
 
 
-def history_for(actor: Actor, found: list[Element], now: Element | None) -> list[Element]:
-    """The versions `actor` may see; none at all when the element is hidden from them now (or never existed)."""
-    if now is None or not can_see(actor, now):
+def history_for(actor: Actor, found: list[Element], now: Element | None, rights: BoardRights) -> list[Element]:
+    """The versions `actor` may see (by the board's facts of now); none at all when the element is hidden from them
+    now (or never existed)."""
+    if now is None or not can_see(actor, now, rights):
         return []
-    return [version for version in found if can_see(actor, version)]
+    return [version for version in found if can_see(actor, version, rights)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import audit, protocol
-from .access import ActorGuard, can_see
+from .access import ActorGuard, BoardRights, can_see, sees_presence
 from .elements import Element
 from .flood import TokenBucket
 from .identity import Actor
@@ -63,6 +63,8 @@ class BoardHub:
         self.store = store
         self.info: BoardInfo = loaded.info
         self.elements: dict[str, Element] = loaded.elements
+        self.rights = BoardRights(self.elements)
+        """Who manages the board and who is the household, as the board says now (`board.access`)."""
         self.seq = loaded.seq
         self.sessions: dict[str, Session] = {}
         self._snapshot_seq = loaded.snapshot_seq
@@ -80,12 +82,12 @@ class BoardHub:
         return self.info.id
 
     def visible_elements(self, actor: Actor) -> list[Element]:
-        return [e for e in self.elements.values() if not e.deleted and can_see(actor, e)]
+        return [e for e in self.elements.values() if not e.deleted and can_see(actor, e, self.rights)]
 
     def element_for(self, actor: Actor, element_id: str) -> Element | None:
         """An element as this actor may know it: ``None`` when deleted or hidden from them."""
         element = self.elements.get(element_id)
-        return element if element is not None and not element.deleted and can_see(actor, element) else None
+        return element if element is not None and not element.deleted and can_see(actor, element, self.rights) else None
 
     # sessions
 
@@ -115,13 +117,14 @@ class BoardHub:
         if self.sessions.pop(session.id, None) is not None:
             self._broadcast_presence()
 
-    def peers(self) -> list[dict[str, Any]]:
-        return [protocol.presence_entry(s.id, s.actor) for s in self.sessions.values()]
+    def peers(self, viewer: Actor) -> list[dict[str, Any]]:
+        """Who is looking now, as far as `viewer` may know (`board.access.sees_presence`)."""
+        return [protocol.presence_entry(s.id, s.actor) for s in self.sessions.values()
+                if sees_presence(viewer, s.actor, self.rights)]
 
     def _broadcast_presence(self) -> None:
-        message = protocol.presence(self.peers())
         for session in list(self.sessions.values()):
-            session.deliver(message)
+            session.deliver(protocol.presence(self.peers(session.actor)))
 
     def resync(self, session: Session, since: int, known: list[str] | tuple[str, ...] = ()) -> None:
         """Catch a returning client up: everything it may see that changed after `since`, and a `remove`
@@ -130,7 +133,7 @@ class BoardHub:
         Removes go only to ids the client names, so a resync never tells anyone that a hidden element exists.
         """
         changes = [{'kind': 'put', 'element': element.public()} for element in self.elements.values()
-                   if element.seq > since and not element.deleted and can_see(session.actor, element)]
+                   if element.seq > since and not element.deleted and can_see(session.actor, element, self.rights)]
         changes += [{'kind': 'remove', 'id': element_id} for element_id in dict.fromkeys(known[:MAX_KNOWN_IDS])
                     if self.element_for(session.actor, element_id) is None]
         session.deliver(protocol.catchup(self.seq, changes))
@@ -186,7 +189,8 @@ class BoardHub:
             try:
                 ops = parse_batch(pending.raw_ops)
                 changed = apply_batch(view, ops, actor_id=pending.session.actor.id, seq=seq + 1, now=now,
-                                      guard=ActorGuard(pending.session.actor), effective=effective)
+                                      guard=ActorGuard(pending.session.actor, BoardRights(view)),
+                                      effective=effective)
             except OperationError as error:
                 self._answer(pending, protocol.reject(pending.cid, error.as_dict()))
                 continue
@@ -217,15 +221,34 @@ class BoardHub:
 
     def _make_current(self, record: CommitRecord, before: dict[str, Element | None],
                       changed: dict[str, Element]) -> None:
+        rights = BoardRights(ChainMap(changed, self.elements))
+        rights_changed = rights.differs(self.rights)
+        held = {s.id: {e.id for e in self.visible_elements(s.actor)} for s in self.sessions.values()
+                if rights_changed or s.actor.consent is not None}  # what they hold now (see `_resend`)
         self.elements.update(changed)
         self.seq = record.seq
+        self.rights = BoardRights(self.elements)
         if record.cid:
             self._remember(record.actor_id, record.cid, record.seq)
         for session in list(self.sessions.values()):
+            if session.id in held:
+                self._resend(session, held[session.id])
+                continue
             changes = [c for i, after in changed.items()
-                       if (c := protocol.view_change(session.actor, before[i], after)) is not None]
+                       if (c := protocol.view_change(session.actor, before[i], after, self.rights)) is not None]
             if changes:
                 session.deliver(protocol.commit(record.seq, record.actor_id, changes))
+        if rights_changed:
+            self._broadcast_presence()
+
+    def _resend(self, session: Session, held: set[str]) -> None:
+        """Catch a client up when more than the changed elements may look different to it: who manages the board
+        or who is the household changed, or it came by invitation and its consent reaches other cards now (a card
+        moved into a zone). Puts what changed or became visible, removes what it no longer may see."""
+        visible = self.visible_elements(session.actor)
+        changes = [{'kind': 'put', 'element': e.public()} for e in visible if e.seq == self.seq or e.id not in held]
+        changes += [{'kind': 'remove', 'id': i} for i in held - {e.id for e in visible}]
+        session.deliver(protocol.catchup(self.seq, changes))
 
     def _answer(self, pending: _Pending, message: dict[str, Any]) -> None:
         if pending.session.id in self.sessions:

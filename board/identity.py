@@ -23,13 +23,31 @@ FAMILY_ROLES = frozenset({Role.PARENT, Role.YOUTH, Role.CHILD})
 PRESENCE_COLORS = ('#e4572e', '#17bebb', '#ffc914', '#76b041', '#8d6cab', '#2e86ab', '#f18f01', '#c73e1d')
 
 
+class Consent(BaseModel):
+    """What a parent agreed an invitee may see, as choices rather than words: the cards of some zones (a topic such
+    as "Omgangsregeling"), some goals with their agreements, and/or the cards shared with them by name; always with
+    the people in them. `board.access` shows the invitee exactly that, within each card's own visibility."""
+    model_config = ConfigDict(frozen=True)
+    zones: tuple[str, ...] = Field(default=(), max_length=20)
+    goals: tuple[str, ...] = Field(default=(), max_length=50)
+    named: bool = False
+    """Cards shared with them by name (or with their organisation)."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.zones or self.goals or self.named)
+
+
 class Actor(BaseModel):
     model_config = ConfigDict(frozen=True, use_enum_values=True)
     id: str = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1, max_length=120)
     role: Role
     organisation: str = Field(default='', max_length=120)
-    """An organisation key such as ``school``; lets the family share with a whole organisation."""
+    """An organisation such as ``school`` or the name it was invited with; lets the family share with a whole
+    organisation (`board.sharing.organisation_key` finds its kind)."""
+    consent: Consent | None = None
+    """For an invitee: what they may see at most. ``None`` for the family, the coordinator and accounts of old."""
 
     @property
     def color(self) -> str:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from . import revoked, tokens
-from .devices import PAIRERS, Device, Kind, add_device
+from .access import BoardRights
+from .devices import Device, Kind, add_device
 from .identity import Actor, Role
 from .store import Store, metadata
 
@@ -79,17 +80,18 @@ def _now(now: dt.datetime | None) -> dt.datetime:
     return now or dt.datetime.now(dt.UTC)
 
 
-def invite(store: Store, secret: str, board_id: str, by: Actor, *, role: Role, name: str, parents: dict[str, str],
+def invite(store: Store, secret: str, board_id: str, by: Actor, *, role: Role, name: str,
            organisation: str = '', network_person: str | None = None, consent_parent: str | None = None,
-           scope: str = '', days: int = VALID_DAYS, now: dt.datetime | None = None) -> tuple[Invitation, str]:
+           scope: str = '', days: int = VALID_DAYS, now: dt.datetime | None = None,
+           rights: BoardRights) -> tuple[Invitation, str]:
     """Record an invitation with its consent and return it with its signed link token.
 
-    :param parents: the board's parents (id → name): whose consent counts
-    :param consent_parent: which parent consented; a parent who invites consents themselves
+    :param consent_parent: which family member who manages the board consented; one who invites consents themselves
+    :param rights: the board as it is now: who manages it
     """
     now = _now(now)
     name, organisation, scope = name.strip(), organisation.strip().lower(), scope.strip()
-    if by.role not in PAIRERS:
+    if not rights.manages(by):
         raise InvitationError('not_allowed')
     if role not in INVITABLE:
         raise InvitationError('role_not_invitable')
@@ -97,14 +99,14 @@ def invite(store: Store, secret: str, board_id: str, by: Actor, *, role: Role, n
         raise InvitationError('name_required')
     if role == Role.PROFESSIONAL and not organisation:
         raise InvitationError('organisation_required')
-    if by.role == Role.PARENT:
+    if rights.family_manages(by):
         consent_parent, parent_name = by.id, by.name
     elif not consent_parent:
         raise InvitationError('consent_parent_required')
-    elif consent_parent not in parents:
+    elif consent_parent not in rights.managers:
         raise InvitationError('not_a_parent')
     else:
-        parent_name = parents[consent_parent]
+        parent_name = rights.members[consent_parent].get('name', '')
     if not scope:
         raise InvitationError('consent_scope_required')
     jti = tokens.new_id()
@@ -181,9 +183,9 @@ def accept(store: Store, secret: str, board_id: str, token: str,
 
 
 def revoke_invitation(store: Store, board_id: str, invitation_id: str, by: Actor,
-                      now: dt.datetime | None = None) -> None:
+                      now: dt.datetime | None = None, *, rights: BoardRights) -> None:
     """Withdraw an invitation that was not accepted yet; its link is refused from now on."""
-    if by.role not in PAIRERS:
+    if not rights.manages(by):
         raise InvitationError('not_allowed')
     with store.engine.begin() as connection:
         connection.execute(invitations.update().where(

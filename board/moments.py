@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .access import can_see
+from .access import BoardRights, can_see
 from .elements import Element
 from .identity import Actor
 
@@ -22,5 +22,7 @@ def seen_then(actor: Actor, then: Iterable[Element], now: Mapping[str, Element])
     :param then: the board at the moment (e.g. from `Store.elements_at`)
     :param now: the board now, deleted elements included (a hub's `elements`)
     """
-    return [element for element in then if not element.deleted and can_see(actor, element)
-            and (element.id not in now or can_see(actor, now[element.id]))]
+    then = list(then)
+    rights_then, rights_now = BoardRights.of(then), BoardRights.of(now)
+    return [element for element in then if not element.deleted and can_see(actor, element, rights_then)
+            and (element.id not in now or can_see(actor, now[element.id], rights_now))]

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .access import can_see
+from .access import BoardRights, can_see
 from .elements import Element
 from .identity import Actor
 from .operations import changed_props
@@ -60,13 +60,13 @@ def parse_client_message(raw: Any) -> Push | Resync | Ping:
         raise ProtocolError('invalid_message') from None
 
 
-def view_change(actor: Actor, before: Element | None, after: Element) -> dict[str, Any] | None:
+def view_change(actor: Actor, before: Element | None, after: Element, rights: BoardRights) -> dict[str, Any] | None:
     """What one client should hear about one committed change, or ``None`` if nothing.
 
     This is the visibility filter on the wire: a client that may not see an element never gets its props.
     """
-    saw = before is not None and not before.deleted and can_see(actor, before)
-    sees = not after.deleted and can_see(actor, after)
+    saw = before is not None and not before.deleted and can_see(actor, before, rights)
+    sees = not after.deleted and can_see(actor, after, rights)
     if sees and not saw:
         return {'kind': 'put', 'element': after.public()}
     if saw and not sees:

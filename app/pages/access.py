@@ -14,6 +14,7 @@ from nicegui import ui
 from board import audit, devices, invitations
 from board.devices import Kind, PairingError
 from board.dutch import nl_date
+from board.access import BoardRights
 from board.identity import Actor, Role
 from board.invitations import InvitationError
 
@@ -31,16 +32,16 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error='m').svg_inline(scale=6, border=2, dark='#1f3d34')
 
 
-def pin_dialog(board_id: str, by: Actor, member_id: str, name: str, on_done: Any = None) -> None:
-    """Set or clear one family member's PIN (by that member or a parent)."""
+def pin_dialog(board_id: str, by: Actor, member_id: str, name: str, rights: BoardRights, on_done: Any = None) -> None:
+    """Set or clear one family member's PIN (by that member or someone who manages the board)."""
     store = state.get().store
 
     async def change(pin: str | None) -> None:
         try:
             if pin is None:
-                await asyncio.to_thread(devices.clear_pin, store, board_id, by, member_id)
+                await asyncio.to_thread(devices.clear_pin, store, board_id, by, member_id, rights=rights)
             else:
-                await asyncio.to_thread(devices.set_pin, store, board_id, by, member_id, pin)
+                await asyncio.to_thread(devices.set_pin, store, board_id, by, member_id, pin, rights=rights)
         except PairingError as error:
             ui.notify(t(f'pair.error.{error}'), type='negative')
             return
@@ -104,7 +105,8 @@ class AccessPage:
         label = t('devices.phone_of', name=actor.name) if actor else t('devices.tablet')
         try:
             code = await asyncio.to_thread(devices.create_code, self.store, self.board_id, self.actor,
-                                           Kind.PERSON if actor else Kind.TABLET, actor, label)
+                                           Kind.PERSON if actor else Kind.TABLET, actor, label,
+                                           rights=self.hub.rights)
         except PairingError as error:
             ui.notify(t(f'pair.error.{error}'), type='negative')
             return
@@ -147,7 +149,8 @@ class AccessPage:
                     .props('flat no-caps color=negative').mark(f'revoke-{device.id}')
 
     async def revoke_device(self, device_id: str) -> None:
-        gone = await asyncio.to_thread(devices.revoke_device, self.store, self.board_id, device_id, self.actor)
+        gone = await asyncio.to_thread(devices.revoke_device, self.store, self.board_id, device_id, self.actor,
+                                       rights=self.hub.rights)
         if gone is not None:
             paired.cut_off(gone.credential)
             await asyncio.to_thread(audit.record, self.store, self.board_id, self.actor, audit.REVOKED, gone.label)
@@ -160,7 +163,7 @@ class AccessPage:
         ui.label(t('invite.new')).classes('text-h6')
         people = {e.id: e.props.get('name', '') for e in self.hub.visible_elements(self.actor)
                   if e.type == 'network_person'}
-        parents = {i: e.props.get('name', '') for i, e in self.members('parent').items()}
+        managers = {i: self.hub.rights.members[i].get('name', '') for i in sorted(self.hub.rights.managers)}
         name = ui.input(t('invite.name')).props('outlined maxlength=120').classes('w-full').mark('invite-name')
         role = ui.select({r: t(f'invite.role.{r}') for r in ROLES}, value='network', label=t('invite.role')) \
             .props('outlined').classes('w-full').mark('invite-role')
@@ -169,11 +172,11 @@ class AccessPage:
         person = ui.select(people, label=t('invite.person'), clearable=True,
                            on_change=lambda e: name.set_value(people.get(e.value, name.value))) \
             .props('outlined').classes('w-full').mark('invite-person')
-        if self.actor.role == Role.PARENT:
+        if self.hub.rights.family_manages(self.actor):
             consent = None
             ui.label(t('invite.your_consent')).classes('text-body2 text-grey-9')
         else:
-            consent = ui.select(parents, label=t('invite.consent_parent')).props('outlined').classes('w-full') \
+            consent = ui.select(managers, label=t('invite.consent_parent')).props('outlined').classes('w-full') \
                 .mark('invite-consent')
         scope = ui.textarea(t('invite.scope')).props('outlined autogrow maxlength=500').classes('w-full') \
             .mark('invite-scope')
@@ -185,7 +188,7 @@ class AccessPage:
                     invitations.invite, self.store, state.get().secret, self.board_id, self.actor,
                     role=Role(role.value), name=name.value or '', organisation=organisation.value or '',
                     network_person=person.value or None, consent_parent=consent.value if consent else None,
-                    scope=scope.value or '', parents=parents)
+                    scope=scope.value or '', rights=self.hub.rights)
             except InvitationError as error:
                 ui.notify(t(f'invite.error.{error}'), type='negative', multi_line=True)
                 return
@@ -229,7 +232,8 @@ class AccessPage:
                     .props('flat no-caps color=negative').mark(f'revoke-invite-{invitation.id}')
 
     async def revoke_invitation(self, invitation: invitations.Invitation) -> None:
-        await asyncio.to_thread(invitations.revoke_invitation, self.store, self.board_id, invitation.id, self.actor)
+        await asyncio.to_thread(invitations.revoke_invitation, self.store, self.board_id, invitation.id, self.actor,
+                                rights=self.hub.rights)
         await asyncio.to_thread(audit.record, self.store, self.board_id, self.actor, audit.REVOKED,
                                 invitation.actor.name)
         ui.notify(t('invite.revoked'), type='positive')
@@ -248,7 +252,7 @@ class AccessPage:
                 ui.label(t('devices.has_pin' if member_id in with_pin else 'devices.no_pin')) \
                     .classes('text-caption text-grey-8')
                 ui.button(icon='pin', on_click=lambda m=member_id, n=name: pin_dialog(
-                    self.board_id, self.actor, m, n, self.pin_list.refresh)) \
+                    self.board_id, self.actor, m, n, self.hub.rights, self.pin_list.refresh)) \
                     .props(f'flat round aria-label="{t("who.my_pin")}"').mark(f'pin-{member_id}')
 
 
@@ -260,7 +264,7 @@ def register() -> None:
             return
         with header(opened.hub.info.name):
             header_button(t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')
-        if opened.actor.role not in devices.PAIRERS:
+        if not opened.hub.rights.manages(opened.actor):
             ui.label(t('devices.only_family')).classes('text-h6 p-6').mark('access-refused')
             return
         AccessPage(opened)

@@ -110,7 +110,7 @@ def register() -> None:
         with header(opened.hub.info.name):
             header_button(t('plan.to_board'), 'dashboard', opened.url(), 'open-board')
             header_button(t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')
-        if not audit.may_read(opened.actor):
+        if not audit.may_read(opened.actor, opened.hub.rights):
             ui.label(t('audit.no_access')).classes('text-h6 p-6').mark('audit-no-access')
             return
         AuditPage(opened, await family_data.log_for(opened.hub, opened.actor, language()))

@@ -175,7 +175,8 @@ class BoardPage:
                 inputs[next(iter(inputs))].props('autofocus')
             concept = None if readonly else concept_switch(t, self.actor, type_, props)
             element = self.hub.element_for(self.actor, element_id) if element_id else None
-            visibility = sharing_part(t, self.actor, element, type_, self.hub.visible_elements(self.actor), self.send)
+            visibility = sharing_part(t, self.actor, element, type_, self.hub.visible_elements(self.actor), self.send,
+                                      self.hub.rights)
 
             def changes() -> dict[str, Any]:
                 typed = {field: widget.value or '' for field, widget in inputs.items()}

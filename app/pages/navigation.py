@@ -32,9 +32,9 @@ def board_navigation(opened: OpenBoard, here: str) -> None:
         header_button(t('who.switch'), 'switch_account', f'/board/{opened.hub.board_id}/who', 'who-switch')
     more: list[tuple[str, str, Callable[[], Any], str]] = [
         ('pdf.button', 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor), 'download-pdf')]
-    if opened.actor.role in devices.PAIRERS:
+    if opened.hub.rights.manages(opened.actor):
         more.append(('devices.open', 'key', _go(opened.url('/access')), 'open-access'))
-    if audit.may_read(opened.actor):
+    if audit.may_read(opened.actor, opened.hub.rights):
         more.append(('audit.open', 'history', _go(opened.url('/audit')), 'open-audit'))
     with header_button(t('nav.more'), 'more_horiz', lambda: None, 'open-more'), ui.menu().props('auto-close'):
         for label, icon, action, marker in more:

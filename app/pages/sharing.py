@@ -13,7 +13,7 @@ from typing import Any
 from nicegui import ui
 
 from board import sharing
-from board.access import APPROVERS, PROFESSIONALS, VISIBILITY_SETTERS, default_visibility, is_concept, sees
+from board.access import PROFESSIONALS, BoardRights, default_visibility, is_concept, may_share, sees
 from board.elements import DRAFTABLE, Element, Visibility
 from board.identity import Actor
 
@@ -53,8 +53,8 @@ class SharingChooser:
     """
 
     def __init__(self, t: Translate, actor: Actor, visibility: Visibility, elements: list[Element],
-                 choose: Choose | None) -> None:
-        self.t, self.actor, self.value, self.choose = t, actor, visibility, choose
+                 choose: Choose | None, rights: BoardRights) -> None:
+        self.t, self.actor, self.value, self.choose, self.rights = t, actor, visibility, choose, rights
         self.people = sharing.people(elements)
         self.organisations = sharing.organisations(elements)
         self.elements = elements
@@ -105,7 +105,7 @@ class SharingChooser:
         if visibility.scope == 'named' and not visibility.names:
             ui.notify(self.t('sharing.nobody'), type='warning')
             return
-        if not sees(self.actor, visibility):
+        if not sees(self.actor, visibility, self.rights):
             self.warn(visibility)
             return
         await self.take(visibility)
@@ -131,15 +131,16 @@ class SharingChooser:
 
 
 def sharing_part(t: Translate, actor: Actor, element: Element | None, type_: str, elements: list[Element],
-                 send: Callable[[list[dict[str, Any]]], Awaitable[bool]]) -> Callable[[], Visibility | None]:
+                 send: Callable[[list[dict[str, Any]]], Awaitable[bool]],
+                 rights: BoardRights) -> Callable[[], Visibility | None]:
     """What every card editor shows about sharing and concepts; returns a getter for a new card's visibility.
 
     A parent or the coordinator gets the chooser; anyone else reads who can see the card. A concept says whose
     draft it is, and a parent approves it here with one tap.
     """
     if element is not None and is_concept(element):
-        concept_bar(t, actor, element, send)
-    if actor.role not in VISIBILITY_SETTERS:
+        concept_bar(t, actor, element, send, rights)
+    if not may_share(actor, element, rights):
         if element is not None:
             ui.label(seen_by(t, element.visibility, elements)).classes('pb-small').mark('sharing-summary')
         return lambda: None
@@ -147,19 +148,19 @@ def sharing_part(t: Translate, actor: Actor, element: Element | None, type_: str
 
     async def choose(visibility: Visibility) -> bool:
         return await send([{'op': 'update', 'id': element.id, 'visibility': visibility.model_dump(mode='json')}])
-    chooser = SharingChooser(t, actor, current or default_visibility(actor, type_), elements,
-                             choose if element is not None else None)
+    chooser = SharingChooser(t, actor, current or default_visibility(actor, type_, rights), elements,
+                             choose if element is not None else None, rights)
     return lambda: None if element is not None else chooser.value
 
 
 def concept_bar(t: Translate, actor: Actor, element: Element,
-                send: Callable[[list[dict[str, Any]]], Awaitable[bool]]) -> None:
+                send: Callable[[list[dict[str, Any]]], Awaitable[bool]], rights: BoardRights) -> None:
     """'Concept van Jolien: nog alleen voor het gezin' and, for a parent, 'Goedkeuren'."""
     author = (element.props.get('concept_by') or {}).get('name') or '?'
     with ui.row().classes('pb-concept-bar items-center gap-2 w-full').mark(f'concept-{element.id}') as bar:
         ui.icon('edit_note', size='sm').classes('text-grey-8')
         ui.label(t('concept.by', name=author)).classes('grow font-medium')
-        if actor.role in APPROVERS:
+        if rights.family_manages(actor):
             async def approve() -> None:
                 if await send([{'op': 'update', 'id': element.id, 'props': {'concept': False}}]):
                     bar.set_visibility(False)

@@ -65,7 +65,7 @@ class Part:
     def concept(self, element: Element) -> None:
         """A concept says whose draft it is (with 'Goedkeuren' for a parent); an approved one who approved it."""
         if is_concept(element):
-            concept_bar(self.t, self.page.actor, element, self.page.push)
+            concept_bar(self.t, self.page.actor, element, self.page.push, self.page.hub.rights)
         elif approved := element.props.get('approved_by'):
             when = nl_date(approved.get('at', '')[:10])
             ui.label(self.t('concept.approved_by', name=approved.get('name', ''), date=when)).classes('pb-small')

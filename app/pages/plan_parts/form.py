@@ -97,7 +97,7 @@ class ElementDialog:
             if self.type not in SINGLETON_IDS:
                 element = self.page.element(self.element_id) if self.element_id else None
                 self.visibility = sharing_part(t, self.page.actor, element, self.type, self.page.visible(),
-                                               self.page.push)
+                                               self.page.push, self.page.hub.rights)
         with self.card, ui.row().classes('w-full justify-end gap-2 q-mt-sm'):
             if self.removal is not None and self.element_id is not None and not self.page.readonly:
                 ui.button(t('editor.delete'), icon='delete', color='negative', on_click=self.remove) \
