@@ -152,8 +152,10 @@ class AccessDenied(PermissionError):
 
 
 def can_see(actor: Actor, element: Element, rights: BoardRights) -> bool:
-    """Whether `actor` may know this element: its visibility allows them; if it is a concept they are in the
-    household or wrote it (the family reads it first); and if they came by invitation, the consent reaches it."""
+    """Whether `actor` may know this element: they made it; or its visibility allows them, if it is a concept they
+    are in the household (the family reads it first), and if they came by invitation, the consent reaches it."""
+    if element.created_by == actor.id:
+        return True  # nobody loses their own card, e.g. a parent living elsewhere writing a note for "the family"
     if not sees(actor, element.visibility, rights):
         return False
     author = (element.props.get('concept_by') or {}).get('id')

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import Any
 
 from . import accounts
-from .identity import Role
+from .identity import SYSTEM, Role
 from .plan import create_board_with, new_plan_operations
 from .store import BoardInfo, Store
 
@@ -40,6 +40,7 @@ FAMILY = [
     ('fm-mees', 'Mees', 'child', '2017-01-30', '#76b041'),
     ('fm-noor', 'Noor', 'child', '2020-11-11', '#f18f01'),
 ]
+WRITTEN_BY_BAS = frozenset({'note-bas-schulden'})
 RIGHTS = {'fm-derya': {'manages': True}, 'fm-bas': {'household': False}}
 """Derya manages the board with Jolien; Bas lives apart, so "ons gezin" is Derya and the children."""
 WORKDAYS = ['ma', 'di', 'wo', 'do', 'vr']
@@ -172,11 +173,16 @@ MOMENT_START = {'op': 'create', 'id': 'moment-start', 'type': 'moment', 'props':
 
 
 def demo_batches() -> list[list[dict[str, Any]]]:
-    """The demo board's history: the start (with the moment "Start"), then the changes since."""
+    """The demo board's history: the start (with the moment "Start"), then the changes since, and Bas's own note,
+    written by him (`AUTHORS`: so it is his to change)."""
     start: list[dict[str, Any]] = []
     later: list[dict[str, Any]] = []
+    own: list[dict[str, Any]] = []
     for op in demo_operations():
         props = op['props']
+        if op['id'] in WRITTEN_BY_BAS:
+            own.append(op)
+            continue
         named = {props.get('a'), props.get('b'), *props.get('who_ids', [])}
         if op['id'] in JOINED_LATER | LATER or named & JOINED_LATER:
             later.append(op)
@@ -188,7 +194,11 @@ def demo_batches() -> list[list[dict[str, Any]]]:
         start.append(op | {'props': props | then})
         if then:
             later.append({'op': 'update', 'id': op['id'], 'props': {key: props[key] for key in then}})
-    return [start + [MOMENT_START], later]
+    return [start + [MOMENT_START], later, own]
+
+
+AUTHORS = (SYSTEM.id, SYSTEM.id, 'fm-bas')
+"""Who made each of `demo_batches`."""
 
 
 def demo_operations() -> list[dict[str, Any]]:
@@ -236,7 +246,8 @@ def demo_operations() -> list[dict[str, Any]]:
 
 
 def create_demo_board(store: Store, board_id: str | None = None) -> BoardInfo:
-    return create_board_with(store, 'Familie Yılmaz-de Vries', 'Yılmaz-de Vries', demo_batches(), board_id)
+    return create_board_with(store, 'Familie Yılmaz-de Vries', 'Yılmaz-de Vries', demo_batches(), board_id,
+                             authors=AUTHORS)
 
 
 def create_demo_coach(store: Store, board_id: str) -> tuple[str, str]:

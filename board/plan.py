@@ -7,7 +7,7 @@ informed. They are made with ordinary operations, so they are validated and logg
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .elements import Element, ElementType
@@ -43,10 +43,14 @@ def new_plan_operations(start: dt.date) -> list[dict[str, Any]]:
 
 
 def create_board_with(store: Store, name: str, family_name: str, batches: list[list[dict[str, Any]]],
-                      board_id: str | None = None) -> BoardInfo:
-    """Create a board whose history starts with `batches` as batches 1, 2, …, all checked before anything is stored."""
+                      board_id: str | None = None, authors: Sequence[str] = ()) -> BoardInfo:
+    """Create a board whose history starts with `batches` as batches 1, 2, …, all checked before anything is stored.
+
+    :param authors: who made each batch (and so each element it creates); `SYSTEM` where none is given
+    """
     at = now_iso()
-    records = [CommitRecord(seq=seq, actor_id=SYSTEM.id, at=at, ops=ops) for seq, ops in enumerate(batches, 1)]
+    records = [CommitRecord(seq=seq, actor_id=authors[seq - 1] if seq <= len(authors) else SYSTEM.id, at=at, ops=ops)
+               for seq, ops in enumerate(batches, 1)]
     elements: dict[str, Element] = {}
     for record in records:
         elements |= replay(elements, record)

@@ -1,8 +1,11 @@
 """A tiny hub client and op builders for tests that go through `BoardHub` with the gezinsplan's rules."""
+import datetime as dt
 import uuid
 
 from board.hub import BoardHub
 from board.identity import Actor
+from board.plan import create_board_with, new_plan_operations
+from board.store import Store
 
 
 class Client:
@@ -62,3 +65,13 @@ def assert_replays(hub):
     loaded = hub.store.load(hub.board_id)
     assert loaded.seq == hub.seq
     assert dumped(loaded.elements) == dumped(hub.elements)
+
+
+def family_hub(store: Store, *members: tuple[str, str, dict], name: str = 'De Vries') -> BoardHub:
+    """A new family board (the parts every plan has) whose first batch also puts family members on it:
+    ``(id, role, extra props)``, e.g. ``('derya', 'parent', {'manages': True})``. Rights follow from the board, so an
+    actor is a parent in the household only when their id is a family member on it."""
+    ops = [{'op': 'create', 'id': id_, 'type': 'family_member', 'props': {'name': id_.title(), 'role': role} | extra}
+           for id_, role, extra in members]
+    info = create_board_with(store, name, name, [new_plan_operations(dt.date(2026, 9, 1)) + ops])
+    return BoardHub(store, store.load(info.id))

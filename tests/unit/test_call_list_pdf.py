@@ -26,9 +26,15 @@ def person(id_: str, name: str, visibility: dict | None = None, **props: Any) ->
                    **({'visibility': visibility} if visibility else {}))
 
 
+DERYA_ON_THE_BOARD = Element(id='fm-derya', type=ElementType.FAMILY_MEMBER,
+                             props=validate_props(ElementType.FAMILY_MEMBER, {'name': 'Derya Yılmaz', 'role': 'parent'}))
+
+
 def board_with(*elements: Element) -> BoardFile:
+    """A board with Derya in the household and these people."""
     return BoardFile(board={'id': 'gezin', 'name': 'Familie Yılmaz-de Vries', 'family_name': 'Yılmaz-de Vries',
-                            'created_at': '2026-09-01T00:00:00+00:00'}, seq=len(elements), elements=list(elements))
+                            'created_at': '2026-09-01T00:00:00+00:00'}, seq=len(elements) + 1,
+                     elements=[DERYA_ON_THE_BOARD, *elements])
 
 
 NETWORK = [

@@ -49,6 +49,6 @@ async def test_a_flood_is_refused_with_too_fast_and_recovers_without_holding_up_
     assert [a['type'] for a in answers] == ['ack'] * 9 + ['reject'] * 11
     assert answers[-1]['error'] == {'code': 'too_fast'}
     assert flooder.messages[-1] == answers[-1]  # the session hears it too
-    await other.ok(update('note-1', text='Bas gaat gewoon door'))
+    await other.ok(create('note-2', 'note', text='Bas gaat gewoon door'))
     clock.now += 1.0
     await flooder.ok(update('note-1', x=99.0))

@@ -2,11 +2,9 @@
 import pytest
 
 from board.history import history_for, versions
-from board.hub import BoardHub
 from board.identity import Actor, Role
-from board.plan import create_family_board
 from board.search import search
-from tests.unit.hub_client import Client, create, update
+from tests.unit.hub_client import Client, create, family_hub, update
 
 DERYA = Actor(id='derya', name='Derya', role=Role.PARENT)
 SCHOOL = Actor(id='karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
@@ -16,14 +14,13 @@ EVERYONE = {'scope': 'everyone'}
 
 @pytest.fixture
 async def derya(sqlite_store):
-    info = create_family_board(sqlite_store, 'De Vries')
-    return Client(BoardHub(sqlite_store, sqlite_store.load(info.id)), DERYA)
+    return Client(family_hub(sqlite_store, ('derya', 'parent', {'manages': True})), DERYA)
 
 
 def history(client, actor, element_id):
     hub = client.hub
     return [v.props['text'] for v in history_for(actor, versions(hub.store, hub.board_id, element_id),
-                                                 hub.elements.get(element_id))]
+                                                 hub.elements.get(element_id), hub.rights)]
 
 
 async def test_the_history_holds_every_version_for_who_may_see_it(derya):

@@ -8,6 +8,7 @@ import board.hub as hub_module
 from board import protocol
 from board.hub import BoardHub, HubRegistry
 from board.identity import Actor, Role
+from board.plan import create_board_with
 from board.store import BoardNotFound, Store, boards
 
 PARENT = Actor(id='derya', name='Derya', role=Role.PARENT)
@@ -44,6 +45,14 @@ def open_hub(store: Store) -> BoardHub:
     return BoardHub(store, store.load(info.id))
 
 
+def open_family_hub(store: Store) -> BoardHub:
+    """A board whose first batch puts Derya on it as a parent who manages it (so family cards are hers to see)."""
+    info = create_board_with(store, 'Gezin De Vries', 'De Vries', [[
+        {'op': 'create', 'id': 'derya', 'type': 'family_member',
+         'props': {'name': 'Derya', 'role': 'parent', 'manages': True}}]])
+    return BoardHub(store, store.load(info.id))
+
+
 def create(id_, text='hoi', visibility=EVERYONE, **props):
     """A note; a parent's note is for the family and coordinator by default, so these share it with everyone."""
     return {'op': 'create', 'id': id_, 'type': 'note', 'props': {'text': text, **props}, 'visibility': visibility}
@@ -75,6 +84,11 @@ def spy_on_append(store, monkeypatch):
 @pytest.fixture
 def hub(sqlite_store):
     return open_hub(sqlite_store)
+
+
+@pytest.fixture
+def family_hub(sqlite_store):
+    return open_family_hub(sqlite_store)
 
 
 # commit and answer
@@ -188,17 +202,19 @@ async def test_a_reloaded_hub_continues_where_the_log_ends(hub):
 
 # who hears what
 
-async def test_welcome_holds_what_the_session_may_see(hub):
+async def test_welcome_holds_what_the_session_may_see(family_hub):
+    hub = family_hub
     derya = Client(hub, PARENT)
     await derya.push(create('n1'), create('n2', visibility=FAMILY), create('n3'), delete('n3'))
     piet = Client(hub, PRO)
     welcome = piet.messages[0]
-    assert welcome['type'] == 'welcome' and welcome['seq'] == 1 and welcome['board']['id'] == hub.board_id
-    assert welcome['elements'] == [hub.elements['n1'].public()]
-    assert [e['id'] for e in Client(hub, PARENT).messages[0]['elements']] == ['n1', 'n2']
+    assert welcome['type'] == 'welcome' and welcome['seq'] == 2 and welcome['board']['id'] == hub.board_id
+    assert welcome['elements'] == [hub.elements['derya'].public(), hub.elements['n1'].public()]
+    assert [e['id'] for e in Client(hub, PARENT).messages[0]['elements']] == ['derya', 'n1', 'n2']
 
 
-async def test_hidden_text_never_reaches_a_session_that_may_not_see_it(hub):
+async def test_hidden_text_never_reaches_a_session_that_may_not_see_it(family_hub):
+    hub = family_hub
     derya, piet = Client(hub, PARENT), Client(hub, PRO)
     await derya.push(create('n1', text='GEHEIM-1', visibility=FAMILY))
     await derya.push(update('n1', text='GEHEIM-2', x=4))
@@ -219,23 +235,25 @@ async def test_hidden_text_never_reaches_a_session_that_may_not_see_it(hub):
     assert piet.of('reject')[0]['error']['code'] == 'not_found'
 
 
-async def test_hiding_removes_and_showing_puts(hub):
+async def test_hiding_removes_and_showing_puts(family_hub):
+    hub = family_hub
     derya, karin, piet = Client(hub, PARENT), Client(hub, COORDINATOR), Client(hub, PRO)
     await derya.push(create('n1'))
     marks = [len(c.messages) for c in (derya, karin, piet)]
 
     await derya.push(update('n1', visibility={'scope': 'family_coordinator'}))
 
-    assert piet.since(marks[2]) == [protocol.commit(2, 'derya', [{'kind': 'remove', 'id': 'n1'}])]
+    assert piet.since(marks[2]) == [protocol.commit(3, 'derya', [{'kind': 'remove', 'id': 'n1'}])]
     patch = karin.since(marks[1])[0]['changes'][0]
     assert (patch['kind'], patch['props'], patch['visibility']) == ('patch', {}, {'scope': 'family_coordinator',
                                                                                    'names': []})
     mark = len(piet.messages)
     await derya.push(update('n1', visibility=EVERYONE, x=5))
-    assert piet.since(mark) == [protocol.commit(3, 'derya', [{'kind': 'put', 'element': hub.elements['n1'].public()}])]
+    assert piet.since(mark) == [protocol.commit(4, 'derya', [{'kind': 'put', 'element': hub.elements['n1'].public()}])]
 
 
-async def test_changes_to_hidden_elements_send_nothing(hub):
+async def test_changes_to_hidden_elements_send_nothing(family_hub):
+    hub = family_hub
     derya, piet = Client(hub, PARENT), Client(hub, PRO)
     await derya.push(create('n1', visibility=FAMILY))
     await derya.push(update('n1', x=1))
@@ -266,22 +284,24 @@ async def test_resync_sends_the_current_state_of_what_changed_since(hub):
     assert piet.messages[-1] == protocol.catchup(4, [])
 
 
-async def test_resync_names_only_removed_ids_the_client_holds(hub):
+async def test_resync_names_only_removed_ids_the_client_holds(family_hub):
+    hub = family_hub
     derya, piet = Client(hub, PARENT), Client(hub, PRO)
     await derya.push(create('secret', visibility=FAMILY), create('open'))
     await derya.push(update('secret', x=3), delete('open'))
 
-    hub.resync(piet.session, 0)
-    hub.resync(piet.session, 0, known=['open', 'never-seen'])
+    hub.resync(piet.session, 1)
+    hub.resync(piet.session, 1, known=['open', 'never-seen'])
 
     without_known, with_known = piet.messages[-2:]
-    assert without_known == protocol.catchup(2, [])
+    assert without_known == protocol.catchup(3, [])
     assert sorted(with_known['changes'], key=json.dumps) == [{'kind': 'remove', 'id': 'never-seen'},
                                                              {'kind': 'remove', 'id': 'open'}]
     assert 'secret' not in json.dumps(piet.messages)
 
 
-async def test_presence_on_join_and_leave(hub):
+async def test_presence_on_join_and_leave(family_hub):
+    hub = family_hub
     derya = Client(hub, PARENT)
     assert [m['type'] for m in derya.messages] == ['welcome', 'presence']
     assert derya.messages[1]['peers'] == [protocol.presence_entry(derya.session.id, PARENT)]
@@ -430,3 +450,29 @@ async def test_a_conflict_whose_winner_arrived_during_the_commit_is_retried(sqli
 
     assert answer['type'] == 'ack' and answer['seq'] == 2
     assert set(ours.elements) == {'n-theirs', 'n-ours'}
+
+
+async def test_who_is_the_household_changes_what_is_sent_at_once(family_hub):
+    hub = family_hub
+    derya, karin = Client(hub, PARENT), Client(hub, COORDINATOR)
+    await karin.push({'op': 'create', 'id': 'bas', 'type': 'family_member',
+                      'props': {'name': 'Bas', 'role': 'parent', 'household': False}})
+    await derya.push(create('thuis', text='Alleen voor ons', visibility=FAMILY))
+    bas = Client(hub, Actor(id='bas', name='Bas', role=Role.PARENT))
+    assert 'Alleen voor ons' not in json.dumps(bas.messages)
+
+    await derya.push(update('bas', household=True))
+    assert bas.of('catchup')[-1]['changes'][-1] == {'kind': 'put', 'element': hub.elements['thuis'].public()}
+    await derya.push(update('bas', household=False))
+    assert {'kind': 'remove', 'id': 'thuis'} in bas.of('catchup')[-1]['changes']
+
+
+async def test_presence_is_for_who_manages_the_board_and_never_of_someone_whose_cards_are_hidden(family_hub):
+    hub = family_hub
+    derya, karin, piet = Client(hub, PARENT), Client(hub, COORDINATOR), Client(hub, PRO)
+    assert [p['id'] for p in piet.of('presence')[-1]['peers']] == ['piet']
+    assert [p['id'] for p in derya.of('presence')[-1]['peers']] == ['derya', 'karin', 'piet']
+    await karin.push(create('eigen', visibility={'scope': 'named', 'names': ['karin']}))
+    Client(hub, SCREEN)  # someone joins: presence is sent again
+    assert [p['id'] for p in derya.of('presence')[-1]['peers']] == ['derya', 'piet', 'tv']
+    assert [p['id'] for p in karin.of('presence')[-1]['peers']] == ['derya', 'karin', 'piet', 'tv']

@@ -5,13 +5,11 @@ import pytest
 from board import boardfile
 from board.demo import create_demo_board
 from board.elements import Element, ElementType, Scope, Visibility
-from board.hub import BoardHub
 from board.identity import Actor, Role
 from board.moments import seen_then
-from board.plan import create_family_board
 from board.store import HistoryMissing
 from network_graph.compare import compare
-from tests.unit.hub_client import Client, assert_replays, create, delete, dumped, fields, props_of, update
+from tests.unit.hub_client import Client, assert_replays, create, delete, dumped, family_hub, fields, props_of, update
 
 DERYA = Actor(id='derya', name='Derya', role=Role.PARENT)
 KARIN = Actor(id='karin', name='Karin', role=Role.COORDINATOR)
@@ -21,7 +19,7 @@ FAMILY_ONLY = {'scope': 'family'}
 
 @pytest.fixture
 async def hub(store):
-    return BoardHub(store, store.load(create_family_board(store, 'De Vries').id))
+    return family_hub(store, ('derya', 'parent', {'manages': True}))
 
 
 def moment(id_='m1', name='Start', **props):
@@ -109,10 +107,11 @@ def test_the_school_sees_the_past_only_where_it_may_see_then_and_now(then_scope,
 
 
 def test_the_family_sees_what_it_hid_from_others_and_nobody_sees_what_was_already_gone():
-    then = [element('oma'), element('ex', deleted=True)]
-    now = {'oma': element('oma', Scope.FAMILY)}
-    assert [e.id for e in seen_then(DERYA, then, now)] == ['oma']
-    assert seen_then(SCHOOL, then, now) == []
+    derya = Element(id='derya', type=ElementType.FAMILY_MEMBER, props={'name': 'Derya', 'role': 'parent'})
+    then = [element('oma'), element('ex', deleted=True), derya]
+    now = {'oma': element('oma', Scope.FAMILY), 'derya': derya}
+    assert [e.id for e in seen_then(DERYA, then, now)] == ['oma', 'derya']
+    assert [e.id for e in seen_then(SCHOOL, then, now)] == ['derya']
 
 
 async def test_a_person_hidden_now_does_not_reappear_in_the_then_view_through_the_store(hub):

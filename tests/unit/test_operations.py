@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from board.access import ActorGuard
+from board.access import ActorGuard, BoardRights
 from board.elements import Element, ElementType, Visibility
 from board.identity import Actor
 from board.operations import MAX_BATCH, OperationError, apply_batch, changed_props, parse_batch
@@ -161,10 +161,10 @@ def test_tie_and_goal_owners_point_at_people(doc):
 
 def test_a_reference_to_a_hidden_goal_is_bad_for_whoever_cannot_see_it(doc):
     doc = apply(doc, [{'op': 'update', 'id': 'g1', 'visibility': {'scope': 'family'}}], seq=2)
-    ans = ActorGuard(Actor(id='ans', name='Ans', role='professional'))
+    ans = ActorGuard(Actor(id='ans', name='Ans', role='professional'), BoardRights(doc))
     assert failure(doc, [agreement()], seq=3, guard=ans).code == 'bad_reference'
-    derya = ActorGuard(Actor(id='derya', name='Derya', role='parent'))
-    assert apply(doc, [agreement()], seq=3, guard=derya)['a1'].props['goal_id'] == 'g1'
+    sem = ActorGuard(Actor(id='sem', name='Sem', role='child'), BoardRights(doc))  # in the household
+    assert apply(doc, [agreement()], seq=3, guard=sem)['a1'].props['goal_id'] == 'g1'
 
 
 def test_a_bad_reference_names_the_operation_that_made_it(doc):

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from board import fonts
-from board.access import can_see
+from board.access import BoardRights, can_see
 from board.boardfile import BoardFile, dumps, export_board, loads, visible_board
 from board.demo import create_demo_board
 from board.elements import Element, ElementType, validate_props
@@ -145,13 +145,14 @@ def test_the_netwerkschema_has_its_own_page_then_the_call_list_then_the_board(de
 
 
 def test_the_plan_for_the_school_leaves_out_what_the_school_may_not_see(demo: BoardFile) -> None:
-    hidden = [e for e in demo.elements if e.type == 'note' and not can_see(SCHOOL, e)]
+    rights = BoardRights.of(demo.elements)
+    hidden = [e for e in demo.elements if e.type == 'note' and not can_see(SCHOOL, e, rights)]
     assert hidden, 'the demo has a note the school may not see'
     school = text_of(plan_pdf(visible_board(demo, SCHOOL), TODAY))
     coordinator = text_of(plan_pdf(visible_board(demo, JOLIEN), TODAY))
     for note in hidden:
         assert not has(school, note.props['text'])
-        if can_see(JOLIEN, note):
+        if can_see(JOLIEN, note, rights):
             assert has(coordinator, note.props['text'])
     assert 'Bas heeft een eigen schuldhulpverlener' not in school
 
@@ -159,7 +160,8 @@ def test_the_plan_for_the_school_leaves_out_what_the_school_may_not_see(demo: Bo
 def test_visible_board_keeps_the_file_and_filters_the_elements(demo: BoardFile) -> None:
     seen = visible_board(demo, SCHOOL)
     assert seen.board == demo.board and seen.seq == demo.seq
-    assert [e.id for e in seen.elements] == [e.id for e in demo.elements if can_see(SCHOOL, e)]
+    rights = BoardRights.of(demo.elements)
+    assert [e.id for e in seen.elements] == [e.id for e in demo.elements if can_see(SCHOOL, e, rights)]
     assert len(seen.elements) < len(demo.elements)  # and the original is untouched
 
 

@@ -5,11 +5,19 @@ import pytest
 from board import protocol
 from board.elements import Element, ElementType, Visibility
 from board.identity import Actor, Role
+from board.access import BoardRights
 from board.protocol import ProtocolError, parse_client_message, view_change
 
 PARENT = Actor(id='derya', name='Derya', role=Role.PARENT)
 PRO = Actor(id='piet', name='Piet', role=Role.PROFESSIONAL)
 EVERYONE, FAMILY = Visibility(), Visibility(scope='family')
+RIGHTS = BoardRights({'derya': Element(id='derya', type=ElementType.FAMILY_MEMBER,
+                                       props={'name': 'Derya', 'role': 'parent', 'manages': True})})
+"""Derya is in the household: she sees what is for the family."""
+
+
+def view(actor, before, after):
+    return view_change(actor, before, after, RIGHTS)
 
 
 def note(version=1, visibility=EVERYONE, deleted=False, **props):
@@ -22,33 +30,33 @@ def note(version=1, visibility=EVERYONE, deleted=False, **props):
 
 def test_new_element_is_put():
     after = note()
-    assert view_change(PRO, None, after) == {'kind': 'put', 'element': after.public()}
+    assert view(PRO, None, after) == {'kind': 'put', 'element': after.public()}
 
 
 def test_change_to_a_seen_element_is_a_patch_of_the_changed_props_only():
     before, after = note(), note(version=2, x=5.0)
-    assert view_change(PRO, before, after) == {'kind': 'patch', 'id': 'n1', 'props': {'x': 5.0}, 'version': 2,
+    assert view(PRO, before, after) == {'kind': 'patch', 'id': 'n1', 'props': {'x': 5.0}, 'version': 2,
                                                'updated_by': 'derya', 'updated_at': after.updated_at}
 
 
 def test_patch_carries_a_visibility_change_that_keeps_it_visible():
     before, after = note(), note(version=2, visibility=FAMILY)
-    change = view_change(PARENT, before, after)
+    change = view(PARENT, before, after)
     assert (change['kind'], change['props'], change['visibility']) == ('patch', {}, {'scope': 'family', 'names': []})
 
 
 def test_delete_is_a_remove():
-    assert view_change(PRO, note(), note(version=2, deleted=True)) == {'kind': 'remove', 'id': 'n1'}
+    assert view(PRO, note(), note(version=2, deleted=True)) == {'kind': 'remove', 'id': 'n1'}
 
 
 def test_losing_sight_is_a_remove_without_props():
     before, after = note(), note(version=2, visibility=FAMILY, text='nu geheim')
-    assert view_change(PRO, before, after) == {'kind': 'remove', 'id': 'n1'}
+    assert view(PRO, before, after) == {'kind': 'remove', 'id': 'n1'}
 
 
 def test_gaining_sight_is_a_put_of_the_whole_element():
     before, after = note(visibility=FAMILY), note(version=2, x=3.0)
-    assert view_change(PRO, before, after) == {'kind': 'put', 'element': after.public()}
+    assert view(PRO, before, after) == {'kind': 'put', 'element': after.public()}
 
 
 @pytest.mark.parametrize(('before', 'after'), [
@@ -58,13 +66,13 @@ def test_gaining_sight_is_a_put_of_the_whole_element():
     (note(deleted=True), note(version=2, deleted=True)),
 ], ids=['created-hidden', 'changed-hidden', 'deleted-hidden', 'tombstone'])
 def test_nothing_is_said_about_what_one_cannot_see(before, after):
-    assert view_change(PRO, before, after) is None
+    assert view(PRO, before, after) is None
 
 
 def test_the_parent_sees_every_step_of_the_hidden_element():
     hidden = note(visibility=FAMILY)
-    assert view_change(PARENT, None, hidden)['kind'] == 'put'
-    assert view_change(PARENT, hidden, note(version=2, visibility=FAMILY, text='b'))['props'] == {'text': 'b'}
+    assert view(PARENT, None, hidden)['kind'] == 'put'
+    assert view(PARENT, hidden, note(version=2, visibility=FAMILY, text='b'))['props'] == {'text': 'b'}
 
 
 def test_every_hub_message_is_json():
