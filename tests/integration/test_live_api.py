@@ -18,7 +18,7 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from board import tokens
+from board import revoked, tokens
 from board.demo import create_demo_board, demo_batches
 from board.identity import Actor, Role
 from board.protocol import MAX_MESSAGE_BYTES
@@ -284,6 +284,31 @@ async def test_an_invalid_token_or_unknown_board_is_refused(server: Server, issu
         with pytest.raises(ConnectionClosed) as closed:
             await asyncio.wait_for(ws.recv(), TIMEOUT)
     assert closed.value.rcvd.code == close_code
+
+
+async def closing(client: Client) -> tuple[list[dict[str, Any]], int]:
+    """Everything (but presence) the server still sends, and the code it closes with."""
+    received = []
+    with pytest.raises(ConnectionClosed) as closed:
+        while True:
+            received.append(await client.next())
+    return received, closed.value.rcvd.code
+
+
+async def test_a_revoked_tokens_open_connection_is_cut_off(client, store: Store, board_id: str) -> None:
+    async with client(board_id) as derya, client(board_id, BAS) as bas:
+        token = derya.ws.request.path.split('token=')[1]
+        revoked.revoke(store, board_id, tokens.token_id(store.secret(), token))  # as `planbord revoke` does
+        received, code = await closing(derya)
+        assert received == [{'type': 'error', 'error': {'code': 'token_revoked'}}] and code == 4401
+        await bas.push([note('n-after')])  # the others go on as before
+
+
+async def test_a_connection_is_cut_off_when_its_token_expires(server: Server, issue, board_id: str) -> None:
+    async with connect(f'{server.ws_url}/api/boards/{board_id}/live?token={issue(board_id, ttl_seconds=2)}') as ws:
+        derya = Client(ws, json.loads(await asyncio.wait_for(ws.recv(), TIMEOUT)))
+        received, code = await closing(derya)
+    assert received == [{'type': 'error', 'error': {'code': 'token_expired'}}] and code == 4401
 
 
 # reconnecting
