@@ -9,6 +9,7 @@ gezinsplan as PDF and ``GET /api/boards/{id}/call-list.pdf?token=`` for the call
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Callable
@@ -133,13 +134,9 @@ def register() -> None:
         await family_data.note(board_id, actor, audit.VIEWED, 'live')
         writer = asyncio.create_task(_write(websocket, outbox))
         try:
-            while not outbox.closing:
-                text = await websocket.receive_text()
-                if not outbox.closing:
-                    await _handle(hub, session, text)
-            await writer  # it says goodbye; we stop reading
-        except WebSocketDisconnect:
-            pass
+            while (message := await websocket.receive())['type'] != 'websocket.disconnect':
+                if not outbox.closing:  # once we said goodbye, we only wait for theirs
+                    await _handle(hub, session, message.get('text'))
         finally:
             cutoff.release(credential, session.id)
             hub.leave(session)
@@ -168,14 +165,18 @@ def _attachment(data: bytes, filename: str, media_type: str) -> Response:
                     headers={'Content-Disposition': f'attachment; filename="{filename}"', 'Cache-Control': 'no-store'})
 
 
-async def _handle(hub: Any, session: Any, text: str) -> None:
+async def _handle(hub: Any, session: Any, text: str | None) -> None:
+    """Answer one frame from the client (``None``: a binary frame)."""
+    if text is None:
+        session.deliver(protocol.error('binary_message'))
+        return
     if len(text.encode()) > protocol.MAX_MESSAGE_BYTES:
         session.deliver(protocol.error('message_too_large'))
         return
     try:
-        message = protocol.parse_client_message(json.loads(text))
-    except (ValueError, protocol.ProtocolError):
-        session.deliver(protocol.error('invalid_message'))
+        message = protocol.parse_client_message(protocol.load_json(text))
+    except protocol.ProtocolError as error:
+        session.deliver(protocol.error(str(error)))
         return
     match message:
         case protocol.Push():
@@ -227,10 +228,12 @@ async def _write(websocket: WebSocket, outbox: _Outbox) -> None:
         while not isinstance(message := await outbox.queue.get(), _Close):
             await websocket.send_text(json.dumps(message, ensure_ascii=False, separators=(',', ':')))
         await websocket.close(code=message.code, reason=message.reason)
-    except Exception:  # the peer went away; the reader notices and cleans up
-        log.debug('live connection closed while writing', exc_info=True)
+    except WebSocketDisconnect:  # the peer went away; the reader hears it and cleans up
+        pass
 
 
 async def _refuse(websocket: WebSocket, code: str, close_code: int) -> None:
-    await websocket.send_text(json.dumps(protocol.error(code)))
-    await websocket.close(code=close_code)
+    """Say why not and close; a client that left before hearing it is no error."""
+    with contextlib.suppress(WebSocketDisconnect):
+        await websocket.send_text(json.dumps(protocol.error(code)))
+        await websocket.close(code=close_code)

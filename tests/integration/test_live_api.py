@@ -311,6 +311,41 @@ async def test_a_connection_is_cut_off_when_its_token_expires(server: Server, is
     assert received == [{'type': 'error', 'error': {'code': 'token_expired'}}] and code == 4401
 
 
+# what the server must take calmly
+
+@pytest.fixture
+def server_log(server: Server) -> Callable[[], str]:
+    """What the server logged since the test began."""
+    start = server.log.stat().st_size
+    return lambda: server.log.read_bytes()[start:].decode(errors='replace')
+
+
+@pytest.mark.parametrize('frame, code', [
+    (b'{"type": "ping"}', 'binary_message'),
+    ('[' * 100_000 + ']' * 100_000, 'message_too_deep'),
+    ('{"type": "push", "cid": "c", "ops": [' + '[' * 500 + ']' * 500 + ']}', 'message_too_deep')],
+    ids=['binary', 'deep beyond the parser', 'deep within the parser'])
+async def test_a_binary_frame_or_absurdly_deep_json_is_answered_calmly(client, server_log, board_id: str,
+                                                                      frame: bytes | str, code: str) -> None:
+    async with client(board_id) as derya:
+        await derya.send(frame) if isinstance(frame, str) else await derya.ws.send(frame)
+        assert await derya.next() == {'type': 'error', 'error': {'code': code}}
+        assert await derya.until_pong() == []
+    assert 'Traceback' not in server_log() and 'ERROR' not in server_log()
+
+
+async def test_a_client_that_leaves_while_the_server_writes_is_no_error(server: Server, client, server_log,
+                                                                        issue, board_id: str) -> None:
+    for i in range(5):
+        async with client(board_id) as derya:
+            await derya.send({'type': 'push', 'cid': f'c{i}', 'ops': [note(f'n-left-{i}')]})
+            await asyncio.sleep(0.001)  # the push is on its way: the answer is being written
+            derya.ws.transport.abort()  # gone without a goodbye
+    async with client(board_id) as derya:
+        await derya.until_pong()
+    assert 'Traceback' not in server_log() and 'ERROR' not in server_log()
+
+
 # reconnecting
 
 async def test_resync_after_a_reconnect_brings_the_changes_and_removals(client, board_id: str) -> None:
