@@ -6,6 +6,8 @@ runs), except the tests about the demo board the first start creates.
 from __future__ import annotations
 
 import asyncio
+import base64
+import io
 import json
 import signal
 import uuid
@@ -15,15 +17,18 @@ from typing import Any
 
 import httpx
 import pytest
+from PIL import Image
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from board import revoked, tokens
 from board.demo import create_demo_board, demo_batches
 from board.identity import Actor, Role
+from board.photos import PREFIX
 from board.protocol import MAX_MESSAGE_BYTES
 from board.store import Store
 from tests.server import Server, running_server
+from tests.unit.test_photos import as_data_url, phone_photo
 
 DEMO_IDS = {op['id'] for batch in demo_batches() for op in batch if op['op'] == 'create'}
 PRIVATE_NOTE = 'note-bas-schulden'
@@ -256,6 +261,18 @@ async def test_a_screen_is_read_only_and_a_professional_may_not_hide_things(clie
         assert (await karim.push([{'op': 'update', 'id': PRIVATE_NOTE, 'props': {'x': 1}}]))[0]['error'] == {
             'code': 'not_found', 'index': 0, 'id': PRIVATE_NOTE, 'fields': []}
         assert await tv.until_pong() == []
+
+
+async def test_a_photo_through_the_live_api_is_checked_and_cleaned(client, board_id: str) -> None:
+    async with client(board_id) as derya:
+        answer, _ = await derya.push([{'op': 'update', 'id': 'fm-elif', 'props': {'photo': 'data:image/jpeg;base64,A'}}])
+        assert answer['error'] == {'code': 'invalid_props', 'index': 0, 'id': 'fm-elif',
+                                   'fields': [{'field': 'photo', 'problem': 'not_an_image'}]}
+        answer, before = await derya.push([{'op': 'update', 'id': 'fm-elif', 'props': {'photo': as_data_url(phone_photo())}}])
+        assert answer['type'] == 'ack'
+        photo = before[0]['changes'][0]['props']['photo']
+    jpeg = base64.b64decode(photo.removeprefix(PREFIX))
+    assert b'GPS' not in jpeg and b'Exif' not in jpeg and Image.open(io.BytesIO(jpeg)).size == (256, 256)
 
 
 # tokens

@@ -1,3 +1,5 @@
+import base64
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -6,6 +8,7 @@ from board.access import ActorGuard
 from board.elements import Element, ElementType, Visibility
 from board.identity import Actor
 from board.operations import MAX_BATCH, OperationError, apply_batch, changed_props, parse_batch
+from tests.unit.test_photos import as_data_url, phone_photo
 
 NOW = '2024-05-01T10:00:00.000+00:00'
 NOT_A_CONCEPT = {'concept': False, 'concept_by': None, 'approved_by': None}
@@ -165,6 +168,18 @@ def test_a_reference_to_a_hidden_goal_is_bad_for_whoever_cannot_see_it(doc):
     assert failure(doc, [agreement()], seq=3, guard=ans).code == 'bad_reference'
     derya = ActorGuard(Actor(id='derya', name='Derya', role='parent'))
     assert apply(doc, [agreement()], seq=3, guard=derya)['a1'].props['goal_id'] == 'g1'
+
+
+def test_a_photo_in_a_live_edit_is_cleaned_and_a_broken_one_refused(doc):
+    derya = ActorGuard(Actor(id='derya', name='Derya', role='parent'))
+    assert failure(doc, [update('sem', photo='data:image/jpeg;base64,A')], guard=derya).as_dict() == {
+        'code': 'invalid_props', 'index': 0, 'id': 'sem', 'fields': [{'field': 'photo', 'problem': 'not_an_image'}]}
+    effective = []
+    changed = apply_batch(doc, parse_batch([update('sem', photo=as_data_url(phone_photo()))]), actor_id='derya',
+                          seq=2, now=NOW, guard=derya, effective=effective)
+    photo = changed['sem'].props['photo']
+    assert 'GPS' not in base64.b64decode(photo.split(',')[1]).decode('latin-1')
+    assert effective[0]['props']['photo'] == photo  # the log holds the clean photo, so a replay ends the same
 
 
 def test_a_bad_reference_names_the_operation_that_made_it(doc):
