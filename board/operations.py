@@ -151,7 +151,10 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view
                actor_id: str, seq: int, now: str, guard: Guard | None) -> Element:
     if guard is not None:
         kind = op.type if isinstance(op, CreateOp) else current.type if current is not None else None
-        guard.check(current, op.visibility if not isinstance(op, DeleteOp) else None, kind)
+        # a create is checked as the new element it would be, so its answer never tells what its id already holds:
+        # a hidden element's id is `exists`, like a visible or deleted one's
+        guard.check(None if isinstance(op, CreateOp) else current,
+                    op.visibility if not isinstance(op, DeleteOp) else None, kind)
     stamp = {'seq': seq, 'updated_by': actor_id, 'updated_at': now}
     match op:
         case CreateOp():

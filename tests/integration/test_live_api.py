@@ -22,7 +22,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from board import revoked, tokens
-from board.demo import create_demo_board, demo_batches
+from board.demo import create_demo_board
 from board.identity import Actor, Role
 from board.photos import PREFIX
 from board.protocol import MAX_MESSAGE_BYTES
@@ -30,7 +30,6 @@ from board.store import Store
 from tests.server import Server, running_server
 from tests.unit.test_photos import as_data_url, phone_photo
 
-DEMO_IDS = {op['id'] for batch in demo_batches() for op in batch if op['op'] == 'create'}
 PRIVATE_NOTE = 'note-bas-schulden'
 """Visible to fm-bas and np-jolien only."""
 
@@ -57,6 +56,11 @@ def store(server: Server) -> Store:
 def first_board(store: Store) -> str:
     """The demo board the server made on its first start (the only board until a test makes another)."""
     return store.list_boards()[-1].id
+
+
+def live_ids(store: Store, board_id: str) -> set[str]:
+    """The ids of everything on a board now (a new plan's parts get random ids, the demo's too)."""
+    return {id_ for id_, e in store.load(board_id).elements.items() if not e.deleted}
 
 
 @pytest.fixture
@@ -138,18 +142,18 @@ def element(welcome: dict[str, Any], id_: str) -> dict[str, Any] | None:
 
 # connecting
 
-async def test_welcome_lists_the_first_start_demo_board(client, first_board: str) -> None:
+async def test_welcome_lists_the_first_start_demo_board(client, store: Store, first_board: str) -> None:
     async with client(first_board, BAS) as bas:
         welcome = bas.welcome
     assert welcome['protocol'] == 1 and welcome['board']['id'] == first_board and welcome['seq'] >= 1
     assert welcome['you']['id'] == 'fm-bas' and welcome['you']['role'] == 'parent'
-    assert {e['id'] for e in welcome['elements']} == DEMO_IDS
+    assert {e['id'] for e in welcome['elements']} == live_ids(store, first_board)
     assert {'deleted', 'seq'}.isdisjoint(welcome['elements'][0])
 
 
-async def test_a_named_private_note_reaches_only_the_people_named(client, first_board: str) -> None:
+async def test_a_named_private_note_reaches_only_the_people_named(client, store: Store, first_board: str) -> None:
     async with client(first_board, KARIM) as karim, client(first_board, BAS) as bas:
-        assert {e['id'] for e in karim.welcome['elements']} == DEMO_IDS - {PRIVATE_NOTE}
+        assert {e['id'] for e in karim.welcome['elements']} == live_ids(store, first_board) - {PRIVATE_NOTE}
         assert PRIVATE_NOTE not in json.dumps(karim.welcome)
         assert element(bas.welcome, PRIVATE_NOTE)['props']['text'].startswith('Bas heeft')
 
@@ -261,6 +265,14 @@ async def test_a_screen_is_read_only_and_a_professional_may_not_hide_things(clie
         assert (await karim.push([{'op': 'update', 'id': PRIVATE_NOTE, 'props': {'x': 1}}]))[0]['error'] == {
             'code': 'not_found', 'index': 0, 'id': PRIVATE_NOTE, 'fields': []}
         assert await tv.until_pong() == []
+
+
+async def test_creating_on_a_hidden_elements_id_answers_like_any_taken_id(client, board_id: str) -> None:
+    async with client(board_id, KARIM) as karim:
+        hidden = (await karim.push([note(PRIVATE_NOTE)]))[0]['error']
+        seen = (await karim.push([note('goal-1')]))[0]['error']
+    assert hidden == {'code': 'exists', 'index': 0, 'id': PRIVATE_NOTE, 'fields': []}
+    assert seen == hidden | {'id': 'goal-1'}
 
 
 async def test_a_photo_through_the_live_api_is_checked_and_cleaned(client, board_id: str) -> None:
@@ -441,8 +453,9 @@ def test_health(server: Server) -> None:
     assert response.json()['boards'] >= 1
 
 
-def test_export_holds_only_what_the_token_holder_may_see(server: Server, issue, board_id: str) -> None:
-    for actor, expected in [(KARIM, DEMO_IDS - {PRIVATE_NOTE}), (BAS, DEMO_IDS)]:
+def test_export_holds_only_what_the_token_holder_may_see(server: Server, issue, store: Store, board_id: str) -> None:
+    everything = live_ids(store, board_id)
+    for actor, expected in [(KARIM, everything - {PRIVATE_NOTE}), (BAS, everything)]:
         response = httpx.get(f'{server}/api/boards/{board_id}/export', params={'token': issue(board_id, actor)})
         assert response.status_code == 200
         board = response.json()

@@ -170,6 +170,18 @@ def test_a_reference_to_a_hidden_goal_is_bad_for_whoever_cannot_see_it(doc):
     assert apply(doc, [agreement()], seq=3, guard=derya)['a1'].props['goal_id'] == 'g1'
 
 
+def test_creating_on_a_hidden_elements_id_answers_like_any_taken_id(doc):
+    doc = apply(doc, [{'op': 'update', 'id': 'g1', 'visibility': {'scope': 'family'}}, delete('n1'),
+                      create('n2', text='Voor iedereen')], seq=2)
+    ans = ActorGuard(Actor(id='ans', name='Ans', role='professional'))
+    answers = {id_: failure(doc, [create(id_, text='Van Ans')], seq=3, guard=ans).as_dict()
+               for id_ in ('g1', 'n1', 'n2')}  # hidden, deleted, visible
+    assert answers == {id_: {'code': 'exists', 'index': 0, 'id': id_, 'fields': []} for id_ in answers}
+    screen = ActorGuard(Actor(id='tv', name='Scherm', role='screen'))
+    assert {failure(doc, [create(id_, text='x')], seq=3, guard=screen).code for id_ in ('g1', 'n2', 'new')} == \
+        {'read_only'}
+
+
 def test_a_photo_in_a_live_edit_is_cleaned_and_a_broken_one_refused(doc):
     derya = ActorGuard(Actor(id='derya', name='Derya', role='parent'))
     assert failure(doc, [update('sem', photo='data:image/jpeg;base64,A')], guard=derya).as_dict() == {
