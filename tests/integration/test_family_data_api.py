@@ -86,7 +86,8 @@ def test_a_broken_photo_stored_by_an_older_version_does_not_break_the_download(s
         seq = store.load(board_id).seq
         store.append(board_id, [CommitRecord(seq=seq + 1, actor_id='fm-derya', at='2026-12-01T10:00:00+00:00', ops=[
             {'op': 'update', 'id': 'fm-elif', 'props': {'photo': 'data:image/jpeg;base64,A'}}])])
-        response = get(server, (board_id, store.secret()), BAS)
+        derya = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)  # she manages the board
+        response = get(server, (board_id, store.secret()), derya)
     finally:
         store.close()
     assert response.status_code == 200, response.text

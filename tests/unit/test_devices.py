@@ -8,6 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from board import devices
+from board.access import BoardRights
 from board.devices import Kind, PairingError
 from board.identity import Actor, Role
 from board.store import Store
@@ -26,7 +27,8 @@ def board_id(sqlite_store: Store) -> str:
 
 def code_for(store: Store, board_id: str, actor: Actor | None = ELIF, at: dt.datetime = T0) -> devices.PairingCode:
     kind = Kind.TABLET if actor is None else Kind.PERSON
-    return devices.create_code(store, board_id, COACH, kind, actor, 'Telefoon van Elif', now=at)
+    return devices.create_code(store, board_id, COACH, kind, actor, 'Telefoon van Elif', now=at,
+                               rights=BoardRights.of({}))  # the coordinator manages every board
 
 
 def test_a_code_is_six_unambiguous_characters_shown_in_two_groups(sqlite_store: Store, board_id: str) -> None:

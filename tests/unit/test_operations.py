@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from board.access import ActorGuard
+from board.access import ActorGuard, BoardRights
 from board.elements import Element, ElementType, Visibility
 from board.identity import Actor
 from board.operations import MAX_BATCH, OperationError, apply_batch, changed_props, parse_batch
@@ -173,22 +173,22 @@ def test_a_reference_to_a_hidden_goal_is_bad_for_whoever_cannot_see_it(doc):
 def test_creating_on_a_hidden_elements_id_answers_like_any_taken_id(doc):
     doc = apply(doc, [{'op': 'update', 'id': 'g1', 'visibility': {'scope': 'family'}}, delete('n1'),
                       create('n2', text='Voor iedereen')], seq=2)
-    ans = ActorGuard(Actor(id='ans', name='Ans', role='professional'))
+    ans = ActorGuard(Actor(id='ans', name='Ans', role='professional'), BoardRights.of(doc))
     answers = {id_: failure(doc, [create(id_, text='Van Ans')], seq=3, guard=ans).as_dict()
                for id_ in ('g1', 'n1', 'n2')}  # hidden, deleted, visible
     assert answers == {id_: {'code': 'exists', 'index': 0, 'id': id_, 'fields': []} for id_ in answers}
-    screen = ActorGuard(Actor(id='tv', name='Scherm', role='screen'))
+    screen = ActorGuard(Actor(id='tv', name='Scherm', role='screen'), BoardRights.of(doc))
     assert {failure(doc, [create(id_, text='x')], seq=3, guard=screen).code for id_ in ('g1', 'n2', 'new')} == \
         {'read_only'}
 
 
 def test_a_photo_in_a_live_edit_is_cleaned_and_a_broken_one_refused(doc):
-    derya = ActorGuard(Actor(id='derya', name='Derya', role='parent'))
-    assert failure(doc, [update('sem', photo='data:image/jpeg;base64,A')], guard=derya).as_dict() == {
+    karin = ActorGuard(Actor(id='karin', name='Karin', role='coordinator'), BoardRights.of(doc))
+    assert failure(doc, [update('sem', photo='data:image/jpeg;base64,A')], guard=karin).as_dict() == {
         'code': 'invalid_props', 'index': 0, 'id': 'sem', 'fields': [{'field': 'photo', 'problem': 'not_an_image'}]}
     effective = []
-    changed = apply_batch(doc, parse_batch([update('sem', photo=as_data_url(phone_photo()))]), actor_id='derya',
-                          seq=2, now=NOW, guard=derya, effective=effective)
+    changed = apply_batch(doc, parse_batch([update('sem', photo=as_data_url(phone_photo()))]), actor_id='karin',
+                          seq=2, now=NOW, guard=karin, effective=effective)
     photo = changed['sem'].props['photo']
     assert 'GPS' not in base64.b64decode(photo.split(',')[1]).decode('latin-1')
     assert effective[0]['props']['photo'] == photo  # the log holds the clean photo, so a replay ends the same
