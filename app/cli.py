@@ -8,6 +8,7 @@ import typer
 
 from board import accounts, boardfile, revoked, tokens
 from board.demo import create_demo_board
+from board.fanout import announce_cut
 from board.identity import Actor, Role
 from board.store import BoardExists, BoardNotFound, Store
 
@@ -16,6 +17,8 @@ cli = typer.Typer(help='Planbord: één gezin, één plan — een live bord voor
 
 DatabaseUrl = typer.Option('sqlite:///planbord.sqlite3', '--database-url', envvar='PLANBORD_DATABASE_URL',
                            help='SQLAlchemy URL: a SQLite file (default) or postgresql://…')
+RedisUrl = typer.Option(None, '--redis-url', envvar='PLANBORD_REDIS_URL',
+                        help='Redis URL, to share boards live with other instances.')
 
 
 def _fail(message: str) -> None:
@@ -27,8 +30,7 @@ def _fail(message: str) -> None:
 def serve(host: str = typer.Option('0.0.0.0', envvar='PLANBORD_HOST', help='Address to listen on.'),
           port: int = typer.Option(8080, envvar='PLANBORD_PORT', help='Port to listen on.'),
           database_url: str = DatabaseUrl,
-          redis_url: str = typer.Option(None, envvar='PLANBORD_REDIS_URL',
-                                        help='Redis URL, to share boards live with other instances.'),
+          redis_url: str = RedisUrl,
           https: bool = typer.Option(False, '--https', envvar='PLANBORD_HTTPS',
                                      help='Served over https (e.g. behind a proxy): cookies only over https.')) -> None:
     """Start Planbord (a demo family and its coach's account are made on the first start)."""
@@ -181,16 +183,20 @@ def token(board_id: str,
 
 @cli.command()
 def revoke(board_id: str, token: str = typer.Argument(..., help='The token printed by `planbord token`.'),
-           database_url: str = DatabaseUrl) -> None:
-    """Refuse a token from now on, before it expires (an open page keeps its connection until it reloads)."""
+           database_url: str = DatabaseUrl, redis_url: str = RedisUrl) -> None:
+    """Refuse a token from now on, before it expires. Its open pages and live connections are cut off: at once
+    on every instance through Redis, else within seconds (each server checks the open ones)."""
     store = Store(database_url)
     try:
         store.get_board(board_id)
-        revoked.revoke(store, board_id, tokens.token_id(store.secret(), token))
+        jti = tokens.token_id(store.secret(), token)
+        revoked.revoke(store, board_id, jti)
     except BoardNotFound:
         _fail(f'no board with id {board_id}')
     except tokens.TokenError as error:
         _fail(f'not a token of this server ({error})')
+    if redis_url:
+        announce_cut(redis_url, board_id, revoked.credential(jti))
     typer.echo('revoked')
 
 

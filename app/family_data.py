@@ -56,10 +56,11 @@ def confirms(hub: BoardHub, typed: str) -> bool:
 
 
 async def erase(board_id: str) -> None:
-    """Erase the board for good, then let go of its hub: connected clients hear ``closed`` (``erased``)."""
+    """Erase the board for good, then let go of its hub here and on every other instance: connected clients hear
+    ``closed`` (``erased``)."""
     current = state.get()
     await asyncio.to_thread(erase_board, current.store, board_id)
-    if (hub := current.hubs.loaded(board_id)) is not None:
-        hub.close('erased')
-    current.hubs.forget(board_id)
+    current.hubs.close(board_id, 'erased')
+    if current.fanout is not None:
+        current.fanout.publish_closed(board_id, 'erased')
     log.info('board %s erased', board_id)

@@ -9,9 +9,11 @@ gezinsplan as PDF and ``GET /api/boards/{id}/call-list.pdf?token=`` for the call
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import HTTPException, Response, WebSocket, WebSocketDisconnect
@@ -26,7 +28,7 @@ from board.identity import Actor
 from board.search import search
 from board.store import BoardNotFound
 
-from . import family_data, state
+from . import cutoff, family_data, state
 
 log = logging.getLogger(__name__)
 
@@ -119,21 +121,24 @@ def register() -> None:
         except BoardNotFound:
             await _refuse(websocket, 'board_not_found', 4404)
             return
-        outbox: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+        outbox = _Outbox()
+        session = hub.join(actor, outbox.send)
+        credential, expires = cutoff.token_hold(token)
 
-        def send(message: dict[str, Any]) -> None:
-            outbox.put_nowait(message if outbox.qsize() < OUTBOX_LIMIT else None)
+        def cut(reason: str) -> None:
+            """The token was revoked or ran out: nothing more in or out, then the same close as a refused token."""
+            hub.leave(session)
+            outbox.close(4401, f'token_{reason}', protocol.error(f'token_{reason}'))
 
-        session = hub.join(actor, send)
+        cutoff.hold(credential, session.id, cut, expires)
         await family_data.note(board_id, actor, audit.VIEWED, 'live')
         writer = asyncio.create_task(_write(websocket, outbox))
         try:
-            while True:
-                text = await websocket.receive_text()
-                await _handle(hub, session, text)
-        except WebSocketDisconnect:
-            pass
+            while (message := await websocket.receive())['type'] != 'websocket.disconnect':
+                if not outbox.closing:  # once we said goodbye, we only wait for theirs
+                    await _handle(hub, session, message.get('text'))
         finally:
+            cutoff.release(credential, session.id)
             hub.leave(session)
             writer.cancel()
 
@@ -160,14 +165,18 @@ def _attachment(data: bytes, filename: str, media_type: str) -> Response:
                     headers={'Content-Disposition': f'attachment; filename="{filename}"', 'Cache-Control': 'no-store'})
 
 
-async def _handle(hub: Any, session: Any, text: str) -> None:
+async def _handle(hub: Any, session: Any, text: str | None) -> None:
+    """Answer one frame from the client (``None``: a binary frame)."""
+    if text is None:
+        session.deliver(protocol.error('binary_message'))
+        return
     if len(text.encode()) > protocol.MAX_MESSAGE_BYTES:
         session.deliver(protocol.error('message_too_large'))
         return
     try:
-        message = protocol.parse_client_message(json.loads(text))
-    except (ValueError, protocol.ProtocolError):
-        session.deliver(protocol.error('invalid_message'))
+        message = protocol.parse_client_message(protocol.load_json(text))
+    except protocol.ProtocolError as error:
+        session.deliver(protocol.error(str(error)))
         return
     match message:
         case protocol.Push():
@@ -178,19 +187,53 @@ async def _handle(hub: Any, session: Any, text: str) -> None:
             session.deliver({'type': 'pong'})
 
 
-async def _write(websocket: WebSocket, outbox: asyncio.Queue) -> None:
-    """Send queued messages in order; an overflowing outbox closes the connection (the client resyncs)."""
+@dataclass(frozen=True)
+class _Close:
+    code: int
+    reason: str
+
+
+class _Outbox:
+    """What one connection still has to send, in order. It ends with a close: when the hub lets go of us
+    (``closed``: 4410), when we fall too far behind (4408: the client reconnects and catches up by seq), or when
+    the token is cut off (4401, after an error naming why); whatever was still queued then is dropped."""
+
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[dict[str, Any] | _Close] = asyncio.Queue()
+        self.closing = False
+
+    def send(self, message: dict[str, Any]) -> None:
+        if message['type'] == 'closed':  # e.g. the board was erased
+            self.close(4410, message['reason'], message)
+        elif self.queue.qsize() >= OUTBOX_LIMIT:
+            self.close(4408, 'too slow')
+        elif not self.closing:
+            self.queue.put_nowait(message)
+
+    def close(self, code: int, reason: str, last: dict[str, Any] | None = None) -> None:
+        """Drop what is queued, send `last` (if any), then close with `code`."""
+        if self.closing:
+            return
+        self.closing = True
+        while not self.queue.empty():
+            self.queue.get_nowait()
+        if last is not None:
+            self.queue.put_nowait(last)
+        self.queue.put_nowait(_Close(code, reason))
+
+
+async def _write(websocket: WebSocket, outbox: _Outbox) -> None:
+    """Send queued messages in order, until the close."""
     try:
-        while (message := await outbox.get()) is not None:
+        while not isinstance(message := await outbox.queue.get(), _Close):
             await websocket.send_text(json.dumps(message, ensure_ascii=False, separators=(',', ':')))
-            if message['type'] == 'closed':  # the hub let go of us, e.g. the board was erased
-                await websocket.close(code=4410, reason=message['reason'])
-                return
-        await websocket.close(code=4408, reason='too slow')
-    except Exception:  # the peer went away; the reader notices and cleans up
-        log.debug('live connection closed while writing', exc_info=True)
+        await websocket.close(code=message.code, reason=message.reason)
+    except WebSocketDisconnect:  # the peer went away; the reader hears it and cleans up
+        pass
 
 
 async def _refuse(websocket: WebSocket, code: str, close_code: int) -> None:
-    await websocket.send_text(json.dumps(protocol.error(code)))
-    await websocket.close(code=close_code)
+    """Say why not and close; a client that left before hearing it is no error."""
+    with contextlib.suppress(WebSocketDisconnect):
+        await websocket.send_text(json.dumps(protocol.error(code)))
+        await websocket.close(code=close_code)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nicegui import app, ui
+from nicegui import app, background_tasks, ui
 
-from app import live_api, state
+from app import cutoff, live_api, state
 from app.csrf import CsrfMiddleware
 from app.pages import access as access_page
 from app.pages import audit as audit_page
@@ -36,8 +36,9 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
         mail, password = create_demo_coach(current.store, create_demo_board(current.store).id)
         print(f'Demo: log in als {mail} met wachtwoord {password}', flush=True)  # shown once, stored only as a hash
     if current.fanout is not None:
-        app.on_startup(lambda: current.fanout.start(current.hubs))
+        app.on_startup(lambda: current.fanout.start(current.hubs, cutoff.cut_off))
         app.on_shutdown(current.fanout.close)
+    app.on_startup(lambda: background_tasks.create(cutoff.sweep(), name='cut off revoked credentials'))
     app.add_middleware(CsrfMiddleware)
     app.add_static_files('/assets', ASSETS)
     home_page.register()

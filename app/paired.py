@@ -1,24 +1,19 @@
 """This browser as a paired device: its device token per board, kept in NiceGUI's user storage, and who is using
-a gezinstablet right now. Also cuts off every open page of a device the moment it is revoked.
+a gezinstablet right now. Every page opened through a device is cut off the moment it is revoked (`app.cutoff`).
 """
 from __future__ import annotations
 
 import asyncio
-import weakref
 
-from nicegui import Client, app, ui
+from nicegui import app
 
 from board import devices
 from board.identity import Actor
 
-from . import state
+from . import cutoff, state
 
 KEY = 'paired'
 """`app.storage.user[KEY]`: board id → {'token': device token, 'member': who uses the tablet now}."""
-CUT_OFF_DELAY = 1.0
-"""Seconds a revoked page gets to move to the pairing page before it is deleted on the server."""
-
-_open: dict[str, weakref.WeakSet[Client]] = {}
 
 
 class ChooseMember(Exception):
@@ -71,13 +66,13 @@ async def device(board_id: str) -> devices.Device | None:
 async def device_actor(board_id: str) -> Actor | None:
     """Who this browser is on this board through its paired device (`ChooseMember` on a tablet nobody picked).
 
-    The page is remembered under the device, so revoking the device can cut it off (`cut_off`).
+    The page is held under the device, so revoking the device sends it to the pairing page (`app.cutoff`).
     """
     found = await device(board_id)
     if found is None:
         return None
     actor = found.actor or await _tablet_member(board_id)
-    _open.setdefault(found.credential, weakref.WeakSet()).add(ui.context.client)
+    cutoff.hold_page(found.credential, to='/pair?revoked=1')
     return actor
 
 
@@ -89,18 +84,3 @@ async def _tablet_member(board_id: str) -> Actor:
         raise ChooseMember(board_id)
     return devices.member_actor(member)
 
-
-def cut_off(credential: str) -> None:
-    """Send every open page of a revoked device to the pairing page, then delete it on the server, which makes it
-    leave the board's hub: it receives nothing more, whatever its browser does."""
-    for client in list(_open.pop(credential, ())):
-        if client.id not in Client.instances:
-            continue
-        with client:
-            ui.navigate.to('/pair?revoked=1')
-        asyncio.get_running_loop().call_later(CUT_OFF_DELAY, _delete, client)
-
-
-def _delete(client: Client) -> None:
-    if client.id in Client.instances:
-        client.delete()

@@ -13,7 +13,7 @@ from nicegui import app
 from board import accounts
 from board.identity import Actor
 
-from . import paired, state
+from . import cutoff, paired, state
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 
 ACCOUNT = 'account'
@@ -50,7 +50,10 @@ async def actor_for(board_id: str, token: str | None) -> Actor | None:
     """The person behind this browser on this board, ``None`` for no access; `board.tokens.TokenError` for a
     bad link, `app.paired.ChooseMember` on a gezinstablet nobody has picked yet."""
     if token:
-        return state.get().verify(token, board_id)
+        actor = state.get().verify(token, board_id)
+        credential, expires = cutoff.token_hold(token)
+        cutoff.hold_page(credential, expires)
+        return actor
     if (device := await paired.device_actor(board_id)) is not None:
         return device
     if (account := account_id()) is not None:

@@ -2,13 +2,10 @@
 // kept current from the hub's messages, pushes with a batch id kept in an outbox until the hub answers, and a
 // catch-up plus re-send after the socket reconnects. Mixed into each view's Vue component.
 
-// randomUUID exists only on https and localhost; a tablet on a home network may use plain http.
+// 128 bits from the browser's cryptographic generator, as 32 hex digits: a batch id, or a new element's id that
+// nobody can guess. getRandomValues works on plain http too (a tablet on a home network); randomUUID does not.
 export function newCid() {
-  if (window.crypto?.randomUUID) return crypto.randomUUID();
-  if (window.crypto?.getRandomValues) {
-    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
-  }
-  return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 // Mirror of `apply_change` in app/live_element.py; mutates the reactive element map in place.

@@ -425,7 +425,7 @@ export default {
       const exists = Object.values(this.els).some((el) => el.type === "tie"
         && ((el.props.a === a && el.props.b === b) || (el.props.a === b && el.props.b === a)));
       if (exists) this.$emit("tie_exists", { a, b });
-      else this.push([{ op: "create", id: `tie-${newCid().replace(/-/g, "").slice(0, 12)}`, type: "tie", props: { a, b } }]);
+      else this.push([{ op: "create", id: `tie-${newCid()}`, type: "tie", props: { a, b } }]);
     },
 
     // Let go: store what the spot means (ring, sector, closeness), on the family's schema or this member's own.

@@ -16,6 +16,7 @@ from .access import BoardRights, can_see
 from .elements import Element, PropsError, validate_props
 from .identity import Actor
 from .operations import OperationError, check_references
+from .photos import with_clean_photo
 from .store import BoardInfo, Store
 
 FORMAT = 'planbord.board'
@@ -75,17 +76,19 @@ def loads(text: str) -> BoardFile:
     elements = {e.id: e for e in board.elements}
     if len(elements) != len(board.elements):
         raise BoardFileError('an element id appears twice')
+    checked = []
     for element in board.elements:
         if element.deleted:
             raise BoardFileError(f'element {element.id} is deleted')
         try:
             validate_props(element.type, element.props)
             check_references(element, elements)
+            checked.append(element.model_copy(update={'props': with_clean_photo(element.props)}))
         except PropsError as error:
             raise BoardFileError(f'element {element.id}: {error}') from None
         except OperationError as error:
             raise BoardFileError(f'element {element.id}: {error.fields[0]["field"]} points at nothing') from None
-    return board
+    return board.model_copy(update={'elements': checked})
 
 
 def import_board(store: Store, board: BoardFile, new_id: str | None = None) -> BoardInfo:

@@ -114,10 +114,10 @@ AGREEMENTS = [  # id, who, who_ids, text, goal, start, planned end
     ('agr-4', 'Ilse', ['np-ilse'], 'Mees op zaterdag naar de training brengen.', 'goal-4', '2026-10-01', None),
 ]
 STANDARD = {  # the two agreements of every plan (made by new_plan_operations), filled in for this family
-    'agr-eind': {'who': 'Jolien Bakker en het gezin', 'who_ids': ['np-jolien', 'fm-derya'],
-                 'planned_end': '2027-06-30', 'x': 1440, 'y': 270},
-    'agr-info': {'who': 'Jolien Bakker en Derya', 'who_ids': ['np-jolien', 'fm-derya'],
-                 'planned_end': '2026-10-01', 'x': 1440, 'y': 420},
+    'eindevaluatie': {'who': 'Jolien Bakker en het gezin', 'who_ids': ['np-jolien', 'fm-derya'],
+                      'planned_end': '2027-06-30', 'x': 1440, 'y': 270},
+    'informeren': {'who': 'Jolien Bakker en Derya', 'who_ids': ['np-jolien', 'fm-derya'],
+                   'planned_end': '2026-10-01', 'x': 1440, 'y': 420},
 }
 NOTES = [  # in the zones new_plan_operations makes
     ('note-hulpvraag', 'question', 'Ik wil weer overzicht en rust, en dat Elif weer naar school gaat.', 40, 80),
@@ -204,10 +204,8 @@ AUTHORS = (SYSTEM.id, SYSTEM.id, 'fm-bas')
 def demo_operations() -> list[dict[str, Any]]:
     """The demo board as it is now, as one batch of create operations (its history is `demo_batches`)."""
     ops = new_plan_operations(START)
-    by_id = {op['id']: op for op in ops}
-    by_id['family-info']['props'] |= FAMILY_INFO
-    for id_, props in STANDARD.items():
-        by_id[id_]['props'] |= props
+    for op in ops:
+        op['props'] |= FAMILY_INFO if op['type'] == 'family_info' else STANDARD.get(op['props'].get('standard'), {})
 
     def create(id_: str, type_: str, visibility: dict | None = None, **props: Any) -> None:
         ops.append({'op': 'create', 'id': id_, 'type': type_, 'props': props}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 import json
 import re
 import secrets
@@ -33,9 +34,17 @@ CODE_LENGTH = 6
 CODE_VALID = dt.timedelta(minutes=10)
 TRIES_WINDOW = dt.timedelta(minutes=10)
 WRONG_CODES_PER_CLIENT = 10
-"""Wrong codes one address may try per window: plenty for typos, useless for guessing."""
-WRONG_CODES_OVERALL = 200
-"""Wrong codes from all addresses together per window, against guessing from many addresses."""
+"""Wrong codes one address may try per window: plenty for typos, useless for guessing. An IPv6 address counts as its
+/64 network, which one household holds whole."""
+GROUP_LENGTH = 3
+WRONG_CODES_PER_GROUP = 10
+"""Wrong codes per window that start with the same first group (``K7M`` of ``K7M-4QX``), from all addresses together.
+
+A code can only be guessed by a try in its own group, so however many addresses someone has, each live code faces at
+most this many guesses among the 29,791 possible second groups (one chance in about 3,000). Nobody is blocked but the
+families whose code is in a group that was tried too often, and as a guesser cannot know which group that is, blocking
+every family would take some 300,000 wrong codes, from 30,000 addresses, every ten minutes. (A limit on all wrong
+codes together would let 200 wrong codes from 20 addresses block pairing for every family on the server.)"""
 WRONG_PINS = 5
 """Wrong PINs on one device per window before it has to wait."""
 PIN_PATTERN = re.compile(r'^\d{4,6}$')
@@ -196,16 +205,17 @@ def pair(store: Store, text: str, client: str, now: dt.datetime | None = None) -
     """Redeem a code typed or scanned in a browser at address `client`: the new device, its token, and who made
     the code (the one who paired it, for the audit log).
 
-    Refuses with `too_many_tries` before looking at the code once this address, or everyone together, has tried
-    too many wrong codes lately. Only the token's hash is stored; the token goes to the browser once.
+    Refuses with `too_many_tries` before looking at the code once this address has tried too many wrong codes
+    lately, or everyone together too many that start like this one (`WRONG_CODES_PER_GROUP`). Only the token's hash
+    is stored; the token goes to the browser once.
     """
     now = _now(now)
-    keys = (f'pair:{client}', 'pair')
-    with store.engine.begin() as connection:
-        if (_recent_failures(connection, keys[0], now) >= WRONG_CODES_PER_CLIENT
-                or _recent_failures(connection, keys[1], now) >= WRONG_CODES_OVERALL):
-            raise PairingError('too_many_tries')
     code = normalise(text)
+    limits = {f'pair:{_household(client)}': WRONG_CODES_PER_CLIENT,
+              f'pair-group:{code[:GROUP_LENGTH]}': WRONG_CODES_PER_GROUP}
+    with store.engine.begin() as connection:
+        if any(_recent_failures(connection, key, now) >= limit for key, limit in limits.items()):
+            raise PairingError('too_many_tries')
     with store.engine.begin() as connection:
         row = connection.execute(sa.select(pairing_codes).where(pairing_codes.c.code == code)).first()
         problem = 'wrong_code' if row is None else 'used' if row.used_at else \
@@ -216,13 +226,22 @@ def pair(store: Store, text: str, client: str, now: dt.datetime | None = None) -
                                        .values(used_at=_iso(now))).rowcount
             problem = None if taken == 1 else 'used'
         if problem is not None:
-            for key in keys:
+            for key in limits:
                 _record_failure(connection, key, now)
     if problem is not None:
         raise PairingError(problem)
     creator = _actor_from(row.created_by)
     device, token = add_device(store, row.board_id, Kind(row.kind), _actor_from(row.actor), row.label, creator.id, now)
     return device, token, creator
+
+
+def _household(client: str) -> str:
+    """Where wrong codes are counted: an IPv4 address, or the /64 network of an IPv6 one."""
+    try:
+        address = ipaddress.ip_address(client)
+    except ValueError:
+        return client
+    return str(ipaddress.ip_network(f'{address}/64', strict=False)) if address.version == 6 else str(address)
 
 
 def add_device(store: Store, board_id: str, kind: Kind, actor: Actor | None, label: str, created_by: str,

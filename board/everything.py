@@ -17,7 +17,7 @@ from .boardfile import BoardFile, visible_board
 from .elements import ElementType
 from .identity import Actor
 from .paper import pdf_filename
-from .photos import PREFIX
+from .photos import PREFIX, PhotoError, clean_data_url
 
 LOG_COLUMNS = ('datum', 'tijd', 'wie', 'wat')
 
@@ -40,18 +40,22 @@ def everything_zip(board: BoardFile, actor: Actor, log: list[tuple[dt.datetime, 
 
 
 def photos(board: BoardFile) -> list[tuple[str, bytes]]:
-    """Each family member's photo as (a file name from their name, JPEG bytes); names made unique."""
+    """Each family member's photo as (a file name from their name, JPEG bytes); names made unique. A photo that is
+    no JPEG (stored by an older version, which did not check photos from the live API) is left out."""
     found: list[tuple[str, bytes]] = []
     used: set[str] = set()
     for element in board.elements:
-        url = element.props.get('photo') or ''
-        if element.type != ElementType.FAMILY_MEMBER or not url.startswith(PREFIX):
+        if element.type != ElementType.FAMILY_MEMBER or not element.props.get('photo'):
+            continue
+        try:
+            jpeg = base64.b64decode(clean_data_url(element.props['photo']).removeprefix(PREFIX))
+        except PhotoError:
             continue
         name = base = re.sub(r'[^\w -]+', '', element.props.get('name', '')).strip() or 'foto'
         while name in used:
             name = f'{base} {len(used) + 1}'
         used.add(name)
-        found.append((name, base64.b64decode(url.removeprefix(PREFIX))))
+        found.append((name, jpeg))
     return found
 
 

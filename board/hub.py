@@ -330,5 +330,7 @@ class HubRegistry:
     def loaded(self, board_id: str) -> BoardHub | None:
         return self._hubs.get(board_id)
 
-    def forget(self, board_id: str) -> None:
-        self._hubs.pop(board_id, None)
+    def close(self, board_id: str, reason: str) -> None:
+        """Let go of a board (erased here or on another instance): its clients hear ``closed`` (`BoardHub.close`)."""
+        if (hub := self._hubs.pop(board_id, None)) is not None:
+            hub.close(reason)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .elements import (NUMBERED, PROPS_MODELS, REFERENCES, SEQUENCED, SERVER_PROPS, SINGLETON_IDS, Element,
                        ElementId, ElementType, PropsError, Visibility, validate_props)
+from .photos import with_clean_photo
 
 MAX_BATCH = 200
 """Operations per batch; a drag sends one, a pasted group a few dozen."""
@@ -116,6 +117,8 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
         last_index[op.id] = index
         current = view.get(op.id)
         try:
+            if guard is not None:  # a replay holds photos checked when they came in
+                op = _with_clean_photo(op, current)
             staged[op.id] = _apply_one(current, op, view, actor_id=actor_id, seq=seq, now=now, guard=guard)
         except OperationError as error:
             error.index, error.element_id = index, op.id
@@ -135,11 +138,23 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
     return staged
 
 
+def _with_clean_photo(op: CreateOp | UpdateOp | DeleteOp, current: Element | None) -> CreateOp | UpdateOp | DeleteOp:
+    """The operation with the photo it sets checked and made one of ours, like an upload (`board.photos`), so the
+    board, and the log a replay reads, only ever hold a real, small JPEG without metadata, whatever the channel."""
+    kind = op.type if isinstance(op, CreateOp) else current.type if current is not None else None
+    if isinstance(op, DeleteOp) or kind is None or 'photo' not in PROPS_MODELS[kind].model_fields:
+        return op
+    return op.model_copy(update={'props': with_clean_photo(op.props)})
+
+
 def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view: Mapping[str, Element], *,
                actor_id: str, seq: int, now: str, guard: Guard | None) -> Element:
     if guard is not None:
         kind = op.type if isinstance(op, CreateOp) else current.type if current is not None else None
-        guard.check(current, op.visibility if not isinstance(op, DeleteOp) else None, kind)
+        # a create is checked as the new element it would be, so its answer never tells what its id already holds:
+        # a hidden element's id is `exists`, like a visible or deleted one's
+        guard.check(None if isinstance(op, CreateOp) else current,
+                    op.visibility if not isinstance(op, DeleteOp) else None, kind)
     stamp = {'seq': seq, 'updated_by': actor_id, 'updated_at': now}
     match op:
         case CreateOp():

@@ -3,14 +3,19 @@
 There is no file store and no public URL on purpose: a photo travels with its member through the hub,
 the op log, the visibility filter and the export, so exactly those who may see the member see the photo.
 Nothing from the upload is kept as it was: Pillow decodes it and we write a fresh 256×256 JPEG without
-any metadata, so the GPS position and camera details in a phone photo never reach the board.
+any metadata, so the GPS position and camera details in a phone photo never reach the board. A photo that
+arrives as a data URL (the live API, an imported board file) is checked the same way (`clean_data_url`).
 """
 from __future__ import annotations
 
 import base64
+import binascii
 import io
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .elements import PropsError
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest upload we look at (a phone photo is 2–6 MB); the browser checks this too, but only there."""
@@ -78,6 +83,49 @@ def thumbnail_data_url(raw: bytes) -> str:
         if len(url) <= MAX_DATA_URL:
             return url
     raise PhotoError('not_an_image')  # cannot happen for 256×256 at quality 30; never store something too big
+
+
+def with_clean_photo(props: dict[str, Any]) -> dict[str, Any]:
+    """`props` with the photo they set (if any) checked and made one of ours (`clean_data_url`): what every channel
+    does before a photo enters a board. `board.elements.PropsError` (field ``photo``) if it is no photo."""
+    photo = props.get('photo')
+    if not isinstance(photo, str):
+        return props  # no photo, one being removed (None), or something the props check refuses
+    try:
+        return props | {'photo': clean_data_url(photo)}
+    except PhotoError as error:
+        raise PropsError([{'field': 'photo', 'problem': error.code}]) from None
+
+
+def clean_data_url(url: str) -> str:
+    """A photo as it enters a member's props on any channel: kept when it is already one of ours (a 256×256 JPEG
+    with nothing but its pixels, so saving a member again costs no quality), otherwise made into one like an upload.
+
+    Raises `PhotoError` for anything that is no photo (``data:image/jpeg;base64,A``), too big or too many pixels.
+    """
+    if not url.startswith(PREFIX):
+        raise PhotoError('not_an_image')
+    try:
+        raw = base64.b64decode(url.removeprefix(PREFIX), validate=True)
+    except binascii.Error:
+        raise PhotoError('not_an_image') from None
+    return PREFIX + base64.b64encode(raw).decode('ascii') if _is_ours(raw) else thumbnail_data_url(raw)
+
+
+def _is_ours(raw: bytes) -> bool:
+    """Whether `raw` is a JPEG as `thumbnail_data_url` writes it: the right size, whole, and no EXIF, ICC profile,
+    XMP, comment or bytes after its end; only its plain JFIF header besides the pixels."""
+    try:
+        with Image.open(io.BytesIO(raw), formats=('JPEG',)) as image:
+            if (image.size != (SIZE, SIZE) or image.mode != 'RGB' or 'comment' in image.info
+                    or not raw.endswith(b'\xff\xd9')
+                    or any(marker != 'APP0' or len(data) != 14 or not data.startswith(b'JFIF\0')
+                           for marker, data in image.applist)):
+                return False
+            image.load()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError, EOFError):
+        return False
+    return True
 
 
 def _open(raw: bytes, formats: tuple[str, ...]) -> Image.Image:

@@ -10,33 +10,33 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .elements import Element, ElementType
+from .elements import Element, ElementType, new_id
 from .identity import SYSTEM
 from .store import BoardInfo, CommitRecord, Store, now_iso, replay
 
 ZONES = [
-    ('zone-hulpvraag', 'Hulpvraag', 'hulpvraag', 0, 0, 560, 230),
-    ('zone-toekomst', 'Toekomst', 'toekomst', 600, 0, 1080, 230),
-    ('zone-krachten', 'Krachten', 'krachten', 0, 620, 560, 360),
-    ('zone-zorgen', 'Zorgen', 'zorgen', 600, 620, 560, 360),
+    ('Hulpvraag', 'hulpvraag', 0, 0, 560, 230),
+    ('Toekomst', 'toekomst', 600, 0, 1080, 230),
+    ('Krachten', 'krachten', 0, 620, 560, 360),
+    ('Zorgen', 'zorgen', 600, 620, 560, 360),
 ]
 STANDARD_AGREEMENTS = [
-    ('agr-eind', 'eindevaluatie', 'De zorgcoördinator en het gezin',
+    ('eindevaluatie', 'De zorgcoördinator en het gezin',
      'Eindevaluatie: hoe ging onze samenwerking en wat heeft het het gezin gebracht?'),
-    ('agr-info', 'informeren', 'De zorgcoördinator en het gezin',
+    ('informeren', 'De zorgcoördinator en het gezin',
      'Afspreken wie er verder geïnformeerd moet worden (bijvoorbeeld huisarts, school, jeugdgezondheidszorg).'),
 ]
 
 
 def new_plan_operations(start: dt.date) -> list[dict[str, Any]]:
-    """The operations that make an empty board a gezinsplan."""
+    """The operations that make an empty board a gezinsplan; each part gets a fresh id nobody can guess."""
     ops: list[dict[str, Any]] = [
         {'op': 'create', 'id': 'family-info', 'type': 'family_info', 'props': {'start_date': start.isoformat()}}]
-    for id_, title, kind, x, y, w, h in ZONES:
-        ops.append({'op': 'create', 'id': id_, 'type': 'zone',
+    for title, kind, x, y, w, h in ZONES:
+        ops.append({'op': 'create', 'id': new_id('zone'), 'type': 'zone',
                     'props': {'title': title, 'kind': kind, 'x': x, 'y': y, 'w': w, 'h': h}})
-    for i, (id_, standard, who, text) in enumerate(STANDARD_AGREEMENTS):
-        ops.append({'op': 'create', 'id': id_, 'type': 'agreement',
+    for i, (standard, who, text) in enumerate(STANDARD_AGREEMENTS):
+        ops.append({'op': 'create', 'id': new_id('agr'), 'type': 'agreement',
                     'props': {'standard': standard, 'who': who, 'text': text, 'start': start.isoformat(),
                               'x': 1200 + 260 * i, 'y': 270}})
     return ops

@@ -10,6 +10,7 @@ A ``commit`` or ``catchup`` carries *changes* already filtered for the receiving
 """
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -21,6 +22,8 @@ from .operations import changed_props
 
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 512 * 1024
+MAX_DEPTH = 32
+"""Lists and objects one value of a message may sit in: a push needs about six."""
 
 
 class _Message(BaseModel):
@@ -50,7 +53,25 @@ _CLIENT_MESSAGE = TypeAdapter(ClientMessage)
 
 
 class ProtocolError(ValueError):
-    """A message that is not one of ours."""
+    """A message that is not one of ours; the message is the error code."""
+
+
+def load_json(text: str) -> Any:
+    """A client's JSON text; `ProtocolError` ``invalid_message`` if it is not JSON, ``message_too_deep`` if it is
+    nested deeper than `MAX_DEPTH` (beyond what the parser itself takes, or within it)."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ProtocolError('message_too_deep') from None
+    except ValueError:
+        raise ProtocolError('invalid_message') from None
+    containers, depth = [value], 0
+    while containers := [c for c in containers if isinstance(c, (list, dict))]:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise ProtocolError('message_too_deep')
+        containers = [inner for outer in containers for inner in (outer.values() if isinstance(outer, dict) else outer)]
+    return value
 
 
 def parse_client_message(raw: Any) -> Push | Resync | Ping:

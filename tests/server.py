@@ -37,11 +37,12 @@ def free_port() -> int:
 class Server(str):
     """A running `planbord serve`; its string value is the base URL (``ws_url`` is the same for WebSockets)."""
 
-    def __new__(cls, database_url: str, port: int) -> Server:
+    def __new__(cls, database_url: str, port: int, redis_url: str | None = None) -> Server:
         return super().__new__(cls, f'http://127.0.0.1:{port}')
 
-    def __init__(self, database_url: str, port: int) -> None:
+    def __init__(self, database_url: str, port: int, redis_url: str | None = None) -> None:
         self.database_url, self.port, self.ws_url = database_url, port, f'ws://127.0.0.1:{port}'
+        self.redis_url = redis_url
         self.workdir = Path(tempfile.mkdtemp(prefix='planbord-server-'))  # NiceGUI's .nicegui storage lives here
         self.log = self.workdir / 'server.log'
         self.process: subprocess.Popen | None = None
@@ -55,6 +56,9 @@ class Server(str):
         """Start the server and wait until ``GET /api/health`` answers 200; `RuntimeError` if it does not."""
         env = {k: v for k, v in os.environ.items() if k != 'PYTEST_CURRENT_TEST'}
         env.update(PLANBORD_DATABASE_URL=self.database_url, PLANBORD_HOST='127.0.0.1', PLANBORD_PORT=str(self.port))
+        env.pop('PLANBORD_REDIS_URL', None)
+        if self.redis_url:
+            env['PLANBORD_REDIS_URL'] = self.redis_url
         with self.log.open('ab') as log:
             self.process = subprocess.Popen([str(PLANBORD), 'serve'], env=env, cwd=self.workdir,
                                             stdout=log, stderr=subprocess.STDOUT)
@@ -92,9 +96,10 @@ class Server(str):
 
 
 @contextmanager
-def running_server(database_url: str, port: int | None = None) -> Iterator[Server]:
-    """A started server on `database_url` (the first start creates the demo board), stopped on exit."""
-    server = Server(database_url, port or free_port())
+def running_server(database_url: str, port: int | None = None, redis_url: str | None = None) -> Iterator[Server]:
+    """A started server on `database_url` (the first start creates the demo board), stopped on exit; with
+    `redis_url` it shares boards live with the other instances on that Redis."""
+    server = Server(database_url, port or free_port(), redis_url)
     server.start()
     try:
         yield server

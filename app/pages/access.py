@@ -18,7 +18,7 @@ from board.access import BoardRights
 from board.identity import Actor, Role
 from board.invitations import InvitationError
 
-from .. import paired, state
+from .. import cutoff, state
 from ..people import t
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
@@ -152,7 +152,7 @@ class AccessPage:
         gone = await asyncio.to_thread(devices.revoke_device, self.store, self.board_id, device_id, self.actor,
                                        rights=self.hub.rights)
         if gone is not None:
-            paired.cut_off(gone.credential)
+            cutoff.revoke(self.board_id, gone.credential)
             await asyncio.to_thread(audit.record, self.store, self.board_id, self.actor, audit.REVOKED, gone.label)
         ui.notify(t('devices.revoked'), type='positive')
         self.device_list.refresh()

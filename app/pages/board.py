@@ -12,6 +12,7 @@ from typing import Any
 from nicegui import Client, ui
 
 from board import audit
+from board.elements import new_id
 from board.hub import Session
 from board.identity import Role
 from board.plan import remove_person_operations
@@ -194,7 +195,7 @@ class BoardPage:
                         if element_id:
                             op = {'op': 'update', 'id': element_id, 'props': changes()}
                         else:
-                            op = {'op': 'create', 'id': uuid.uuid4().hex[:16], 'type': type_,
+                            op = {'op': 'create', 'id': new_id(type_), 'type': type_,
                                   'props': props | changes()}
                             if (chosen := visibility()) is not None:
                                 op['visibility'] = chosen.model_dump(mode='json')

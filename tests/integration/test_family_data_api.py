@@ -12,7 +12,7 @@ import pytest
 from board import tokens
 from board.demo import create_demo_board
 from board.identity import Actor, Role
-from board.store import Store
+from board.store import CommitRecord, Store
 from tests.server import running_server
 
 BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
@@ -77,3 +77,18 @@ def test_a_state_change_from_another_site_is_refused(server) -> None:
     assert httpx.post(url, headers={'Origin': f'http://{host}'}).status_code == 405  # ours: on to the route
     assert httpx.post(url).status_code == 405  # no browser: an API client with its token
     assert httpx.get(url, headers={'Origin': 'https://evil.example'}).status_code == 200  # reading changes nothing
+
+
+def test_a_broken_photo_stored_by_an_older_version_does_not_break_the_download(server) -> None:
+    store = Store(server.database_url)
+    try:
+        board_id = create_demo_board(store).id
+        seq = store.load(board_id).seq
+        store.append(board_id, [CommitRecord(seq=seq + 1, actor_id='fm-derya', at='2026-12-01T10:00:00+00:00', ops=[
+            {'op': 'update', 'id': 'fm-elif', 'props': {'photo': 'data:image/jpeg;base64,A'}}])])
+        derya = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)  # she manages the board
+        response = get(server, (board_id, store.secret()), derya)
+    finally:
+        store.close()
+    assert response.status_code == 200, response.text
+    assert 'fotos/Elif.jpg' not in zipfile.ZipFile(io.BytesIO(response.content)).namelist()

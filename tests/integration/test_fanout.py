@@ -2,15 +2,22 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import subprocess
 
 import pytest
 import redis
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
+from board import tokens
+from board.demo import create_demo_board
 from board.fanout import RedisFanout
 from board.hub import HubRegistry
 from board.identity import Actor, Role
 from board.store import Store
+from tests.server import PLANBORD, running_server
 from tests.services import require_service
 
 REDIS_URL = os.environ.get('PLANBORD_TEST_REDIS_URL', 'redis://127.0.0.1:6379/0')
@@ -36,6 +43,8 @@ class Instance:
         self.store = Store(database_url)
         self.fanout = RedisFanout(redis_url)
         self.hubs = HubRegistry(self.store, self.fanout.publish)
+        self.cut: list[str] = []
+        """The credentials this instance was told to cut off."""
 
     async def close(self) -> None:
         await self.fanout.close()
@@ -46,7 +55,7 @@ class Instance:
 async def instances(postgres_url: str, redis_url: str):
     pair = [Instance(postgres_url, redis_url), Instance(postgres_url, redis_url)]
     for instance in pair:
-        await instance.fanout.start(instance.hubs)
+        await instance.fanout.start(instance.hubs, instance.cut.append)
     yield pair
     for instance in pair:
         await instance.close()
@@ -95,3 +104,42 @@ async def test_simultaneous_commits_on_both_instances_converge(instances) -> Non
     assert set(hub_a.elements) == set(hub_b.elements) == set(stored.elements) and len(stored.elements) == 20
     assert {k: v.model_dump() for k, v in hub_a.elements.items()} == \
         {k: v.model_dump() for k, v in hub_b.elements.items()}
+
+
+async def test_a_revoke_and_an_erase_on_one_instance_reach_the_other(instances) -> None:
+    a, b = instances
+    board = a.store.create_board('Ingetrokken')
+    await a.hubs.get(board.id)
+    hub_b = await b.hubs.get(board.id)
+    seen_on_b: list[dict] = []
+    hub_b.join(COACH, seen_on_b.append)
+
+    a.fanout.publish_cut(board.id, 'device:abc')
+    a.fanout.publish_closed(board.id, 'erased')
+
+    await wait_for(lambda: b.hubs.loaded(board.id) is None)
+    assert b.cut == ['device:abc'] and a.cut == []
+    assert seen_on_b[-1] == {'type': 'closed', 'reason': 'erased'} and hub_b.sessions == {}
+
+
+async def test_planbord_revoke_cuts_the_live_connections_on_every_instance(postgres_url: str, redis_url: str) -> None:
+    """Two real `planbord serve` processes; the token is revoked from a terminal, with the servers' Redis."""
+    store = Store(postgres_url)
+    board_id = create_demo_board(store).id
+    token = tokens.issue(store.secret(), board_id, PARENT)
+    store.close()
+    with running_server(postgres_url, redis_url=redis_url) as one, running_server(postgres_url, redis_url=redis_url) as two:
+        path = f'/api/boards/{board_id}/live?token={token}'
+        async with connect(one.ws_url + path) as first, connect(two.ws_url + path) as second:
+            for ws in (first, second):
+                assert json.loads(await asyncio.wait_for(ws.recv(), 5))['type'] == 'welcome'
+            env = {k: v for k, v in os.environ.items() if k != 'PYTEST_CURRENT_TEST'}
+            env.update(PLANBORD_DATABASE_URL=postgres_url, PLANBORD_REDIS_URL=redis_url)
+            subprocess.run([str(PLANBORD), 'revoke', board_id, token], env=env, check=True, capture_output=True)
+            for ws in (first, second):
+                last = None
+                with pytest.raises(ConnectionClosed) as closed:
+                    while True:
+                        last = json.loads(await asyncio.wait_for(ws.recv(), 5))
+                assert last == {'type': 'error', 'error': {'code': 'token_revoked'}}
+                assert closed.value.rcvd.code == 4401

@@ -6,6 +6,8 @@ runs), except the tests about the demo board the first start creates.
 from __future__ import annotations
 
 import asyncio
+import base64
+import io
 import json
 import signal
 import uuid
@@ -15,17 +17,19 @@ from typing import Any
 
 import httpx
 import pytest
+from PIL import Image
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from board import tokens
-from board.demo import create_demo_board, demo_batches
+from board import revoked, tokens
+from board.demo import create_demo_board
 from board.identity import Actor, Role
+from board.photos import PREFIX
 from board.protocol import MAX_MESSAGE_BYTES
 from board.store import Store
 from tests.server import Server, running_server
+from tests.unit.test_photos import as_data_url, phone_photo
 
-DEMO_IDS = {op['id'] for batch in demo_batches() for op in batch if op['op'] == 'create'}
 PRIVATE_NOTE = 'note-bas-schulden'
 """Visible to fm-bas and np-jolien only."""
 
@@ -52,6 +56,11 @@ def store(server: Server) -> Store:
 def first_board(store: Store) -> str:
     """The demo board the server made on its first start (the only board until a test makes another)."""
     return store.list_boards()[-1].id
+
+
+def live_ids(store: Store, board_id: str) -> set[str]:
+    """The ids of everything on a board now (a new plan's parts get random ids, the demo's too)."""
+    return {id_ for id_, e in store.load(board_id).elements.items() if not e.deleted}
 
 
 @pytest.fixture
@@ -133,18 +142,18 @@ def element(welcome: dict[str, Any], id_: str) -> dict[str, Any] | None:
 
 # connecting
 
-async def test_welcome_lists_the_first_start_demo_board(client, first_board: str) -> None:
+async def test_welcome_lists_the_first_start_demo_board(client, store: Store, first_board: str) -> None:
     async with client(first_board, BAS) as bas:
         welcome = bas.welcome
     assert welcome['protocol'] == 1 and welcome['board']['id'] == first_board and welcome['seq'] >= 1
     assert welcome['you']['id'] == 'fm-bas' and welcome['you']['role'] == 'parent'
-    assert {e['id'] for e in welcome['elements']} == DEMO_IDS
+    assert {e['id'] for e in welcome['elements']} == live_ids(store, first_board)
     assert {'deleted', 'seq'}.isdisjoint(welcome['elements'][0])
 
 
-async def test_a_named_private_note_reaches_only_the_people_named(client, first_board: str) -> None:
+async def test_a_named_private_note_reaches_only_the_people_named(client, store: Store, first_board: str) -> None:
     async with client(first_board, KARIM) as karim, client(first_board, BAS) as bas:
-        assert {e['id'] for e in karim.welcome['elements']} == DEMO_IDS - {PRIVATE_NOTE}
+        assert {e['id'] for e in karim.welcome['elements']} == live_ids(store, first_board) - {PRIVATE_NOTE}
         assert PRIVATE_NOTE not in json.dumps(karim.welcome)
         assert element(bas.welcome, PRIVATE_NOTE)['props']['text'].startswith('Bas heeft')
 
@@ -258,6 +267,26 @@ async def test_a_screen_is_read_only_and_a_professional_may_not_hide_things(clie
         assert await tv.until_pong() == []
 
 
+async def test_creating_on_a_hidden_elements_id_answers_like_any_taken_id(client, board_id: str) -> None:
+    async with client(board_id, KARIM) as karim:
+        hidden = (await karim.push([note(PRIVATE_NOTE)]))[0]['error']
+        seen = (await karim.push([note('goal-1')]))[0]['error']
+    assert hidden == {'code': 'exists', 'index': 0, 'id': PRIVATE_NOTE, 'fields': []}
+    assert seen == hidden | {'id': 'goal-1'}
+
+
+async def test_a_photo_through_the_live_api_is_checked_and_cleaned(client, board_id: str) -> None:
+    async with client(board_id) as derya:
+        answer, _ = await derya.push([{'op': 'update', 'id': 'fm-elif', 'props': {'photo': 'data:image/jpeg;base64,A'}}])
+        assert answer['error'] == {'code': 'invalid_props', 'index': 0, 'id': 'fm-elif',
+                                   'fields': [{'field': 'photo', 'problem': 'not_an_image'}]}
+        answer, before = await derya.push([{'op': 'update', 'id': 'fm-elif', 'props': {'photo': as_data_url(phone_photo())}}])
+        assert answer['type'] == 'ack'
+        photo = before[0]['changes'][0]['props']['photo']
+    jpeg = base64.b64decode(photo.removeprefix(PREFIX))
+    assert b'GPS' not in jpeg and b'Exif' not in jpeg and Image.open(io.BytesIO(jpeg)).size == (256, 256)
+
+
 # tokens
 
 @pytest.mark.parametrize('kind, code, close_code', [
@@ -284,6 +313,66 @@ async def test_an_invalid_token_or_unknown_board_is_refused(server: Server, issu
         with pytest.raises(ConnectionClosed) as closed:
             await asyncio.wait_for(ws.recv(), TIMEOUT)
     assert closed.value.rcvd.code == close_code
+
+
+async def closing(client: Client) -> tuple[list[dict[str, Any]], int]:
+    """Everything (but presence) the server still sends, and the code it closes with."""
+    received = []
+    with pytest.raises(ConnectionClosed) as closed:
+        while True:
+            received.append(await client.next())
+    return received, closed.value.rcvd.code
+
+
+async def test_a_revoked_tokens_open_connection_is_cut_off(client, store: Store, board_id: str) -> None:
+    async with client(board_id) as derya, client(board_id, BAS) as bas:
+        token = derya.ws.request.path.split('token=')[1]
+        revoked.revoke(store, board_id, tokens.token_id(store.secret(), token))  # as `planbord revoke` does
+        received, code = await closing(derya)
+        assert received == [{'type': 'error', 'error': {'code': 'token_revoked'}}] and code == 4401
+        await bas.push([note('n-after')])  # the others go on as before
+
+
+async def test_a_connection_is_cut_off_when_its_token_expires(server: Server, issue, board_id: str) -> None:
+    async with connect(f'{server.ws_url}/api/boards/{board_id}/live?token={issue(board_id, ttl_seconds=2)}') as ws:
+        derya = Client(ws, json.loads(await asyncio.wait_for(ws.recv(), TIMEOUT)))
+        received, code = await closing(derya)
+    assert received == [{'type': 'error', 'error': {'code': 'token_expired'}}] and code == 4401
+
+
+# what the server must take calmly
+
+@pytest.fixture
+def server_log(server: Server) -> Callable[[], str]:
+    """What the server logged since the test began."""
+    start = server.log.stat().st_size
+    return lambda: server.log.read_bytes()[start:].decode(errors='replace')
+
+
+@pytest.mark.parametrize('frame, code', [
+    (b'{"type": "ping"}', 'binary_message'),
+    ('[' * 100_000 + ']' * 100_000, 'message_too_deep'),
+    ('{"type": "push", "cid": "c", "ops": [' + '[' * 500 + ']' * 500 + ']}', 'message_too_deep')],
+    ids=['binary', 'deep beyond the parser', 'deep within the parser'])
+async def test_a_binary_frame_or_absurdly_deep_json_is_answered_calmly(client, server_log, board_id: str,
+                                                                      frame: bytes | str, code: str) -> None:
+    async with client(board_id) as derya:
+        await derya.send(frame) if isinstance(frame, str) else await derya.ws.send(frame)
+        assert await derya.next() == {'type': 'error', 'error': {'code': code}}
+        assert await derya.until_pong() == []
+    assert 'Traceback' not in server_log() and 'ERROR' not in server_log()
+
+
+async def test_a_client_that_leaves_while_the_server_writes_is_no_error(server: Server, client, server_log,
+                                                                        issue, board_id: str) -> None:
+    for i in range(5):
+        async with client(board_id) as derya:
+            await derya.send({'type': 'push', 'cid': f'c{i}', 'ops': [note(f'n-left-{i}')]})
+            await asyncio.sleep(0.001)  # the push is on its way: the answer is being written
+            derya.ws.transport.abort()  # gone without a goodbye
+    async with client(board_id) as derya:
+        await derya.until_pong()
+    assert 'Traceback' not in server_log() and 'ERROR' not in server_log()
 
 
 # reconnecting
@@ -364,8 +453,9 @@ def test_health(server: Server) -> None:
     assert response.json()['boards'] >= 1
 
 
-def test_export_holds_only_what_the_token_holder_may_see(server: Server, issue, board_id: str) -> None:
-    for actor, expected in [(KARIM, DEMO_IDS - {PRIVATE_NOTE}), (BAS, DEMO_IDS)]:
+def test_export_holds_only_what_the_token_holder_may_see(server: Server, issue, store: Store, board_id: str) -> None:
+    everything = live_ids(store, board_id)
+    for actor, expected in [(KARIM, everything - {PRIVATE_NOTE}), (BAS, everything)]:
         response = httpx.get(f'{server}/api/boards/{board_id}/export', params={'token': issue(board_id, actor)})
         assert response.status_code == 200
         board = response.json()

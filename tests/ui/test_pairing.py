@@ -2,10 +2,12 @@
 'Wie heeft toegang' (app/pages/pair.py, access.py, invite.py)."""
 from __future__ import annotations
 
+import asyncio
+
 from nicegui.testing import User
 
-from app import paired, state
-from board import accounts, devices, invitations
+from app import cutoff, state
+from board import accounts, devices, invitations, revoked, tokens
 from board.devices import Kind
 from board.identity import Actor, Role
 
@@ -50,10 +52,31 @@ async def test_a_revoked_device_is_cut_off_at_once_and_cannot_come_back(user: Us
     await settle()
     device = devices.board_devices(state.get().store, board_id)[0]
     gone = devices.revoke_device(state.get().store, board_id, device.id, DERYA)
-    paired.cut_off(gone.credential)
+    cutoff.revoke(board_id, gone.credential)
     await user.should_see(marker='pair-revoked')
     await user.open(f'/board/{board_id}/plan')
     await user.should_see(marker='no-access')
+
+
+async def test_a_page_opened_with_a_revoked_token_is_cut_off(user: User) -> None:
+    board_id = demo_board_id()
+    token = token_for(board_id, DERYA)
+    await user.open(f'/board/{board_id}/plan?token={token}')
+    await user.should_see(marker='tab-family')
+    revoked.revoke(state.get().store, board_id, tokens.token_id(state.get().secret, token))  # `planbord revoke`
+    await user.should_see('Deze link klopt niet', retries=60)  # the next sweep finds it
+    for _ in range(100):  # the old page is deleted on the server a moment later, and so leaves the board
+        if not present(board_id):
+            break
+        await asyncio.sleep(0.05)
+    assert present(board_id) == set()
+
+
+async def test_a_page_opened_with_a_token_is_cut_off_when_it_expires(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/plan?token={tokens.issue(state.get().secret, board_id, DERYA, 2)}')
+    await user.should_see(marker='tab-family')
+    await user.should_see('Deze link klopt niet', retries=60)
 
 
 async def test_the_family_tablet_asks_who_and_the_pin(user: User) -> None:

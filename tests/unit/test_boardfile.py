@@ -1,13 +1,16 @@
 """The board file: what `loads` refuses, and an import that is all or nothing."""
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
 
 from board import boardfile
 from board.demo import create_demo_board
+from board.photos import PREFIX
 from board.store import BoardNotFound
+from tests.unit.test_photos import as_data_url, phone_photo
 
 
 def demo_file(store) -> dict:
@@ -27,6 +30,17 @@ def test_an_oversized_text_is_a_message_not_a_crash(sqlite_store) -> None:
     data['elements'][0]['props']['text'] = 'x' * 3000
     with pytest.raises(boardfile.BoardFileError, match='too_long|unknown_field'):
         boardfile.loads(json.dumps(data))
+
+
+def test_an_imported_photo_is_checked_and_cleaned_like_an_upload(sqlite_store) -> None:
+    data = demo_file(sqlite_store)
+    member = next(e for e in data['elements'] if e['type'] == 'family_member')
+    member['props']['photo'] = 'data:image/jpeg;base64,A'
+    with pytest.raises(boardfile.BoardFileError, match=f"element {member['id']}: photo: not_an_image"):
+        boardfile.loads(json.dumps(data))
+    member['props']['photo'] = as_data_url(phone_photo())
+    photo = next(e for e in boardfile.loads(json.dumps(data)).elements if e.id == member['id']).props['photo']
+    assert b'GPS' not in base64.b64decode(photo.removeprefix(PREFIX))
 
 
 def test_a_duplicate_element_id_is_refused(sqlite_store) -> None:

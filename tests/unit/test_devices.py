@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 import sqlalchemy as sa
 
 from board import devices
+from board.access import BoardRights
 from board.devices import Kind, PairingError
 from board.identity import Actor, Role
 from board.store import Store
@@ -25,7 +27,8 @@ def board_id(sqlite_store: Store) -> str:
 
 def code_for(store: Store, board_id: str, actor: Actor | None = ELIF, at: dt.datetime = T0) -> devices.PairingCode:
     kind = Kind.TABLET if actor is None else Kind.PERSON
-    return devices.create_code(store, board_id, COACH, kind, actor, 'Telefoon van Elif', now=at)
+    return devices.create_code(store, board_id, COACH, kind, actor, 'Telefoon van Elif', now=at,
+                               rights=BoardRights.of({}))  # the coordinator manages every board
 
 
 def test_a_code_is_six_unambiguous_characters_shown_in_two_groups(sqlite_store: Store, board_id: str) -> None:
@@ -57,7 +60,7 @@ def test_something_that_cannot_be_a_code_says_so_without_counting(sqlite_store: 
         devices.pair(sqlite_store, typed, '10.0.0.1', now=T0)
 
 
-def test_wrong_codes_are_limited_per_address_and_overall(sqlite_store: Store, board_id: str, monkeypatch) -> None:
+def test_wrong_codes_are_limited_per_address(sqlite_store: Store, board_id: str) -> None:
     code = code_for(sqlite_store, board_id)
     wrong = 'ZZZZZZ' if code.code != 'ZZZZZZ' else 'YYYYYY'
     for _ in range(devices.WRONG_CODES_PER_CLIENT):
@@ -69,12 +72,47 @@ def test_wrong_codes_are_limited_per_address_and_overall(sqlite_store: Store, bo
     later = T0 + devices.TRIES_WINDOW + dt.timedelta(seconds=1)
     with pytest.raises(PairingError, match='wrong_code'):  # the window has passed
         devices.pair(sqlite_store, wrong, '10.0.0.1', now=later)
-    monkeypatch.setattr(devices, 'WRONG_CODES_OVERALL', 3)
-    for address in ('10.0.1.1', '10.0.1.2'):
+
+
+def test_an_ipv6_household_counts_as_one_address(sqlite_store: Store, board_id: str) -> None:
+    """Anyone holds a whole /64 network: each of its addresses is the same household."""
+    for i in range(devices.WRONG_CODES_PER_CLIENT):
         with pytest.raises(PairingError, match='wrong_code'):
-            devices.pair(sqlite_store, wrong, address, now=later)
+            devices.pair(sqlite_store, 'ZZZZZZ', f'2001:db8:0:7::{i + 1:x}', now=T0)
     with pytest.raises(PairingError, match='too_many_tries'):
-        devices.pair(sqlite_store, wrong, '10.0.1.3', now=later)
+        devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '2001:db8:0:7::ffff', now=T0)
+    devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '2001:db8:0:8::1', now=T0)
+
+
+def test_many_wrong_codes_from_many_addresses_do_not_block_other_families(sqlite_store: Store,
+                                                                         board_id: str) -> None:
+    code = code_for(sqlite_store, board_id)
+    guesses = random.Random(9)
+    for address in range(30):  # 300 wrong codes, each address up to its own limit
+        for _ in range(devices.WRONG_CODES_PER_CLIENT):
+            wrong = ''.join(guesses.choice(devices.ALPHABET) for _ in range(devices.CODE_LENGTH))
+            with pytest.raises(PairingError, match='wrong_code|too_many_tries'):
+                devices.pair(sqlite_store, wrong, f'203.0.113.{address}', now=T0)
+    device, _, _ = devices.pair(sqlite_store, code.code, '198.51.100.7', now=T0)  # the family, at home
+    assert device.board_id == board_id
+
+
+def test_one_code_faces_only_a_few_wrong_guesses_from_all_addresses_together(sqlite_store: Store,
+                                                                           board_id: str) -> None:
+    """Guesses at the codes that start like a family's (its first group) are limited, whoever sends them."""
+    code, other = code_for(sqlite_store, board_id), code_for(sqlite_store, board_id)
+    while other.code[:3] == code.code[:3]:  # one in 29,791
+        other = code_for(sqlite_store, board_id)
+    near = [code.code[:3] + c * 3 for c in devices.ALPHABET if code.code[3:] != c * 3]
+    for address, wrong in enumerate(near[:devices.WRONG_CODES_PER_GROUP]):
+        with pytest.raises(PairingError, match='wrong_code'):
+            devices.pair(sqlite_store, wrong, f'203.0.113.{address}', now=T0)
+    with pytest.raises(PairingError, match='too_many_tries'):  # not even the right one, from a fresh address
+        devices.pair(sqlite_store, code.code, '198.51.100.7', now=T0)
+    devices.pair(sqlite_store, other.code, '198.51.100.7', now=T0)  # codes in other groups are not affected
+    later = T0 + devices.TRIES_WINDOW + dt.timedelta(seconds=1)
+    with pytest.raises(PairingError, match='expired'):  # the window has passed (and with it this code)
+        devices.pair(sqlite_store, code.code, '198.51.100.7', now=later)
 
 
 def test_only_the_hash_of_a_device_token_is_stored(sqlite_store: Store, board_id: str) -> None:

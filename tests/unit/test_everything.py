@@ -37,3 +37,13 @@ def test_the_zip_holds_the_board_the_plan_each_photo_and_the_log(sqlite_store) -
     assert 'goal-1' in ids and 'note-bas-schulden' not in ids  # Bas's own support is not Derya's to take out
     assert archive.read('logboek.csv').decode().splitlines() == [
         'datum;tijd;wie;wat', "03-12-2026;10:00;'=Meester Karim;Meester Karim heeft het plan bekeken op 3-12"]
+
+
+def test_a_broken_photo_stored_by_an_older_version_is_left_out(sqlite_store) -> None:
+    loaded = sqlite_store.load(create_demo_board(sqlite_store).id)
+    legacy = apply_batch(loaded.elements, parse_batch(  # a replay, as the log of an older version holds it
+        [{'op': 'update', 'id': 'fm-elif', 'props': {'photo': 'data:image/jpeg;base64,A'}}]),
+        actor_id='fm-derya', seq=loaded.seq + 1, now='2026-12-01T10:00:00+00:00')
+    board = board_file(loaded.info, loaded.seq + 1, (loaded.elements | legacy).values())
+    data, _ = everything_zip(board, DERYA, [], dt.date(2026, 12, 3))
+    assert not [name for name in zipfile.ZipFile(io.BytesIO(data)).namelist() if name.startswith('fotos/')]

@@ -428,7 +428,8 @@ async def test_the_registry_keeps_one_hub_per_board(sqlite_store):
     assert hubs[0] is hubs[1] is registry.loaded(info.id)
     with pytest.raises(BoardNotFound):
         await registry.get('nope')
-    registry.forget(info.id)
+    registry.close(info.id, 'erased')
+    assert hubs[0].closed == 'erased'
     assert registry.loaded(info.id) is None and await registry.get(info.id) is not hubs[0]
 
 

@@ -1,3 +1,5 @@
+import base64
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -6,6 +8,7 @@ from board.access import ActorGuard, BoardRights
 from board.elements import Element, ElementType, Visibility
 from board.identity import Actor
 from board.operations import MAX_BATCH, OperationError, apply_batch, changed_props, parse_batch
+from tests.unit.test_photos import as_data_url, phone_photo
 
 NOW = '2024-05-01T10:00:00.000+00:00'
 NOT_A_CONCEPT = {'concept': False, 'concept_by': None, 'approved_by': None}
@@ -165,6 +168,30 @@ def test_a_reference_to_a_hidden_goal_is_bad_for_whoever_cannot_see_it(doc):
     assert failure(doc, [agreement()], seq=3, guard=ans).code == 'bad_reference'
     sem = ActorGuard(Actor(id='sem', name='Sem', role='child'), BoardRights(doc))  # in the household
     assert apply(doc, [agreement()], seq=3, guard=sem)['a1'].props['goal_id'] == 'g1'
+
+
+def test_creating_on_a_hidden_elements_id_answers_like_any_taken_id(doc):
+    doc = apply(doc, [{'op': 'update', 'id': 'g1', 'visibility': {'scope': 'family'}}, delete('n1'),
+                      create('n2', text='Voor iedereen')], seq=2)
+    ans = ActorGuard(Actor(id='ans', name='Ans', role='professional'), BoardRights.of(doc))
+    answers = {id_: failure(doc, [create(id_, text='Van Ans')], seq=3, guard=ans).as_dict()
+               for id_ in ('g1', 'n1', 'n2')}  # hidden, deleted, visible
+    assert answers == {id_: {'code': 'exists', 'index': 0, 'id': id_, 'fields': []} for id_ in answers}
+    screen = ActorGuard(Actor(id='tv', name='Scherm', role='screen'), BoardRights.of(doc))
+    assert {failure(doc, [create(id_, text='x')], seq=3, guard=screen).code for id_ in ('g1', 'n2', 'new')} == \
+        {'read_only'}
+
+
+def test_a_photo_in_a_live_edit_is_cleaned_and_a_broken_one_refused(doc):
+    karin = ActorGuard(Actor(id='karin', name='Karin', role='coordinator'), BoardRights.of(doc))
+    assert failure(doc, [update('sem', photo='data:image/jpeg;base64,A')], guard=karin).as_dict() == {
+        'code': 'invalid_props', 'index': 0, 'id': 'sem', 'fields': [{'field': 'photo', 'problem': 'not_an_image'}]}
+    effective = []
+    changed = apply_batch(doc, parse_batch([update('sem', photo=as_data_url(phone_photo()))]), actor_id='karin',
+                          seq=2, now=NOW, guard=karin, effective=effective)
+    photo = changed['sem'].props['photo']
+    assert 'GPS' not in base64.b64decode(photo.split(',')[1]).decode('latin-1')
+    assert effective[0]['props']['photo'] == photo  # the log holds the clean photo, so a replay ends the same
 
 
 def test_a_bad_reference_names_the_operation_that_made_it(doc):

@@ -11,7 +11,7 @@ import pytest
 from PIL import ExifTags, Image
 
 from board.elements import ElementType, PropsError, validate_props
-from board.photos import PREFIX, PhotoError, thumbnail_data_url
+from board.photos import PREFIX, PhotoError, clean_data_url, thumbnail_data_url
 
 RED, BLUE = (220, 30, 30), (30, 30, 220)
 
@@ -142,3 +142,29 @@ def test_a_picture_that_would_not_fit_is_saved_with_less_quality(monkeypatch) ->
     noise = Image.frombytes('RGB', (256, 256), os.urandom(256 * 256 * 3))
     monkeypatch.setattr(board.photos, 'MAX_DATA_URL', 30_000)
     assert len(thumbnail_data_url(encode(noise, 'PNG'))) <= 30_000
+
+
+def as_data_url(raw: bytes) -> str:
+    return PREFIX + base64.b64encode(raw).decode()
+
+
+def test_a_data_url_from_any_channel_is_checked_and_cleaned_like_an_upload() -> None:
+    for bad in (PREFIX + 'A', PREFIX + '!!!!', as_data_url(b'geen foto' * 10), 'data:image/png;base64,AAAA'):
+        with pytest.raises(PhotoError) as caught:
+            clean_data_url(bad)
+        assert caught.value.code == 'not_an_image'
+    jpeg = decode(clean_data_url(as_data_url(phone_photo())))
+    assert b'GPS' not in jpeg and b'Exif' not in jpeg and b'PlanbordCam' not in jpeg
+    assert Image.open(io.BytesIO(jpeg)).size == (256, 256)
+
+
+def test_a_photo_that_is_already_clean_is_kept_as_it_is_and_anything_more_is_cleaned() -> None:
+    ours = thumbnail_data_url(phone_photo())
+    assert clean_data_url(ours) == ours  # no second JPEG generation on every save
+    tail = clean_data_url(as_data_url(decode(ours) + b'<script>'))
+    assert b'<script>' not in decode(tail)
+    commented = io.BytesIO()
+    Image.open(io.BytesIO(decode(ours))).save(commented, 'JPEG', comment=b'Lindelaan 12')
+    assert b'Lindelaan' not in decode(clean_data_url(as_data_url(commented.getvalue())))
+    with pytest.raises(PhotoError):
+        clean_data_url(as_data_url(decode(ours)[:len(decode(ours)) // 2]))

@@ -7,14 +7,13 @@ language and the dialog stays open with everything typed, so nothing is lost.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
 from board.dutch import DATE_FORMAT, nl_date
-from board.elements import SINGLETON_IDS
+from board.elements import SINGLETON_IDS, new_id
 
 from ..chips import Getter, chip_choice
 from ..sharing import concept_switch, sharing_part
@@ -37,10 +36,6 @@ def iso_date(text: str | None) -> str | None:
         except ValueError:
             continue
     raise BadInput('plan.bad_date')
-
-
-def new_id(prefix: str) -> str:
-    return f'{prefix}-{uuid.uuid4().hex[:12]}'
 
 
 def date_input(label: str, iso: str | None, marker: str = '') -> Getter:
