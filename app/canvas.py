@@ -41,8 +41,23 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]):
         with self._props.suspend_updates():
             self._props['labels'] = labels
             self._props['readonly'] = readonly
+            self._props['seen'] = {}
         self.on('open', lambda e: on_open and on_open(str(e.args['id'])))
         self.on('view', lambda e: self._handle_view(e, on_view))
+
+    @property
+    def seen(self) -> dict[str, str]:
+        """Who sees a card, in words, per sharing (`app.pages.sharing.seen_key`): what the badges say."""
+        return self._props['seen']
+
+    def say(self, words: dict[str, str]) -> None:
+        """Take new words for who sees a card, before the message that shows such a card goes to the browser."""
+        if not words:
+            return
+        with self._props.suspend_updates():
+            self._props['seen'] = {**self.seen, **words}
+        if self._mounted:
+            self.run_method('hear', words)
 
     def _handle_view(self, e: GenericEventArguments, on_view: Callable[[float, float], Any] | None) -> Any:
         self.view_center = (float(e.args['cx']), float(e.args['cy']))

@@ -103,9 +103,7 @@ const FALLBACK_LABELS = {
   goal: "Doel", agreement: "Afspraak", note: "Notitie", strength: "Kracht", worry: "Zorg", question: "Hulpvraag",
   idea: "Idee", zone: "Zone", reached: "Bereikt", done: "Gedaan", until: "tot", years: "jaar",
   proposal: "Voorstel", kader: "Kader", overdue: "Te laat", progress: "Voortgang", concept: "Concept",
-  verslag: "Verslag", seen_everyone: "Zichtbaar voor: iedereen aan tafel", seen_family: "Zichtbaar voor: alleen het gezin",
-  seen_family_coordinator: "Zichtbaar voor: het gezin en de zorgcoördinator", seen_named: "Zichtbaar voor: ",
-  role_parent: "ouder", role_child: "kind", role_youth: "jongere", role_other: "",
+  verslag: "Verslag", role_parent: "ouder", role_child: "kind", role_youth: "jongere", role_other: "",
 };
 
 // In NiceGUI's "components" layer, so the page's own classes (size, position) win over these defaults.
@@ -150,6 +148,8 @@ function injectStyle() {
 }
 
 const round1 = (v) => Math.round(v * 10) / 10;
+// The key of a card's sharing in the server's words; `seen_key` in app/pages/sharing.py makes the same.
+const seenKey = (visibility) => JSON.stringify([visibility?.scope || "everyone", visibility?.names || []]);
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
 // Today as YYYY-MM-DD in the browser's own time zone, comparable with the ISO dates in props.
@@ -308,7 +308,8 @@ export default {
             <div class="pb-html pb-picto pb-text pb-two">{{ el.props.label }}</div>
           </foreignObject>
         </template>
-        <g class="pb-seen-by" :data-scope="scopeOf(el)" :transform="'translate(' + (size(el)[0] - 4) + ',-2)'">
+        <g class="pb-seen-by" :data-scope="scopeOf(el)" :transform="'translate(' + (size(el)[0] - 4) + ',-2)'"
+           role="img" :aria-label="seenBy(el)">
           <title>{{ seenBy(el) }}</title>
           <circle r="12" fill="#fff" :stroke="seenLook(el).ink" stroke-width="1.5" />
           <path :d="icon(seenLook(el).icon)" transform="translate(-7.2,-7.2) scale(0.6)" fill="none"
@@ -323,11 +324,13 @@ export default {
   props: {
     labels: { type: Object, default: () => ({}) },
     readonly: { type: Boolean, default: false },
+    seen: { type: Object, default: () => ({}) }, // who sees a card, in the server's words, per seenKey
   },
 
   data() {
     const uid = ++instances;
     return {
+      seenWords: { ...this.seen }, // our own copy: `hear` adds to it as the server says more
       overrides: {}, // id → {x, y, cid}: positions we show before the server has confirmed them
       dragging: {}, // id → true while a finger, pen or mouse holds it
       view: { x: 0, y: 0, scale: 1 },
@@ -361,6 +364,12 @@ export default {
     clearTimeout(this.viewTimer);
     for (const gesture of this.cardGestures.values()) clearTimeout(gesture.timer);
     window.removeEventListener("resize", this.scheduleView);
+  },
+
+  watch: {
+    seen(value) {
+      this.seenWords = { ...value };
+    },
   },
 
   computed: {
@@ -618,12 +627,13 @@ export default {
     seenLook(el) {
       return SEEN_BY[this.scopeOf(el)] || SEEN_BY.everyone;
     },
-    // Who can see this card, in words; named people by the name this person knows them by.
+    // Who can see this card, by name, in the words the server sent for its sharing (it sends them before the card).
     seenBy(el) {
-      const scope = this.scopeOf(el);
-      if (scope !== "named") return this.label(`seen_${scope}`);
-      const names = (el.visibility.names || []).map((n) => this.els[n]?.props.name || n.replace(/^org:/, ""));
-      return `${this.label("seen_named")}${names.join(", ")}`;
+      return this.seenWords[seenKey(el.visibility)] ?? this.label(`seen_${this.scopeOf(el)}`);
+    },
+    // The server says new words for who sees a card before the message that shows such a card.
+    hear(words) {
+      this.seenWords = { ...this.seenWords, ...words };
     },
     isOverdue(el) {
       const end = el.type === "agreement" && !el.props.done ? el.props.planned_end : null;

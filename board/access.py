@@ -16,7 +16,7 @@ from typing import Any
 
 from .elements import DRAFTABLE, PROPS_MODELS, Element, ElementType, Scope, Visibility
 from .identity import FAMILY_ROLES, Actor, Consent, Role
-from .sharing import organisation_key
+from .sharing import organisation_key, people
 
 PROFESSIONALS = frozenset({Role.COORDINATOR, Role.PROFESSIONAL})
 COORDINATOR_NAME = 'coordinator'
@@ -81,6 +81,11 @@ class BoardRights:
         element = next((e for e in self.elements.values() if e.type == ElementType.FAMILY_INFO and not e.deleted),
                        None)
         return element.props if element is not None else {}
+
+    @cached_property
+    def people(self) -> list[Actor]:
+        """Everyone on the board, as the actor they are (`board.sharing.people`): whom sharing can name."""
+        return people(self.elements.values(), self.info.get('coordinator_id'))
 
     def manages(self, actor: Actor) -> bool:
         """May manage the board: a family member marked so, or the coordinator, who acts for the family."""
@@ -179,6 +184,14 @@ def sees(actor: Actor, visibility: Visibility, rights: BoardRights) -> bool:
     if scope == Scope.NAMED:
         return _named(actor, visibility)
     return False
+
+
+def audience(visibility: Visibility, rights: BoardRights) -> list[Actor]:
+    """The people on this board a visibility includes, family first: what the screen names under a choice and on a
+    card ("Derya, Elif, Mees, Noor en Jolien (coördinator)"). Asked of `sees` for each of them, so the words can
+    never say other than the rule: a scope includes exactly whom it lets see a card (before concepts and consents,
+    which the card and the invitation say themselves)."""
+    return [person for person in rights.people if sees(person, visibility, rights)]
 
 
 def _named(actor: Actor, visibility: Visibility) -> bool:

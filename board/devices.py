@@ -25,7 +25,8 @@ from sqlalchemy.exc import IntegrityError
 
 from .access import BoardRights, may_manage_pin
 from .elements import Element
-from .identity import Actor, Role
+from .identity import Actor
+from .sharing import person_actor
 from .store import Store, metadata
 
 ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
@@ -164,8 +165,7 @@ def hash_token(token: str) -> str:
 
 def member_actor(member: Element) -> Actor:
     """The actor a family member is on their own board: their element id, name and family role."""
-    role = {'parent': Role.PARENT, 'youth': Role.YOUTH, 'child': Role.CHILD}.get(member.props.get('role'), Role.YOUTH)
-    return Actor(id=member.id, name=member.props.get('name') or '?', role=role)
+    return person_actor(member)
 
 
 def _actor_json(actor: Actor | None) -> str | None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .elements import Element, ElementType, Visibility
+from .identity import Actor, Role
 
 ORGANISATION_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ('school', ('school', 'lyceum', 'college', 'gymnasium', 'kinderopvang')),
@@ -36,18 +37,63 @@ def organisation_key(organisation: str) -> str:
     return re.sub(r'[^a-z0-9]+', '-', text).strip('-')[:60]
 
 
-def people(elements: Iterable[Element]) -> dict[str, str]:
-    """Actor id → name of everyone on the board one can share with: family members first, then betrokkenen."""
+FAMILY_ROLES = {'parent': Role.PARENT, 'youth': Role.YOUTH, 'child': Role.CHILD}
+"""A family member's role on the board as the role they act in; one marked 'other' acts as a youth."""
+ROLE_ORDER = {'parent': 0, 'youth': 1, 'other': 1, 'child': 2}
+
+
+def person_actor(person: Element, coordinator_id: str | None = None) -> Actor:
+    """Who a person on the board is when they act on it: a family member in their family role; the betrokkene
+    the family info names as coordinator, as the coordinator; a professional (ring 3) with their organisation;
+    anyone else from the network as network (an invitation gives them no organisation)."""
+    name = person.props.get('name') or '?'
+    if person.type == ElementType.FAMILY_MEMBER:
+        return Actor(id=person.id, name=name, role=FAMILY_ROLES.get(person.props.get('role'), Role.YOUTH))
+    if person.id == coordinator_id:
+        role = Role.COORDINATOR
+    else:
+        role = Role.PROFESSIONAL if person.props.get('ring') == 3 else Role.NETWORK
+    return Actor(id=person.id, name=name, role=role,
+                 organisation=person.props.get('organisation', '') if role != Role.NETWORK else '')
+
+
+def people(elements: Iterable[Element], coordinator_id: str | None = None) -> list[Actor]:
+    """Everyone on the board one can share with, as the actors they are, in the order they are named: the family
+    (parents, youths, children; oldest first), the coordinator, the professionals, the rest of the network."""
     found = [e for e in elements if not e.deleted and e.type in (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)]
-    found.sort(key=lambda e: (e.type != ElementType.FAMILY_MEMBER, e.props.get('name', '')))
-    return {e.id: e.props.get('name', '') for e in found}
+
+    def order(e: Element) -> tuple[int, int, str, str]:
+        if e.type == ElementType.FAMILY_MEMBER:
+            born = e.props.get('birth_date') or '9999'
+            return 0, ROLE_ORDER.get(e.props.get('role'), 1), born, e.props.get('name', '')
+        return 1, 0 if e.id == coordinator_id else 4 - e.props.get('ring', 2), '', e.props.get('name', '')
+    return [person_actor(e, coordinator_id) for e in sorted(found, key=order)]
+
+
+def short_names(persons: Iterable[Actor]) -> dict[str, str]:
+    """Actor id → the name to list them by: a family member and the coordinator by first name, as the family calls
+    them, unless someone else on the board has that first name; anyone else by their whole name."""
+    persons = list(persons)
+    first = {p.id: (p.name.split() or [p.name])[0] for p in persons}
+    taken = [first[p.id] for p in persons]
+    return {p.id: first[p.id] if (p.in_family or p.role == Role.COORDINATOR) and taken.count(first[p.id]) == 1
+            else p.name for p in persons}
 
 
 def organisations(elements: Iterable[Element]) -> list[str]:
     """``org:<key>`` for every kind of organisation among the betrokkenen, e.g. ``org:school`` for both schools."""
-    keys = {organisation_key(e.props.get('organisation', '')) for e in elements
-            if e.type == ElementType.NETWORK_PERSON and not e.deleted}
-    return sorted(f'org:{key}' for key in keys if key)
+    return sorted(organisation_names(elements))
+
+
+def organisation_names(elements: Iterable[Element]) -> dict[str, str]:
+    """``org:<key>`` → the name of an organisation of that kind on the board ('Basisschool De Regenboog'), so a
+    choice shows a name even when its kind is not one of `ORGANISATION_KINDS`."""
+    names: dict[str, str] = {}
+    for e in elements:
+        name = e.props.get('organisation', '') if e.type == ElementType.NETWORK_PERSON and not e.deleted else ''
+        if key := organisation_key(name):
+            names.setdefault(f'org:{key}', name.strip())
+    return names
 
 
 def with_me(visibility: Visibility, actor_id: str) -> Visibility:

@@ -6,7 +6,9 @@ about what this browser may see; the hub already filtered every message.
 """
 from __future__ import annotations
 
+import logging
 import uuid
+from functools import partial
 from typing import Any
 
 from nicegui import Client, ui
@@ -14,19 +16,22 @@ from nicegui import Client, ui
 from board import audit
 from board.elements import new_id
 from board.hub import Session
+from board.elements import Visibility
 from board.identity import Role
 from board.plan import remove_person_operations
 
 from .. import family_data
 from ..canvas import BoardCanvas
-from ..i18n import error_message
+from ..i18n import error_message, translate
 from ..people import language, t
 from .closed import show_closed
 from .layout import header
-from .sharing import SCOPES, concept_switch, sharing_part
+from .hub_page import PEOPLE, changed_types
+from .sharing import SCOPES, SeenBy, concept_switch, seen_key, sharing_part
 from .lookup import OpenBoard, open_board
 from .navigation import board_navigation
 
+log = logging.getLogger(__name__)
 CARD_SIZES = {'goal': (240, 130), 'agreement': (240, 120), 'note': (200, 120)}
 NOTE_KINDS = ('note', 'strength', 'worry', 'question', 'idea', 'verslag')
 TEXT_FIELDS: dict[str, list[tuple[str, str]]] = {
@@ -42,10 +47,12 @@ TEXT_FIELDS: dict[str, list[tuple[str, str]]] = {
 
 
 def canvas_labels() -> dict[str, str]:
+    """The words the canvas shows; who sees a card comes by name, per sharing (`BoardPage.tell_seen`), with the
+    choice's own name to fall back on."""
     keys = ['goal', 'agreement', 'note', 'strength', 'worry', 'question', 'idea', 'verslag', 'zone', 'family_member',
             'network_person', 'pictogram']
     words = ['drag_hint', 'reached', 'until', 'done', 'proposal', 'kader', 'overdue', 'progress', 'concept']
-    seen = {f'seen_{scope}': t(f'sharing.seen.{scope}', names='') for scope in SCOPES}
+    seen = {f'seen_{scope}': t(f'sharing.scope.{scope}') for scope in SCOPES}
     return {k: t(f'type.{k}') for k in keys} | {k: t(f'canvas.{k}') for k in words} | seen
 
 
@@ -57,6 +64,7 @@ class BoardPage:
         self.actor = actor = opened.actor
         self.language = language()
         self.session: Session | None = None
+        self.words: SeenBy | None = None
         with toolbar:
             self.avatars = ui.row().classes('items-center gap-1 no-wrap pb-avatars')
             if actor.role == Role.SCREEN:
@@ -73,7 +81,7 @@ class BoardPage:
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \
             .classes('pb-canvas w-full')
-        self.canvas.deliver(hub.welcome_for(actor))  # the first render carries the board
+        self.deliver(hub.welcome_for(actor))  # the first render carries the board
         client.on_connect(lambda: self.resync(self.canvas.seq, list(self.canvas.elements)))
         client.on_disconnect(self.leave)
         client.on_delete(self.leave)
@@ -93,7 +101,31 @@ class BoardPage:
             return
         if message['type'] == 'presence':
             self.show_presence(message['peers'])
+        self.tell_seen(message)
         self.canvas.deliver(message)
+
+    def tell_seen(self, message: dict[str, Any]) -> None:
+        """Before the canvas shows a sharing, the words that name who it includes; all of them again when who is
+        on the board changed. Never blocks or raises (it runs in the hub's task)."""
+        if message['type'] not in ('welcome', 'commit', 'catchup'):
+            return
+        changes = message.get('changes', [])
+        shown = [e['visibility'] for e in message.get('elements', [])]
+        shown += [c['element']['visibility'] if c['kind'] == 'put' else c['visibility']
+                  for c in changes if c['kind'] == 'put' or 'visibility' in c]
+        renamed = message['type'] != 'commit' or bool(changed_types(self.hub, message) & PEOPLE)
+        if not shown and not renamed:
+            return  # a drag: nothing to say
+        try:
+            self.words = SeenBy.kept(self.words, partial(translate, language=self.language), self.actor,
+                                     self.hub.rights)
+            if renamed:
+                shown += [e['visibility'] for e in self.canvas.elements.values()]
+            visibilities = {seen_key(v): v for v in map(Visibility.model_validate, shown)}
+            said = {key: self.words(v) for key, v in visibilities.items()}
+            self.canvas.say({key: words for key, words in said.items() if self.canvas.seen.get(key) != words})
+        except Exception:
+            log.exception('could not say who sees the cards')
 
     def show_presence(self, peers: list[dict[str, Any]]) -> None:
         self.avatars.clear()
@@ -115,6 +147,7 @@ class BoardPage:
 
     def resync(self, since: int, known: list[str]) -> None:
         """Join once the browser is connected (so only connected people show as present), or catch up."""
+        self.canvas.say(self.canvas.seen)  # what was said before the browser listened
         if self.joined:
             self.hub.resync(self.session, since, known)
         else:
@@ -176,8 +209,7 @@ class BoardPage:
                 inputs[next(iter(inputs))].props('autofocus')
             concept = None if readonly else concept_switch(t, self.actor, type_, props)
             element = self.hub.element_for(self.actor, element_id) if element_id else None
-            visibility = sharing_part(t, self.actor, element, type_, self.hub.visible_elements(self.actor), self.send,
-                                      self.hub.rights)
+            sharing = sharing_part(t, self.actor, element, type_, self.send, self.hub.rights)
 
             def changes() -> dict[str, Any]:
                 typed = {field: widget.value or '' for field, widget in inputs.items()}
@@ -192,15 +224,18 @@ class BoardPage:
                 ui.button(t('editor.cancel'), on_click=dialog.close).props('flat no-caps')
                 if not readonly:
                     def save() -> Any:
+                        if not sharing.ready():
+                            return None
                         if element_id:
                             op = {'op': 'update', 'id': element_id, 'props': changes()}
                         else:
                             op = {'op': 'create', 'id': new_id(type_), 'type': type_,
                                   'props': props | changes()}
-                            if (chosen := visibility()) is not None:
+                            if (chosen := sharing.visibility()) is not None:
                                 op['visibility'] = chosen.model_dump(mode='json')
                         return self.submit([op], dialog, 'editor.saved')
-                    ui.button(t('editor.save'), icon='check', on_click=save).props('unelevated no-caps')
+                    sharing.hold(ui.button(t('editor.save'), icon='check', on_click=save)
+                                 .props('unelevated no-caps').mark('editor-save'))
         dialog.open()
 
 

@@ -10,12 +10,17 @@ Getter = Callable[[], Any]
 
 
 def chip_choice(options: dict[str, str], selected: list[str] | str | None, *, multiple: bool,
-                marker: str = '') -> Getter:
+                marker: str = '', fixed: str | None = None, on_fixed: Callable[[], Any] | None = None,
+                on_change: Callable[[Any], Any] | None = None) -> Getter:
     """A wrap of big tap chips; returns a getter for the chosen key(s) in the options' order.
 
     A tap toggles a chip (with one choice, it also clears the others); chosen chips are filled with a check.
+    :param fixed: a key that stays chosen (e.g. the person choosing); tapping it calls `on_fixed` instead
+    :param on_change: called with the new value after every tap that changed it
     """
     chosen: set[str] = set(selected if isinstance(selected, list) else [selected] if selected else [])
+    if fixed is not None:
+        chosen.add(fixed)
     chips: dict[str, ui.chip] = {}
 
     def show(key: str) -> None:
@@ -25,6 +30,10 @@ def chip_choice(options: dict[str, str], selected: list[str] | str | None, *, mu
             chips[key].props(remove='icon').props('color=grey-3 text-color=grey-10')
 
     def tap(key: str) -> None:
+        if key == fixed:
+            if on_fixed is not None:
+                on_fixed()
+            return
         if key in chosen:
             chosen.discard(key)
         else:
@@ -33,6 +42,8 @@ def chip_choice(options: dict[str, str], selected: list[str] | str | None, *, mu
             chosen.add(key)
         for other in chips:
             show(other)
+        if on_change is not None:
+            on_change(value())
 
     with ui.row().classes('gap-1 pb-chips'):
         for key, label in options.items():

@@ -22,9 +22,12 @@ from ..i18n import error_message, translate
 from ..people import language
 from .closed import show_closed
 from .lookup import OpenBoard
+from .sharing import SeenBy
 
 PLACEMENT = frozenset({'x', 'y', 'w', 'h'})
 """Props only the canvas shows; the board canvas sends them 20–30 times a second while dragging."""
+PEOPLE = frozenset({'family_member', 'network_person', 'family_info'})
+"""Who is on the board, who is the household and who coordinates: the names every list item's sharing words use."""
 
 
 class HubPage:
@@ -38,6 +41,7 @@ class HubPage:
         self.readonly = self.actor.role == Role.SCREEN
         self.session: Session | None = None
         self.seq = self.hub.seq
+        self._seen_by: SeenBy | None = None
         self.dialog_host = ui.element('div')
         """Dialogs live here, outside anything that is redrawn."""
         client.on_connect(self.connect)
@@ -55,6 +59,11 @@ class HubPage:
     def visible(self) -> list[Element]:
         """Everything on the board this person may see (what the metrics are computed over)."""
         return self.hub.visible_elements(self.actor)
+
+    def seen_by(self) -> SeenBy:
+        """Who sees what, in words, for this person on the board as it is now (made once per version)."""
+        self._seen_by = SeenBy.kept(self._seen_by, self.t, self.actor, self.hub.rights)
+        return self._seen_by
 
     def person_removal(self, person_id: str | None) -> Callable[[], list[dict[str, Any]]]:
         """What removing this person means, worked out at the moment of removal over what this person may see."""
@@ -120,7 +129,7 @@ def changed_types(hub: BoardHub, message: dict[str, Any]) -> set[str]:
     """The element types a commit or catch-up changed, leaving out cards only dragged on the canvas."""
     types = set()
     for change in message['changes']:
-        if change['kind'] == 'patch' and set(change['props']) <= PLACEMENT:
+        if change['kind'] == 'patch' and set(change['props']) <= PLACEMENT and 'visibility' not in change:
             continue  # a card dragged on the canvas: nothing in the lists changes
         element_id = change['element']['id'] if change['kind'] == 'put' else change['id']
         if (element := hub.elements.get(element_id)) is not None:

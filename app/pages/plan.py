@@ -14,7 +14,7 @@ from nicegui import Client, ui
 from board import audit
 
 from .. import family_data
-from .hub_page import HubPage, changed_types
+from .hub_page import PEOPLE, HubPage, changed_types
 from .layout import header
 from .lookup import OpenBoard, open_board
 from .navigation import board_navigation
@@ -54,10 +54,11 @@ class PlanPage(HubPage):
             return
         self.seq = max(self.seq, message['seq'])
         types = changed_types(self.hub, message)
+        everything = message['type'] == 'catchup' or bool(types & PEOPLE)  # every item's sharing words name people
         try:
             with self.root:
                 for part in self.parts:
-                    if message['type'] == 'catchup' or types & part.types:
+                    if everything or types & part.types:
                         part.render.refresh()
         except Exception:  # a page that is going away must not disturb the hub
             log.exception('plan view could not redraw after a %s message', message.get('type'))

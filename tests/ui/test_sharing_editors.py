@@ -1,11 +1,15 @@
 """Sharing per card and concepts in the editors, with NiceGUI's `user` fixture: a parent changes who sees a card
-with one tap and another person's page follows at once; a concept appears for the school after a parent approves.
-Pages are opened as a specific person with `?token=` links."""
+with one tap and another person's page follows at once, every choice names the people it includes, an unfinished
+'Alleen…' cannot be saved, a youth keeps a card for the coordinator alone; a concept appears for the school after a
+parent approves. Pages are opened as a specific person with `?token=` links."""
 from __future__ import annotations
 
 from nicegui.testing import User
 
 from app.canvas import BoardCanvas
+from app.pages.sharing import seen_key
+from board.access import can_see
+from board.elements import Visibility
 from board.identity import Actor, Role
 from tests.ui.helpers import DERYA, canvas_of, demo_board_id, hub_of, open_plan, push_as, settle, token_for
 
@@ -13,6 +17,13 @@ SCHOOL = Actor(id='np-visser', name='Mevrouw Visser', role=Role.PROFESSIONAL, or
 KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
 JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
+ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
+ONLY_JOLIEN = 'Zichtbaar voor: Derya en Jolien (coördinator). Bas, Elif, Mees en Noor zien dit niet.'
+HOUSEHOLD = 'Zichtbaar voor: Derya, Elif, Mees en Noor. Bas ziet dit niet.'
+WITH_JOLIEN = 'Zichtbaar voor: Derya, Elif, Mees, Noor en Jolien (coördinator). Bas ziet dit niet.'
+EVERYONE = ('Zichtbaar voor iedereen aan tafel: Bas, Derya, Elif, Mees, Noor, Jolien (coördinator), Dr. Peeters, '
+            'Meester Karim, Mevrouw Visser, Sanne Mulder, Tom Hendriks, Anneanne Ayşe, Ilse, Samira, Tante Femke en '
+            'Trainer Ruud.')
 
 
 async def open_board_as(user: User, board_id: str, actor: Actor) -> None:
@@ -28,9 +39,9 @@ async def test_a_parent_hides_a_card_from_the_school_with_one_tap(user: User, cr
     await open_board_as(user, board_id, DERYA)
     user.find(BoardCanvas).trigger('open', {'id': 'goal-2'})
     await user.should_see('Wie mag dit zien?')
-    await user.should_see('Zichtbaar voor: iedereen aan tafel')
+    await user.should_see(EVERYONE)
     user.find(marker='sharing-family').click()
-    await user.should_see('Zichtbaar voor: alleen het gezin')
+    await user.should_see(HOUSEHOLD)
     await settle()
     assert hub_of(board_id).elements['goal-2'].visibility.scope == 'family'
     with school:
@@ -46,14 +57,127 @@ async def test_a_parent_keeps_something_from_the_other_parent(user: User, create
     user.find(marker='edit-goal-goal-2').click()
     user.find(marker='sharing-named').click()
     await user.should_see(marker='sharing-name-fm-derya')  # she starts chosen, so she keeps seeing it
-    user.find(marker='sharing-name-np-jolien').click()
+    await user.should_see('Zichtbaar voor: Derya. Bas, Elif, Mees en Noor zien dit niet.')
+    user.find(marker='sharing-name-coordinator').click()
+    await user.should_see(ONLY_JOLIEN)
     user.find(marker='sharing-pick-done').click()
     await settle()
     visibility = hub_of(board_id).elements['goal-2'].visibility
-    assert (visibility.scope, set(visibility.names)) == ('named', {'fm-derya', 'np-jolien'})
+    assert (visibility.scope, set(visibility.names)) == ('named', {'fm-derya', 'coordinator'})
     with bas:
         assert 'goal-2' not in canvas_of(bas).elements
-    await user.should_see('Zichtbaar voor: Derya Yılmaz, Jolien Bakker')
+    icon = user.find(marker='seen-by-goal-2').elements.pop()  # the list item says it too, at once
+    assert icon.props['aria-label'] == ONLY_JOLIEN
+
+
+async def test_each_choice_names_whom_it_includes(user: User) -> None:
+    """Under the chips, the people each choice includes on this board: "ons gezin" is the household, without Bas
+    who lives apart; organisations by a name one reads, with their people."""
+    board_id = demo_board_id()
+    await open_board_as(user, board_id, DERYA)
+    user.find(BoardCanvas).trigger('open', {'id': 'goal-3'})
+    await user.should_see(EVERYONE)
+    user.find(marker='sharing-family_coordinator').click()
+    await user.should_see(WITH_JOLIEN)
+    user.find(marker='sharing-everyone').click()
+    user.find(marker='sharing-named').click()
+    for readable in ('Iedereen van school', 'Iedereen van de ggz', 'Iedereen van de huisartsenpraktijk',
+                     'Jolien (coördinator)', 'Meester Karim', 'Anneanne Ayşe', 'Bas', 'Elif'):
+        await user.should_see(readable)
+    await user.should_not_see('org:school')
+    user.find(marker='sharing-name-org:school').click()
+    await user.should_see('Zichtbaar voor: Derya en iedereen van school (Meester Karim en Mevrouw Visser). '
+                          'Bas, Elif, Mees en Noor zien dit niet.')
+
+
+async def test_an_unfinished_only_cannot_be_saved_and_never_becomes_everyone(user: User) -> None:
+    board_id = demo_board_id()
+    await open_board_as(user, board_id, DERYA)
+    user.find(marker='add-goal').click()
+    user.find('Wat willen jullie bereiken? (in jullie eigen woorden)').type('Ik zoek een nieuw huis.')
+    user.find(marker='sharing-named').click()
+    user.find(marker='sharing-name-coordinator').click()
+    await user.should_see('Kies eerst wie dit mag zien en tik dan op Klaar.')
+    save = user.find(marker='editor-save').elements.pop()
+    assert not save.enabled
+    user.find('Opslaan').click()
+    await settle()
+    assert not [e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Ik zoek een nieuw huis.']
+    user.find(marker='sharing-pick-done').click()
+    await user.should_not_see('Kies eerst wie dit mag zien en tik dan op Klaar.')
+    assert save.enabled
+    user.find('Opslaan').click()
+    await settle()
+    goal = next(e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Ik zoek een nieuw huis.')
+    assert (goal.visibility.scope, set(goal.visibility.names)) == ('named', {'fm-derya', 'coordinator'})
+
+
+async def test_ones_own_chip_cannot_empty_the_choice(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals', token_for(board_id, DERYA))
+    user.find(marker='add-goal').click()
+    user.find(marker='field-text').type('Alleen voor mij.')
+    user.find(marker='sharing-named').click()
+    user.find(marker='sharing-name-fm-derya').click()
+    await user.should_see('Jij blijft erbij: anders kun je deze kaart zelf niet meer zien.')
+    await user.should_see('Zichtbaar voor: Derya. Bas, Elif, Mees en Noor zien dit niet.')
+    assert not user.find(marker='dialog-save').elements.pop().enabled
+    user.find(marker='sharing-pick-done').click()
+    await user.should_not_see('Kies eerst wie dit mag zien en tik dan op Klaar.')
+    user.find(marker='dialog-save').click()
+    await settle()
+    goal = next(e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Alleen voor mij.')
+    assert goal.visibility == Visibility(scope='named', names=('fm-derya',))
+
+
+async def test_a_youth_keeps_a_card_for_the_coordinator_alone(user: User, create_user) -> None:
+    board_id = demo_board_id()
+    derya = create_user()
+    await open_board_as(derya, board_id, DERYA)
+    await open_board_as(user, board_id, ELIF)
+    user.find(marker='add-note').click()
+    user.find('Tekst').type('Ik wil praten over thuis.')
+    user.find(marker='sharing-coordinator_only').click()
+    await user.should_see('Alleen jij en Jolien (coördinator) zien dit. Je ouders niet.')
+    user.find('Opslaan').click()
+    await settle()
+    note = next(e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Ik wil praten over thuis.')
+    assert note.visibility == Visibility(scope='named', names=('fm-elif', 'coordinator'))
+    rights = hub_of(board_id).rights
+    assert not can_see(DERYA, note, rights) and not can_see(BAS, note, rights)
+    assert can_see(JOLIEN, note, rights) and can_see(ELIF, note, rights)
+    with derya:
+        assert note.id not in canvas_of(derya).elements
+    with user:
+        assert canvas_of(user).seen[seen_key(note.visibility)] == \
+            'Alleen jij en Jolien (coördinator) zien dit. Je ouders niet.'
+
+
+async def test_the_sharing_words_follow_live_on_other_pages(user: User, create_user) -> None:
+    """Jolien shares goal 2 with the household only: Derya's open canvas and plan list say so without a reload."""
+    board_id = demo_board_id()
+    board = create_user()
+    await open_board_as(board, board_id, DERYA)
+    await open_plan(user, board_id, 'goals', token_for(board_id, DERYA))
+    icon = user.find(marker='seen-by-goal-2').elements.pop()
+    assert (icon.props['name'], icon.props['aria-label']) == ('groups', EVERYONE)
+    answer = await push_as(board_id, JOLIEN, [{'op': 'update', 'id': 'goal-2', 'visibility': {'scope': 'family'}}])
+    assert answer['type'] == 'ack', answer
+    await settle()
+    icon = user.find(marker='seen-by-goal-2').elements.pop()
+    assert (icon.props['name'], icon.props['aria-label']) == ('home', HOUSEHOLD)
+    with board:
+        canvas = canvas_of(board)
+        assert canvas.elements['goal-2']['visibility']['scope'] == 'family'
+        assert canvas.seen[seen_key(Visibility(scope='family'))] == HOUSEHOLD
+    # Bas comes to live with the family again: every card's words follow
+    answer = await push_as(board_id, DERYA, [{'op': 'update', 'id': 'fm-bas', 'props': {'household': True}}])
+    assert answer['type'] == 'ack', answer
+    await settle()
+    household = 'Zichtbaar voor: Bas, Derya, Elif, Mees en Noor.'
+    assert user.find(marker='seen-by-goal-2').elements.pop().props['aria-label'] == household
+    with board:
+        assert canvas_of(board).seen[seen_key(Visibility(scope='family'))] == household
 
 
 async def test_choosing_what_hides_the_card_from_oneself_asks_first(user: User) -> None:
@@ -74,7 +198,7 @@ async def test_only_parents_and_the_coordinator_get_the_chips(user: User) -> Non
     board_id = demo_board_id()
     await open_board_as(user, board_id, SCHOOL)
     user.find(BoardCanvas).trigger('open', {'id': 'goal-1'})
-    await user.should_see('Zichtbaar voor: iedereen aan tafel')
+    await user.should_see('Zichtbaar voor iedereen aan tafel: ')
     await user.should_not_see(marker='sharing-family')
 
 
@@ -106,5 +230,5 @@ async def test_a_professional_writes_minutes_as_a_concept_in_the_card_editor(use
     user.find('Opslaan').click()
     await settle()
     note = next(e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Verslag: Elif start maandag weer.')
-    assert note.props['concept'] is False  # a plain note is not a concept unless switched on
+    assert note.props['concept'] is True  # the board says a professional's writing starts as a concept
     assert note.visibility.scope == 'everyone'

@@ -59,8 +59,8 @@ class Part:
                 .props(('flat ' if flat else 'unelevated ') + 'no-caps').classes('pb-action').mark(marker)
 
     def seen_by(self, element: Element) -> None:
-        """Who can see this item, as an icon with the words in its tooltip."""
-        seen_by_icon(self.t, element, self.page.visible())
+        """Who can see this item, as an icon with the names in its tooltip."""
+        seen_by_icon(element, self.page.seen_by())
 
     def concept(self, element: Element) -> None:
         """A concept says whose draft it is (with 'Goedkeuren' for a parent); an approved one who approved it."""

@@ -16,7 +16,7 @@ from board.dutch import DATE_FORMAT, nl_date
 from board.elements import SINGLETON_IDS, new_id
 
 from ..chips import Getter, chip_choice
-from ..sharing import concept_switch, sharing_part
+from ..sharing import NoChoice, SharingChooser, concept_switch, sharing_part
 
 if TYPE_CHECKING:
     from ..hub_page import HubPage
@@ -85,14 +85,14 @@ class ElementDialog:
     def __exit__(self, *exc: object) -> None:
         self.body.__exit__(*exc)
         t = self.page.t
-        self.visibility: Callable[[], Any] = lambda: None
+        self.sharing: SharingChooser | NoChoice = NoChoice()
         with self.card, ui.column().classes('w-full gap-2 q-mt-sm'):
             if not self.page.readonly and (concept := concept_switch(t, self.page.actor, self.type, self.props)):
                 self.getters['concept'] = concept
             if self.type not in SINGLETON_IDS:
                 element = self.page.element(self.element_id) if self.element_id else None
-                self.visibility = sharing_part(t, self.page.actor, element, self.type, self.page.visible(),
-                                               self.page.push, self.page.hub.rights)
+                self.sharing = sharing_part(t, self.page.actor, element, self.type, self.page.push,
+                                            self.page.hub.rights)
         with self.card, ui.row().classes('w-full justify-end gap-2 q-mt-sm'):
             if self.removal is not None and self.element_id is not None and not self.page.readonly:
                 ui.button(t('editor.delete'), icon='delete', color='negative', on_click=self.remove) \
@@ -101,8 +101,8 @@ class ElementDialog:
             ui.button(t('editor.cancel'), on_click=self.close).props('flat no-caps size=lg') \
                 .mark('dialog-cancel')
             if not self.page.readonly:
-                ui.button(t('editor.save'), icon='check', on_click=self.save) \
-                    .props('unelevated no-caps size=lg').mark('dialog-save')
+                self.sharing.hold(ui.button(t('editor.save'), icon='check', on_click=self.save)
+                                  .props('unelevated no-caps size=lg').mark('dialog-save'))
         self.dialog.open()
 
     # fields
@@ -160,6 +160,8 @@ class ElementDialog:
             ui.notify(self.page.t('editor.deleted'), type='positive')
 
     async def save(self) -> None:
+        if not self.sharing.ready():
+            return
         try:
             values = self.values()
         except BadInput as problem:
@@ -175,7 +177,7 @@ class ElementDialog:
             op = {'op': 'update', 'id': self.element_id, 'props': patch}
         else:
             op = {'op': 'create', 'id': self.create_id, 'type': self.type, 'props': self.extra | values}
-            if (visibility := self.visibility()) is not None:
+            if (visibility := self.sharing.visibility()) is not None:
                 op['visibility'] = visibility.model_dump(mode='json')
         if await self.page.push([op]):
             self.close()
