@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .access import BoardRights, may_manage_pin
 from .elements import Element
-from .identity import Actor, Role
+from .identity import Actor, Consent, Role
 from .store import Store, metadata
 
 ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
@@ -265,6 +265,18 @@ def board_devices(store: Store, board_id: str) -> list[Device]:
                                                            devices.c.revoked_at.is_(None))
                                   .order_by(devices.c.last_seen_at.desc())).all()
     return [_device(row) for row in rows]
+
+
+def set_consent(connection: sa.Connection, board_id: str, invitation_id: str, consent: Consent) -> list[str]:
+    """Give the devices made from this invitation a new consent (in the caller's transaction, see
+    `board.invitations.change_consent`); their credentials, whose open pages must reopen to follow it."""
+    rows = connection.execute(sa.select(devices).where(
+        devices.c.board_id == board_id, devices.c.created_by == invitation_id, devices.c.revoked_at.is_(None),
+        devices.c.actor.is_not(None))).all()
+    for row in rows:
+        actor = _actor_from(row.actor).model_copy(update={'consent': consent})
+        connection.execute(devices.update().where(devices.c.id == row.id).values(actor=_actor_json(actor)))
+    return [_device(row).credential for row in rows]
 
 
 def revoke_device(store: Store, board_id: str, device_id: str, by: Actor,
