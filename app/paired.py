@@ -1,5 +1,6 @@
 """This browser as a paired device: its device token per board, kept in NiceGUI's user storage, and who is using
-a gezinstablet right now. Also cuts off every open page of a device the moment it is revoked.
+a gezinstablet right now. Also cuts off every open page of a device the moment it is revoked, and every open page
+of an invitee (by device or account) whose consent changed, so it opens again as the new actor.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from . import state
 KEY = 'paired'
 """`app.storage.user[KEY]`: board id → {'token': device token, 'member': who uses the tablet now}."""
 CUT_OFF_DELAY = 1.0
-"""Seconds a revoked page gets to move to the pairing page before it is deleted on the server."""
+"""Seconds a cut-off page gets to move away before it is deleted on the server."""
 
 _open: dict[str, weakref.WeakSet[Client]] = {}
 
@@ -77,7 +78,7 @@ async def device_actor(board_id: str) -> Actor | None:
     if found is None:
         return None
     actor = found.actor or await _tablet_member(board_id)
-    _open.setdefault(found.credential, weakref.WeakSet()).add(ui.context.client)
+    hold(found.credential)
     return actor
 
 
@@ -90,14 +91,24 @@ async def _tablet_member(board_id: str) -> Actor:
     return devices.member_actor(member)
 
 
-def cut_off(credential: str) -> None:
-    """Send every open page of a revoked device to the pairing page, then delete it on the server, which makes it
-    leave the board's hub: it receives nothing more, whatever its browser does."""
+def hold(credential: str) -> None:
+    """Remember the page being built under the credential that let it in (`Device.credential`,
+    `Membership.credential`), so `cut_off` reaches it."""
+    _open.setdefault(credential, weakref.WeakSet()).add(ui.context.client)
+
+
+def cut_off(credential: str, to: str | None = '/pair?revoked=1') -> None:
+    """Send every open page under a credential away — a revoked device's to the pairing page, or, with ``to=None``,
+    back to itself, so a page whose actor changed (a new consent) opens again as the new actor — then delete it on
+    the server, which makes it leave the board's hub: it receives nothing more as it was, whatever its browser does."""
     for client in list(_open.pop(credential, ())):
         if client.id not in Client.instances:
             continue
         with client:
-            ui.navigate.to('/pair?revoked=1')
+            if to is None:
+                ui.navigate.reload()
+            else:
+                ui.navigate.to(to)
         asyncio.get_running_loop().call_later(CUT_OFF_DELAY, _delete, client)
 
 
