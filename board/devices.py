@@ -120,6 +120,8 @@ class Device:
     created_at: str
     last_seen_at: str
     token_hash: str
+    created_by: str = ''
+    """Who paired it (their id), or the invitation it came from, which records the invitee's consent."""
 
     @property
     def credential(self) -> str:
@@ -230,7 +232,7 @@ def add_device(store: Store, board_id: str, kind: Kind, actor: Actor | None, lab
     """Give a browser a device token for this board (after a pairing code or an accepted invitation)."""
     token = secrets.token_urlsafe(32)
     stamp = _iso(_now(now))
-    device = Device(uuid.uuid4().hex[:16], board_id, kind, actor, label, stamp, stamp, hash_token(token))
+    device = Device(uuid.uuid4().hex[:16], board_id, kind, actor, label, stamp, stamp, hash_token(token), created_by)
     with store.engine.begin() as connection:
         connection.execute(devices.insert().values(
             id=device.id, board_id=board_id, token_hash=device.token_hash, kind=str(kind), actor=_actor_json(actor),
@@ -240,7 +242,7 @@ def add_device(store: Store, board_id: str, kind: Kind, actor: Actor | None, lab
 
 def _device(row: sa.Row) -> Device:
     return Device(row.id, row.board_id, Kind(row.kind), _actor_from(row.actor), row.label, row.created_at,
-                  row.last_seen_at, row.token_hash)
+                  row.last_seen_at, row.token_hash, row.created_by)
 
 
 def device_for(store: Store, board_id: str, token: str, now: dt.datetime | None = None) -> Device | None:
