@@ -818,6 +818,7 @@ TABLE: dict[str, tuple[str, str]] = {
                      'Only what you choose here, with the people who belong to it. Not the rest of the plan.'),
     'consent.topics': ('Een onderwerp: de kaarten in dit vlak', 'A topic: the cards in this area'),
     'consent.goals': ('Doelen, met hun afspraken', 'Goals, with their agreements'),
+    'consent.named_title': ('Op naam gedeeld', 'Shared by name'),
     'consent.named_chip': ('Kaarten die we met hem/haar delen', 'Cards we share with him/her'),
     'consent.coordinator': ('Een gezinscoach werkt met jullie aan het hele plan.',
                             'A family coach works with you on the whole plan.'),

@@ -83,6 +83,7 @@ class ConsentChooser:
                                      marker=f'{marker}-goal')
             self.named: Callable[[], list[str]] = lambda: []
             if role != Role.SCREEN:
+                ui.label(t('consent.named_title')).classes('text-subtitle2 text-grey-9')
                 self.named = chip_choice({'named': t('consent.named_chip')}, ['named'] if self.current.named else [],
                                          multiple=True, marker=marker)
 

@@ -33,8 +33,8 @@ IN_ZONE = [
     create('note-omgang', 'note', visibility={'scope': 'everyone'}, kind='note',
            text='Omgangwoord: de kinderen zijn om het weekend bij Bas.', x=2050, y=1250),
     create('note-omgang-gezin', 'note', kind='worry', text='Alleen voor ons gezin en Jolien.', x=2050, y=1450),
-    create('agr-omgang', 'agreement', who='Bas', who_ids=['fm-bas'], text='Bas haalt de kinderen op zaterdag om 10 uur.',
-           x=2300, y=1250),
+    create('agr-omgang', 'agreement', who='Bas', who_ids=['fm-bas'],
+           text='Bas haalt de kinderen op zaterdag om 10 uur.', x=2300, y=1250),
 ]
 ELSEWHERE = create('note-iedereen', 'note', visibility={'scope': 'everyone'}, kind='note',
                    text='Iedereenwoord: voor iedereen aan tafel.', x=100, y=1500)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+import pytest
 from nicegui import Client
 from nicegui.testing import User
 
@@ -45,12 +46,17 @@ async def test_derya_invites_the_teacher_for_one_goal_with_a_tap(user: User) -> 
     await user.should_see("toestemming: doel 'Mees speelt weer voetbal'", marker=f'consent-of-{invitation.id}')
 
 
-async def test_an_invitation_that_shows_nothing_is_refused_and_nothing_typed_is_lost(user: User) -> None:
+@pytest.mark.parametrize(('by', 'message'), [
+    (DERYA, 'Kies wat deze persoon mag zien.'),  # nothing chosen to see
+    (COACH, 'Zonder toestemming van een ouder kan niemand worden uitgenodigd'),  # nobody in the family consented
+])
+async def test_an_invitation_without_consent_is_refused_in_dutch_and_nothing_typed_is_lost(
+        user: User, by: Actor, message: str) -> None:
     board_id = demo_board_id()
-    await user.open(f'/board/{board_id}/access?token={token_for(board_id, DERYA)}')
+    await user.open(f'/board/{board_id}/access?token={token_for(board_id, by)}')
     user.find(marker='invite-name').type('Anneanne Ayşe')
     user.find(marker='invite-create').click()
-    await user.should_see('Kies wat deze persoon mag zien.')
+    await user.should_see(message)
     assert invitations.open_invitations(state.get().store, board_id) == []
     assert user.find(marker='invite-name').elements.pop().value == 'Anneanne Ayşe'
 
@@ -72,7 +78,7 @@ async def test_derya_widens_what_ayse_sees_and_her_open_page_follows(create_user
     await ayse.open('/pair')
     await ayse.open(f'/invite/{board_id}?token={token}')
     ayse.find(marker='invite-accept').click()
-    await ayse.should_see(marker='tab-family')
+    await ayse.should_see(marker='tab-family', retries=20)
     await settle()
     assert ayse_sessions(board_id) == [FOOTBALL]
     old_page = ayse.client
@@ -93,7 +99,7 @@ async def test_derya_widens_what_ayse_sees_and_her_open_page_follows(create_user
         await asyncio.sleep(0.05)
     assert old_page.id not in Client.instances and ayse_sessions(board_id) == []
     await ayse.open(f'/board/{board_id}/plan')
-    await ayse.should_see(marker='tab-family')
+    await ayse.should_see(marker='tab-family', retries=20)
     await settle()
     assert ayse_sessions(board_id) == [wider]
 
