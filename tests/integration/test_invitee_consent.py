@@ -86,18 +86,20 @@ def test_karim_gets_exactly_the_football_goal_and_its_people_on_the_live_api_and
     assert {e['id'] for e in export.json()['elements']} == KARIM_SEES
 
 
-def test_karim_s_plan_pdf_and_plan_page_hold_only_the_football_goal(karim_world) -> None:
+def test_karim_s_plan_pdf_and_pages_hold_only_the_football_goal(karim_world) -> None:
     server, board_id, token = karim_world
     pdf = httpx.get(f'{server}/api/boards/{board_id}/plan.pdf', params={'token': token}, timeout=60)
     assert pdf.status_code == 200, pdf.text
     text = ' '.join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages).replace('\n', ' ')
-    page = httpx.get(f'{server}/board/{board_id}/plan', params={'token': token}, timeout=30).text
-    for said in (text, page):
-        assert 'Mees speelt weer voetbal' in said
+    pages = [httpx.get(f'{server}/board/{board_id}{face}', params={'token': token}, timeout=30)
+             for face in ('', '/plan', '/schema')]
+    assert [page.status_code for page in pages] == [200, 200, 200]
+    for said in (text, *(page.text for page in pages)):
+        assert 'Ilse' in said
         for hidden in ('Elif gaat weer elke dag naar school', 'overzicht over ons geld', 'Lindelaan',
                        'Derya is warm', 'Iedereenwoord', 'Omgangwoord', 'Tom Hendriks'):
             assert hidden not in said, hidden
-    assert 'Trainer Ruud' in text and 'Ilse' in text
+    assert 'Mees speelt weer voetbal' in text and 'Trainer Ruud' in text
 
 
 async def test_femke_sees_the_topic_she_was_invited_for_and_a_card_dragged_into_it_at_once(sqlite_store) -> None:
