@@ -23,7 +23,8 @@ from . import state
 log = logging.getLogger(__name__)
 
 Cut = Callable[[str], None]
-"""Ends one connection; called with why: ``revoked`` or ``expired``."""
+"""Ends one connection; called with why: ``revoked``, ``expired``, or ``reopen`` (the credential still holds, but who
+it stands for changed, e.g. an invitee's consent: a page opens again as the new actor)."""
 SWEEP_SECONDS = 2.0
 PAGE_DELAY = 1.0
 """Seconds a cut-off page gets to move away before it is deleted on the server (and so leaves the board's hub)."""
@@ -70,6 +71,12 @@ def cut_off(credential: str) -> None:
         _cut(credential, key, 'revoked')
 
 
+def reopen(credential: str) -> None:
+    """Open every page in this process under a credential again, e.g. after the invitee's consent changed."""
+    for key in list(_held.get(credential, {})):
+        _cut(credential, key, 'reopen')
+
+
 def revoke(board_id: str, credential: str) -> None:
     """A credential was just revoked here: cut its connections here, and tell the other instances."""
     cut_off(credential)
@@ -107,7 +114,7 @@ def hold_page(credential: str, expires: float | None = None, to: str | None = No
         if client.id not in Client.instances:
             return
         with client:
-            if to is None:
+            if to is None or reason == 'reopen':
                 ui.navigate.reload()
             else:
                 ui.navigate.to(to)

@@ -57,5 +57,8 @@ async def actor_for(board_id: str, token: str | None) -> Actor | None:
     if (device := await paired.device_actor(board_id)) is not None:
         return device
     if (account := account_id()) is not None:
-        return await asyncio.to_thread(accounts.actor_on, state.get().store, account, board_id)
+        actor = await asyncio.to_thread(accounts.actor_on, state.get().store, account, board_id)
+        if actor is not None:
+            cutoff.hold_page(accounts.credential(account, board_id))  # a changed consent reopens the page
+        return actor
     return None

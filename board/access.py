@@ -140,6 +140,22 @@ def _inside(card: dict[str, Any], zone: dict[str, Any]) -> bool:
     return left <= x <= left + zone.get('w', 0) and top <= y <= top + zone.get('h', 0)
 
 
+def widens(before: Consent | None, after: Consent | None) -> bool:
+    """Whether a changed consent may show the invitee anything the one before did not (``None``: no limit)."""
+    if after is None:
+        return before is not None
+    if before is None:
+        return False
+    return bool(set(after.zones) - set(before.zones) or set(after.goals) - set(before.goals)
+                or (after.named and not before.named))
+
+
+def may_change_consent(actor: Actor, before: Consent | None, after: Consent | None, rights: BoardRights) -> bool:
+    """Who changes what an invitee may see: narrowing, anyone who manages the board; widening only a family member
+    who manages it, since it is the family's consent (the coordinator may not give it on their own)."""
+    return rights.family_manages(actor) if widens(before, after) else rights.manages(actor)
+
+
 def default_visibility(actor: Actor, type_: ElementType | None, rights: BoardRights) -> Visibility:
     """The visibility a new element gets when its operation names none; choosing it is always allowed."""
     if type_ is None:

@@ -4,7 +4,9 @@ A professional logs in with mail and password (hashed with argon2). Five wrong p
 account for fifteen minutes; the count and the lock are stored, so a restart does not lift them. What an
 account may do on a board comes from its membership there: the role (coordinator or professional), the
 organisation (e.g. ``school``) and, optionally, the network person on the board who is this professional,
-so that ``named`` sharing and the zorgcoördinator slot mean them. Without a membership: no access.
+so that ``named`` sharing and the zorgcoördinator slot mean them, and, when it came by invitation, the family's
+consent: what they may see at most (`board.identity.Consent`; `board.invitations` keeps the record of it).
+Without a membership: no access.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from .elements import ElementType
-from .identity import Actor, Role
+from .identity import Actor, Consent, Role
 from .store import BoardInfo, Store, boards, metadata, now_iso
 
 accounts = sa.Table(
@@ -38,6 +40,8 @@ memberships = sa.Table(
     sa.Column('organisation', sa.String(120), nullable=False, server_default=''),
     sa.Column('person_id', sa.String(64), nullable=True),
     sa.Column('created_at', sa.String(40), nullable=False),
+    sa.Column('consent', sa.Text, nullable=True),
+    sa.Column('invitation', sa.String(64), nullable=True),
 )
 
 MEMBER_ROLES = (Role.COORDINATOR, Role.PROFESSIONAL)
@@ -83,6 +87,20 @@ class Membership:
     role: Role
     organisation: str = ''
     person_id: str | None = None
+    consent: Consent | None = None
+    """What the family consented this account may see here; ``None``: no limit (the coordinator, or a membership
+    given by an administrator)."""
+    invitation: str | None = None
+    """The accepted invitation it came from, which records who consented and when."""
+
+    @property
+    def credential(self) -> str:
+        """What lets this account's pages onto this board: cut off when its consent changes."""
+        return credential(self.account_id, self.board_id)
+
+
+def credential(account_id: str, board_id: str) -> str:
+    return f'account:{account_id}:{board_id}'
 
 
 def normalise_mail(mail: str) -> str:
@@ -210,32 +228,58 @@ def check_membership(store: Store, board_id: str, role: Role | str, person_id: s
 
 
 def add_membership(store: Store, account_id: str, board_id: str, role: Role | str, organisation: str = '',
-                   person_id: str | None = None) -> Membership:
+                   person_id: str | None = None, *, consent: Consent | None = None,
+                   invitation: str | None = None) -> Membership:
     """Give an account a role on a board (or change the one it has); see `check_membership` for what is refused.
 
     :param person_id: the network person on the board who is this professional; must exist there
+    :param consent: what the family consented to in `invitation`, the invitation accepted for it. Without an
+        invitation (an administrator's command) a membership it already has keeps its consent.
     """
     check_membership(store, board_id, role, person_id)
     if get_account(store, account_id) is None:
         raise AccountError('not_found')
-    membership = Membership(account_id, board_id, Role(role), organisation.strip()[:120], person_id or None)
-    values = {'role': str(membership.role), 'organisation': membership.organisation, 'person_id': membership.person_id}
+    values = {'role': str(Role(role)), 'organisation': organisation.strip()[:120], 'person_id': person_id or None}
+    if invitation is not None:
+        values |= {'consent': Consent.dumps(consent), 'invitation': invitation}
     with store.engine.begin() as connection:
         changed = connection.execute(memberships.update().where(
             memberships.c.account_id == account_id, memberships.c.board_id == board_id).values(**values)).rowcount
         if not changed:
             connection.execute(memberships.insert().values(account_id=account_id, board_id=board_id,
                                                            created_at=now_iso(), **values))
-    return membership
+    return membership(store, account_id, board_id)
+
+
+def _membership(row: sa.Row) -> Membership:
+    return Membership(row.account_id, row.board_id, Role(row.role), row.organisation, row.person_id,
+                      Consent.loads(row.consent), row.invitation)
 
 
 def membership(store: Store, account_id: str, board_id: str) -> Membership | None:
     with store.engine.connect() as connection:
         row = connection.execute(sa.select(memberships).where(
             memberships.c.account_id == account_id, memberships.c.board_id == board_id)).first()
-    if row is None:
-        return None
-    return Membership(row.account_id, row.board_id, Role(row.role), row.organisation, row.person_id)
+    return None if row is None else _membership(row)
+
+
+def board_memberships(store: Store, board_id: str) -> list[tuple[Membership, Account]]:
+    """Every account with a place on this board and its membership, by name ('Wie heeft toegang')."""
+    query = sa.select(memberships, accounts.c.id.label('id'), accounts.c.mail, accounts.c.name) \
+        .join(accounts, accounts.c.id == memberships.c.account_id) \
+        .where(memberships.c.board_id == board_id).order_by(accounts.c.name)
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
+    return [(_membership(row), Account(row.id, row.mail, row.name)) for row in rows]
+
+
+def set_consent(connection: sa.Connection, board_id: str, invitation_id: str, consent: Consent) -> list[str]:
+    """Give the memberships that came from this invitation a new consent (in the caller's transaction, see
+    `board.invitations.change_consent`); their credentials, whose open pages must reopen to follow it."""
+    where = (memberships.c.board_id == board_id, memberships.c.invitation == invitation_id)
+    found = connection.execute(sa.select(memberships.c.account_id).where(*where)).scalars().all()
+    connection.execute(memberships.update().where(*where).values(consent=Consent.dumps(consent)))
+    return [credential(account_id, board_id) for account_id in found]
 
 
 def boards_of(store: Store, account_id: str) -> list[BoardInfo]:
@@ -249,11 +293,12 @@ def boards_of(store: Store, account_id: str) -> list[BoardInfo]:
 def actor_on(store: Store, account_id: str, board_id: str) -> Actor | None:
     """Who this account is on this board, or ``None`` when it has no membership there.
 
-    Tied to a network person, the actor has that person's id (e.g. ``np-karim``), otherwise ``acc-<id>``.
+    Tied to a network person, the actor has that person's id (e.g. ``np-karim``), otherwise ``acc-<id>``; it
+    carries the membership's consent.
     """
     account, member = get_account(store, account_id), membership(store, account_id, board_id)
     if account is None or member is None:
         return None
     return Actor(id=member.person_id or f'acc-{account.id}', name=account.name, role=member.role,
-                 organisation=member.organisation)
+                 organisation=member.organisation, consent=member.consent)
 

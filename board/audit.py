@@ -1,4 +1,5 @@
-"""The audit log: who viewed, changed, shared, exported or gave access to what on a board, and when.
+"""The audit log: who viewed, changed, shared, exported or gave access to what on a board, and when (also who
+widened or narrowed what an invitee may see).
 
 The AVG gives the family the right to know who looked at their plan. A row keeps who did it (name and role as
 they were then), the action, a short subject key and the ids of the elements concerned — never the elements'
@@ -16,13 +17,15 @@ import sqlalchemy as sa
 
 from .access import BoardRights, can_see
 from .elements import Element, ElementType
-from .identity import Actor, Role
+from .identity import Actor
 from .operations import changed_props
 from .store import Store, metadata, now_iso
 
 VIEWED, CHANGED, SHARED, EXPORTED = 'viewed', 'changed', 'shared', 'exported'
 INVITED, PAIRED, REVOKED = 'invited', 'paired', 'revoked'
-ACTIONS = (VIEWED, CHANGED, SHARED, EXPORTED, INVITED, PAIRED, REVOKED)
+CONSENT_WIDENED, CONSENT_NARROWED = 'consent_widened', 'consent_narrowed'
+"""What an invitee may see was widened or narrowed (`board.invitations.change_consent`); the subject is their name."""
+ACTIONS = (VIEWED, CHANGED, SHARED, EXPORTED, INVITED, PAIRED, REVOKED, CONSENT_WIDENED, CONSENT_NARROWED)
 PAGES = ('board', 'plan', 'schema', 'live')
 """Subjects of `viewed`: the three faces of a board and the live API."""
 EXPORTS = ('json', 'plan_pdf', 'call_list_pdf', 'everything')

@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .access import BoardRights, may_manage_pin
 from .elements import Element
-from .identity import Actor
+from .identity import Actor, Consent
 from .sharing import person_actor
 from .store import Store, metadata
 
@@ -130,6 +130,8 @@ class Device:
     created_at: str
     last_seen_at: str
     token_hash: str
+    created_by: str = ''
+    """Who paired it (their id), or the invitation it came from, which records the invitee's consent."""
 
     @property
     def credential(self) -> str:
@@ -249,7 +251,7 @@ def add_device(store: Store, board_id: str, kind: Kind, actor: Actor | None, lab
     """Give a browser a device token for this board (after a pairing code or an accepted invitation)."""
     token = secrets.token_urlsafe(32)
     stamp = _iso(_now(now))
-    device = Device(uuid.uuid4().hex[:16], board_id, kind, actor, label, stamp, stamp, hash_token(token))
+    device = Device(uuid.uuid4().hex[:16], board_id, kind, actor, label, stamp, stamp, hash_token(token), created_by)
     with store.engine.begin() as connection:
         connection.execute(devices.insert().values(
             id=device.id, board_id=board_id, token_hash=device.token_hash, kind=str(kind), actor=_actor_json(actor),
@@ -259,7 +261,7 @@ def add_device(store: Store, board_id: str, kind: Kind, actor: Actor | None, lab
 
 def _device(row: sa.Row) -> Device:
     return Device(row.id, row.board_id, Kind(row.kind), _actor_from(row.actor), row.label, row.created_at,
-                  row.last_seen_at, row.token_hash)
+                  row.last_seen_at, row.token_hash, row.created_by)
 
 
 def device_for(store: Store, board_id: str, token: str, now: dt.datetime | None = None) -> Device | None:
@@ -284,6 +286,18 @@ def board_devices(store: Store, board_id: str) -> list[Device]:
                                                            devices.c.revoked_at.is_(None))
                                   .order_by(devices.c.last_seen_at.desc())).all()
     return [_device(row) for row in rows]
+
+
+def set_consent(connection: sa.Connection, board_id: str, invitation_id: str, consent: Consent) -> list[str]:
+    """Give the devices made from this invitation a new consent (in the caller's transaction, see
+    `board.invitations.change_consent`); their credentials, whose open pages must reopen to follow it."""
+    rows = connection.execute(sa.select(devices).where(
+        devices.c.board_id == board_id, devices.c.created_by == invitation_id, devices.c.revoked_at.is_(None),
+        devices.c.actor.is_not(None))).all()
+    for row in rows:
+        actor = _actor_from(row.actor).model_copy(update={'consent': consent})
+        connection.execute(devices.update().where(devices.c.id == row.id).values(actor=_actor_json(actor)))
+    return [_device(row).credential for row in rows]
 
 
 def revoke_device(store: Store, board_id: str, device_id: str, by: Actor,

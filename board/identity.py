@@ -37,6 +37,15 @@ class Consent(BaseModel):
     def empty(self) -> bool:
         return not (self.zones or self.goals or self.named)
 
+    @staticmethod
+    def dumps(consent: Consent | None) -> str | None:
+        """As stored in a text column; ``None`` (no limit) stays ``None``."""
+        return None if consent is None else consent.model_dump_json()
+
+    @staticmethod
+    def loads(text: str | None) -> Consent | None:
+        return None if text is None else Consent.model_validate_json(text)
+
 
 class Actor(BaseModel):
     model_config = ConfigDict(frozen=True, use_enum_values=True)

@@ -1,6 +1,8 @@
-"""'Wie heeft toegang' (`/board/{id}/access`), for the parents and the coordinator: the paired devices with a
-revoke button, a new pairing code with its QR code and countdown, invitations with the consent they rest on,
-and the PINs on the gezinstablet. Every rule is in `board.devices` and `board.invitations`; this page only asks.
+"""'Wie heeft toegang' (`/board/{id}/access`), for those who manage the board: the paired devices with a revoke
+button, a new pairing code with its QR code and countdown, the professionals with an account, invitations with the
+consent they rest on (chosen with big chips, said in words), 'Wat mag … zien?' for everyone who came by invitation,
+and the PINs on the gezinstablet. Every rule is in `board.devices`, `board.invitations` and `board.access`; this page
+only asks.
 """
 from __future__ import annotations
 
@@ -11,15 +13,16 @@ from typing import Any
 import segno
 from nicegui import ui
 
-from board import audit, devices, invitations
+from board import accounts, audit, devices, invitations
 from board.devices import Kind, PairingError
 from board.dutch import nl_date
 from board.access import BoardRights
 from board.identity import Actor, Role
-from board.invitations import InvitationError
+from board.invitations import Invitation, InvitationError
 
 from .. import cutoff, state
 from ..people import t
+from .consent import ConsentChooser, consent_sentence
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
 from .plan_parts.base import face
@@ -73,6 +76,9 @@ class AccessPage:
             with ui.card().classes('w-full'):
                 ui.label(t('devices.paired')).classes('text-h6')
                 self.device_list()
+            with ui.card().classes('w-full'):
+                ui.label(t('consent.accounts')).classes('text-h6')
+                self.account_list()
             with ui.card().classes('w-full'):
                 self.invite_form()
             with ui.card().classes('w-full'):
@@ -136,6 +142,7 @@ class AccessPage:
     @ui.refreshable_method
     def device_list(self) -> None:
         found = devices.board_devices(self.store, self.board_id)
+        invited = invitations.accepted_invitations(self.store, self.board_id)
         if not found:
             ui.label(t('devices.none')).classes('text-grey-8')
         for device in found:
@@ -143,10 +150,74 @@ class AccessPage:
                 ui.icon('tablet' if device.kind == Kind.TABLET else 'smartphone', size='md').classes('text-primary')
                 with ui.column().classes('gap-0 grow'):
                     ui.label(device.label).classes('text-body1 font-medium')
+                    self.consent_part(invited.get(device.created_by))
                     ui.label(t('devices.last_seen', when=nl_date(device.last_seen_at[:10]))) \
                         .classes('text-caption text-grey-8')
                 ui.button(t('devices.revoke'), icon='block', on_click=lambda d=device.id: self.revoke_device(d)) \
                     .props('flat no-caps color=negative').mark(f'revoke-{device.id}')
+
+    @ui.refreshable_method
+    def account_list(self) -> None:
+        found = accounts.board_memberships(self.store, self.board_id)
+        invited = invitations.accepted_invitations(self.store, self.board_id)
+        if not found:
+            ui.label(t('consent.no_accounts')).classes('text-grey-8')
+        for membership, account in found:
+            with ui.row().classes('w-full items-center no-wrap gap-3 pb-access-row'):
+                ui.icon('badge', size='md').classes('text-primary')
+                with ui.column().classes('gap-0 grow'):
+                    role = t(f'invite.role.{membership.role}')
+                    organisation = f' · {membership.organisation}' if membership.organisation else ''
+                    ui.label(f'{account.name} · {role}{organisation}').classes('text-body1 font-medium')
+                    if membership.invitation is None:
+                        ui.label(t('consent.by_administrator')).classes('text-body2 text-grey-9')
+                    self.consent_part(invited.get(membership.invitation or ''))
+
+    def consent_part(self, invitation: Invitation | None) -> None:
+        """For someone who came by invitation: what the family agreed they may see, and the way to change it."""
+        if invitation is None:
+            return
+        ui.label(self.consent_sentence(invitation)).classes('text-body2 text-grey-9') \
+            .mark(f'consent-of-{invitation.id}')
+        if invitation.actor.role != Role.COORDINATOR:
+            ui.button(t('consent.question', name=invitation.actor.name), icon='visibility',
+                      on_click=lambda: self.consent_dialog(invitation)) \
+                .props('flat dense no-caps').classes('self-start').mark(f'consent-change-{invitation.id}')
+
+    def consent_sentence(self, invitation: Invitation) -> str:
+        return consent_sentence(t, invitation.consent, invitation.actor.name, self.actor, self.hub.rights)
+
+    def consent_dialog(self, invitation: Invitation) -> None:
+        """'Wat mag … zien?' with the same chips as the invitation; a changed consent reaches their open pages at
+        once: they open again as the new actor (`app.cutoff.reopen`)."""
+        name = invitation.actor.name
+        with ui.dialog() as dialog, ui.card().classes('pb-editor w-full'):
+            ui.label(t('consent.question', name=name)).classes('text-h6')
+            chooser = ConsentChooser(t, self.actor, self.hub.rights, invitation.consent.what, invitation.actor.role,
+                                     marker='consent')
+            if not self.hub.rights.family_manages(self.actor):
+                ui.label(t('consent.only_family_widens')).classes('text-body2 text-grey-8')
+
+            async def save() -> None:
+                try:
+                    _, credentials = await asyncio.to_thread(
+                        invitations.change_consent, self.store, self.board_id, invitation.id, self.actor,
+                        chooser.value(), rights=self.hub.rights)
+                except InvitationError as error:
+                    ui.notify(t(f'invite.error.{error}'), type='negative', multi_line=True)
+                    return
+                for credential in credentials:
+                    cutoff.reopen(credential)
+                dialog.close()
+                ui.notify(t('consent.saved', name=name), type='positive')
+                self.device_list.refresh()
+                self.account_list.refresh()
+
+            with ui.row().classes('w-full justify-end gap-2'):
+                ui.button(t('editor.cancel'), on_click=dialog.close).props('flat no-caps')
+                ui.button(t('editor.save'), icon='check', on_click=save).props('unelevated no-caps') \
+                    .mark('consent-save')
+        dialog.open()
 
     async def revoke_device(self, device_id: str) -> None:
         gone = await asyncio.to_thread(devices.revoke_device, self.store, self.board_id, device_id, self.actor,
@@ -173,13 +244,17 @@ class AccessPage:
                            on_change=lambda e: name.set_value(people.get(e.value, name.value))) \
             .props('outlined').classes('w-full').mark('invite-person')
         if self.hub.rights.family_manages(self.actor):
-            consent = None
+            consent_parent = None
             ui.label(t('invite.your_consent')).classes('text-body2 text-grey-9')
         else:
-            consent = ui.select(managers, label=t('invite.consent_parent')).props('outlined').classes('w-full') \
+            consent_parent = ui.select(managers, label=t('invite.consent_parent')).props('outlined').classes('w-full') \
                 .mark('invite-consent')
-        scope = ui.textarea(t('invite.scope')).props('outlined autogrow maxlength=500').classes('w-full') \
-            .mark('invite-scope')
+        with ui.column().classes('w-full gap-1') \
+                .bind_visibility_from(role, 'value', backward=lambda value: value != 'coordinator'):
+            ui.label(t('consent.question_new')).classes('text-subtitle1 text-grey-9')
+            chooser = ConsentChooser(t, self.actor, self.hub.rights, marker='invite-what')
+        ui.label(t('consent.coordinator')).classes('text-body2 text-grey-9') \
+            .bind_visibility_from(role, 'value', value='coordinator')
         made = ui.column().classes('w-full')
 
         async def create() -> None:
@@ -187,8 +262,9 @@ class AccessPage:
                 invitation, token = await asyncio.to_thread(
                     invitations.invite, self.store, state.get().secret, self.board_id, self.actor,
                     role=Role(role.value), name=name.value or '', organisation=organisation.value or '',
-                    network_person=person.value or None, consent_parent=consent.value if consent else None,
-                    scope=scope.value or '', rights=self.hub.rights)
+                    network_person=person.value or None,
+                    consent_parent=consent_parent.value if consent_parent else None, consent=chooser.value(),
+                    rights=self.hub.rights)
             except InvitationError as error:
                 ui.notify(t(f'invite.error.{error}'), type='negative', multi_line=True)
                 return
@@ -203,7 +279,7 @@ class AccessPage:
                     ui.button(t('invite.copy'), icon='content_copy',
                               on_click=lambda: (ui.clipboard.write(link), ui.notify(t('invite.copied')))) \
                         .props('flat no-caps')
-            for field in (name, organisation, scope):
+            for field in (name, organisation):
                 field.value = ''
             person.value = None
             self.invitation_list.refresh()
@@ -222,9 +298,8 @@ class AccessPage:
                 with ui.column().classes('gap-0 grow'):
                     role = t(f'invite.role.{invitation.actor.role}')
                     ui.label(f'{invitation.actor.name} · {role}').classes('text-body1 font-medium')
-                    consent = invitation.consent
-                    ui.label(t('invite.consent', parent=consent.parent_name, date=nl_date(consent.date),
-                               scope=consent.scope)).classes('text-body2 text-grey-9')
+                    ui.label(self.consent_sentence(invitation)).classes('text-body2 text-grey-9') \
+                        .mark(f'consent-of-{invitation.id}')
                     ui.label(t('invite.until', date=nl_date(invitation.expires_at.date()))) \
                         .classes('text-caption text-grey-8')
                 ui.button(t('devices.revoke'), icon='block',

@@ -1,6 +1,8 @@
-"""Accepting an invitation (`/invite/{board_id}?token=…`): who invites, with whose consent and for what, and one
-button. A network member's or the shared screen's browser then becomes a paired device; a professional logs in
-first (or makes an account right there) and then gets a membership on the board for their account. A link that is expired, revoked, used or changed says so plainly.
+"""Accepting an invitation (`/invite/{board_id}?token=…`): who invites, with whose consent and for what (in words:
+the topics and goals the family chose, as far as the invitee will see them), and one button. A network member's or
+the shared screen's browser then becomes a paired device; a professional logs in first (or makes an account right
+there) and then gets a membership on the board for their account; either carries the consent. A link that is
+expired, revoked, used or changed says so plainly.
 """
 from __future__ import annotations
 
@@ -10,12 +12,12 @@ from urllib.parse import quote
 from nicegui import ui
 
 from board import accounts, invitations
-from board.dutch import nl_date
 from board.invitations import InvitationError
 from board.store import BoardNotFound
 
 from .. import paired, state
 from ..people import account_id, log_in, t
+from .consent import consent_sentence
 from .layout import header
 from .login import entry_buttons
 
@@ -28,7 +30,7 @@ def new_account_form(name: str) -> None:
     with ui.card().classes('w-full gap-2').mark('new-account'):
         ui.label(t('invite.new_account')).classes('text-h6')
         fields = {
-            'name': ui.input(t('invite.name'), value=name).props('outlined maxlength=120 autocomplete=name'),
+            'name': ui.input(t('invite.your_name'), value=name).props('outlined maxlength=120 autocomplete=name'),
             'mail': ui.input(t('login.mail')).props('outlined type=email maxlength=254 autocomplete=username'),
             'password': ui.input(t('login.password'), password=True, password_toggle_button=True)
             .props('outlined maxlength=256 autocomplete=new-password'),
@@ -64,16 +66,22 @@ def register() -> None:
         try:
             invitation = await asyncio.to_thread(invitations.invitation_for, store, secret, board_id, token)
             board = await asyncio.to_thread(store.get_board, board_id)
+            rights = (await state.get().hubs.get(board_id)).rights
         except (InvitationError, BoardNotFound) as error:
             code = str(error) if isinstance(error, InvitationError) and str(error) in LINK_ERRORS else 'invalid'
             with column:
                 ui.label(t(f'invite.error.{code}')).classes('text-h6').mark('invite-refused')
             return
 
+        with column:
+            ui.label(t('invite.welcome', name=invitation.actor.name)).classes('text-h5')
+            ui.label(t('invite.from', by=invitation.created_by_name, family=board.family_name or board.name)) \
+                .classes('text-body1')
+            ui.label(consent_sentence(t, invitation.consent, invitation.actor.name, invitation.actor, rights)) \
+                .classes('text-body1').mark('invite-consent-words')
         account = account_id()
         if not invitation.makes_device and account is None:
             with column:
-                ui.label(t('invite.welcome', name=invitation.actor.name)).classes('text-h5')
                 ui.label(t('invite.account')).classes('text-body1')
                 entry_buttons(f'/invite/{board_id}?token={quote(token)}')
                 new_account_form(invitation.actor.name)
@@ -81,12 +89,9 @@ def register() -> None:
 
         async def accept() -> None:
             try:
-                accepted, device = await asyncio.to_thread(invitations.accept, store, secret, board_id, token)
-                if device is None:
-                    actor = accepted.actor
-                    await asyncio.to_thread(accounts.add_membership, store, account, board_id, actor.role,
-                                            actor.organisation, accepted.network_person)
-            except InvitationError as error:
+                _, device = await asyncio.to_thread(invitations.accept, store, secret, board_id, token,
+                                                    account_id=account)
+            except (InvitationError, accounts.AccountError) as error:
                 ui.notify(t(f'invite.error.{error if str(error) in LINK_ERRORS else "invalid"}'), type='negative')
                 return
             if device is not None:
@@ -94,11 +99,5 @@ def register() -> None:
             ui.navigate.to(f'/board/{board_id}/plan')
 
         with column:
-            ui.label(t('invite.welcome', name=invitation.actor.name)).classes('text-h5')
-            ui.label(t('invite.from', by=invitation.created_by_name, family=board.family_name or board.name)) \
-                .classes('text-body1')
-            consent = invitation.consent
-            ui.label(t('invite.consent', parent=consent.parent_name, date=nl_date(consent.date),
-                       scope=consent.scope)).classes('text-body2 text-grey-9')
             ui.button(t('invite.accept'), icon='check', on_click=accept) \
                 .props('unelevated no-caps size=lg').mark('invite-accept')

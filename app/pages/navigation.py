@@ -10,7 +10,7 @@ from typing import Any
 
 from nicegui import ui
 
-from board import audit, devices
+from board import audit
 
 from .. import paired
 from ..people import t

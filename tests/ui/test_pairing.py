@@ -9,7 +9,8 @@ from nicegui.testing import User
 from app import cutoff, state
 from board import accounts, devices, invitations, revoked, tokens
 from board.devices import Kind
-from board.identity import Actor, Role
+from board.access import BoardRights
+from board.identity import Actor, Consent, Role
 
 from tests.ui.helpers import DERYA, demo_board_id, hub_of, log_in, settle, token_for
 
@@ -17,9 +18,13 @@ COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
 ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
 
 
+def rights_of(board_id: str) -> BoardRights:
+    return BoardRights(state.get().store.load(board_id).elements)
+
+
 def code(board_id: str, actor: Actor | None = ELIF) -> devices.PairingCode:
     return devices.create_code(state.get().store, board_id, COACH, Kind.TABLET if actor is None else Kind.PERSON,
-                               actor, 'Telefoon van Elif' if actor else 'Gezinstablet')
+                               actor, 'Telefoon van Elif' if actor else 'Gezinstablet', rights=rights_of(board_id))
 
 
 def present(board_id: str) -> set[str]:
@@ -51,7 +56,7 @@ async def test_a_revoked_device_is_cut_off_at_once_and_cannot_come_back(user: Us
     await user.should_see(marker='tab-family')
     await settle()
     device = devices.board_devices(state.get().store, board_id)[0]
-    gone = devices.revoke_device(state.get().store, board_id, device.id, DERYA)
+    gone = devices.revoke_device(state.get().store, board_id, device.id, DERYA, rights=rights_of(board_id))
     cutoff.revoke(board_id, gone.credential)
     await user.should_see(marker='pair-revoked')
     await user.open(f'/board/{board_id}/plan')
@@ -81,7 +86,7 @@ async def test_a_page_opened_with_a_token_is_cut_off_when_it_expires(user: User)
 
 async def test_the_family_tablet_asks_who_and_the_pin(user: User) -> None:
     board_id = demo_board_id()
-    devices.set_pin(state.get().store, board_id, DERYA, 'fm-derya', '2468')
+    devices.set_pin(state.get().store, board_id, DERYA, 'fm-derya', '2468', rights=rights_of(board_id))
     await user.open('/pair')
     await user.open(f'/pair?code={code(board_id, actor=None).code}')
     await user.should_see('Wie ben jij?')
@@ -101,29 +106,19 @@ async def test_the_family_tablet_asks_who_and_the_pin(user: User) -> None:
 
 async def test_a_network_member_accepts_an_invitation_once(user: User) -> None:
     board_id = demo_board_id()
-    parents = {'fm-derya': 'Derya Yılmaz', 'fm-bas': 'Bas de Vries'}
     _, token = invitations.invite(state.get().store, state.get().secret, board_id, COACH, role=Role.NETWORK,
-                                  name='Ayşe', network_person='np-ayse', consent_parent='fm-bas',
-                                  scope='Het plan, zonder geldzaken', parents=parents)
+                                  name='Ayşe', network_person='np-ayse', consent_parent='fm-derya',
+                                  consent=Consent(goals=('goal-3',)), rights=rights_of(board_id))
     await user.open('/pair')
     await user.open(f'/invite/{board_id}?token={token}')
-    await user.should_see('Toestemming van Bas de Vries')
+    await user.should_see("Derya Yılmaz gaf op")
+    await user.should_see("toestemming: doel 'Noor slaapt elke nacht in haar eigen bed'")
     user.find(marker='invite-accept').click()
     await user.should_see(marker='tab-family')
     await settle()
     assert present(board_id) == {'np-ayse'}
     await user.open(f'/invite/{board_id}?token={token}')
     await user.should_see('Deze uitnodiging is al gebruikt')
-
-
-async def test_an_invitation_without_consent_is_refused_in_dutch(user: User) -> None:
-    board_id = demo_board_id()
-    await user.open(f'/board/{board_id}/access?token={token_for(board_id, COACH)}')
-    user.find(marker='invite-name').type('Meester Karim')
-    user.find(marker='invite-create').click()
-    await user.should_see('Zonder toestemming van een ouder kan niemand worden uitgenodigd')
-    assert invitations.open_invitations(state.get().store, board_id) == []
-    assert user.find(marker='invite-name').elements.pop().value == 'Meester Karim'
 
 
 async def test_a_parent_makes_a_pairing_code_with_a_qr_code(user: User) -> None:
@@ -146,8 +141,8 @@ async def test_a_professional_logs_in_and_the_invitation_becomes_a_membership(us
     board_id, store = demo_board_id(), state.get().store
     account = accounts.create_account(store, 'karim@school.example.nl', 'Meester Karim', 'lang-genoeg-wachtwoord-1')
     _, token = invitations.invite(store, state.get().secret, board_id, DERYA, role=Role.PROFESSIONAL,
-                                  name='Meester Karim', organisation='school', scope='Doelen over school',
-                                  parents={'fm-derya': 'Derya Yılmaz'})
+                                  name='Meester Karim', organisation='school', consent=Consent(goals=('goal-4',)),
+                                  rights=rights_of(board_id))
     await user.open(f'/invite/{board_id}?token={token}')
     await user.should_see(marker='to-login')
     await log_in(user, 'karim@school.example.nl', 'lang-genoeg-wachtwoord-1')
@@ -161,8 +156,8 @@ async def test_a_professional_logs_in_and_the_invitation_becomes_a_membership(us
 async def test_a_professional_without_an_account_makes_one_from_the_invitation(user: User) -> None:
     board_id, store = demo_board_id(), state.get().store
     _, token = invitations.invite(store, state.get().secret, board_id, DERYA, role=Role.PROFESSIONAL,
-                                  name='Juf Sanne', organisation='school', scope='Doelen over school',
-                                  parents={'fm-derya': 'Derya Yılmaz'})
+                                  name='Juf Sanne', organisation='school', consent=Consent(goals=('goal-4',)),
+                                  rights=rights_of(board_id))
     await user.open(f'/invite/{board_id}?token={token}')
     await user.should_see(marker='new-account')
     user.find(marker='new-mail').type('sanne@school.example.nl')
@@ -175,7 +170,7 @@ async def test_a_professional_without_an_account_makes_one_from_the_invitation(u
         for marker in ('new-password', 'new-again'):
             user.find(marker=marker).elements.pop().value = 'een-lang-wachtwoord'
     user.find(marker='new-create').click()
-    await user.should_see(marker='invite-accept')
+    await user.should_see(marker='invite-accept', retries=100)  # argon2 takes its time, on purpose
     user.find(marker='invite-accept').click()
     await user.should_see(marker='tab-family')
     account = accounts.find_account(store, 'sanne@school.example.nl')
