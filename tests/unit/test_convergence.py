@@ -10,9 +10,10 @@ import uuid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from board.access import can_see
+from board.access import BoardRights, can_see
 from board.hub import BoardHub
 from board.identity import Actor, Role
+from board.plan import create_board_with
 from board.store import Store
 
 FUZZ = settings(max_examples=30, deadline=None, derandomize=True, database=None,
@@ -118,7 +119,11 @@ def scripts(with_visibility: bool = False) -> st.SearchStrategy:
 
 
 async def play(store: Store, actors: list[Actor], script) -> tuple[BoardHub, list[ReferenceClient]]:
-    hub = BoardHub(store, store.load(store.create_board('Gezin').id))
+    """Play the script on a board whose first batch puts the family-role actors on it (the first one manages it)."""
+    members = [{'op': 'create', 'id': a.id, 'type': 'family_member',
+                'props': {'name': a.name, 'role': str(a.role), 'manages': i == 0}}
+               for i, a in enumerate(actors) if a.in_family]
+    hub = BoardHub(store, store.load(create_board_with(store, 'Gezin', 'Gezin', [members]).id))
     clients = [ReferenceClient(hub, actor) for actor in actors]
 
     async def push(client, templates, delay):
@@ -136,9 +141,9 @@ async def play(store: Store, actors: list[Actor], script) -> tuple[BoardHub, lis
                 client.online = True
                 hub.resync(client.session, client.seq, list(client.doc))
 
-    assert sorted(a['seq'] for a in answers if a['type'] == 'ack') == list(range(1, hub.seq + 1))
+    assert sorted(a['seq'] for a in answers if a['type'] == 'ack') == list(range(2, hub.seq + 1))
     assert {a['error']['code'] for a in answers if a['type'] == 'reject'} <= {
-        'exists', 'not_found', 'invalid_props', 'visibility_forbidden', 'family_words', 'family_accepts'}
+        'exists', 'not_found', 'invalid_props', 'visibility_forbidden', 'family_words', 'family_accepts', 'only_own'}
     return hub, clients
 
 
@@ -152,7 +157,9 @@ def assert_converged(url: str, hub: BoardHub, clients: list[ReferenceClient]) ->
     assert {i: e.model_dump(mode='json') for i, e in loaded.elements.items()} == \
         {i: e.model_dump(mode='json') for i, e in hub.elements.items()}
     for client in clients:
-        expected = {e.id: e.public() for e in loaded.elements.values() if not e.deleted and can_see(client.actor, e)}
+        rights = BoardRights(loaded.elements)
+        expected = {e.id: e.public() for e in loaded.elements.values()
+                    if not e.deleted and can_see(client.actor, e, rights)}
         assert client.doc == expected == {e.id: e.public() for e in hub.visible_elements(client.actor)}
         late = ReferenceClient(hub, client.actor)
         assert late.doc == expected
@@ -189,5 +196,5 @@ async def test_a_hidden_and_reshown_element_converges(sqlite_url, sqlite_store):
         ([(ans, [update(text='b')], 1), (derya, [update({'scope': 'named', 'names': ['org:school']})], 0)], set()),
         ([(ans, [{'op': 'delete', 'pick': 0}], 0)], {derya}),
     ])
-    assert hub.elements['derya-1'].deleted and hub.seq == 6
+    assert hub.elements['derya-1'].deleted and hub.seq == 7
     assert_converged(sqlite_url, hub, peers)

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from board import devices
 from board.access import BoardRights
 from board.devices import Kind, PairingError
+from board.elements import Element, ElementType
 from board.identity import Actor, Role
 from board.store import Store
 
@@ -17,6 +18,12 @@ T0 = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 COACH = Actor(id='coach', name='Jolien Bakker', role=Role.COORDINATOR)
 DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
 ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
+FAMILY = BoardRights.of([
+    Element(id='fm-derya', type=ElementType.FAMILY_MEMBER, props={'name': 'Derya', 'role': 'parent', 'manages': True}),
+    Element(id='fm-bas', type=ElementType.FAMILY_MEMBER, props={'name': 'Bas', 'role': 'parent', 'household': False}),
+    Element(id='fm-elif', type=ElementType.FAMILY_MEMBER, props={'name': 'Elif', 'role': 'youth'})])
+"""Derya manages the board; Bas, a parent living elsewhere, does not."""
+BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
 SCHOOL = Actor(id='school', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 
 
@@ -136,43 +143,50 @@ def test_a_device_opens_only_its_own_board_and_updates_last_seen(sqlite_store: S
 def test_a_revoked_device_no_longer_opens_the_board(sqlite_store: Store, board_id: str) -> None:
     device, token, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id).code, '10.0.0.1', now=T0)
     with pytest.raises(PairingError, match='not_allowed'):
-        devices.revoke_device(sqlite_store, board_id, device.id, SCHOOL)
-    assert devices.revoke_device(sqlite_store, board_id, device.id, DERYA).credential == device.credential
+        devices.revoke_device(sqlite_store, board_id, device.id, SCHOOL, rights=FAMILY)
+    with pytest.raises(PairingError, match='not_allowed'):  # a parent who does not manage the board
+        devices.revoke_device(sqlite_store, board_id, device.id, BAS, rights=FAMILY)
+    assert devices.revoke_device(sqlite_store, board_id, device.id, DERYA, rights=FAMILY).credential == \
+        device.credential
     assert devices.device_for(sqlite_store, board_id, token) is None
     assert devices.board_devices(sqlite_store, board_id) == []
-    assert devices.revoke_device(sqlite_store, board_id, device.id, DERYA) is None
+    assert devices.revoke_device(sqlite_store, board_id, device.id, DERYA, rights=FAMILY) is None
 
 
-def test_only_a_parent_or_the_coordinator_makes_codes(sqlite_store: Store, board_id: str) -> None:
-    for someone in (ELIF, SCHOOL):
+def test_only_who_manages_the_board_makes_codes(sqlite_store: Store, board_id: str) -> None:
+    for someone in (ELIF, SCHOOL, BAS):
         with pytest.raises(PairingError, match='not_allowed'):
-            devices.create_code(sqlite_store, board_id, someone, Kind.TABLET, None, 'Tablet')
-    assert devices.create_code(sqlite_store, board_id, DERYA, Kind.TABLET, None, 'Tablet').actor is None
+            devices.create_code(sqlite_store, board_id, someone, Kind.TABLET, None, 'Tablet', rights=FAMILY)
+    code = devices.create_code(sqlite_store, board_id, DERYA, Kind.TABLET, None, 'Tablet', rights=FAMILY)
+    assert code.actor is None
 
 
-def test_a_pin_is_four_to_six_digits_hashed_and_managed_by_the_member_or_a_parent(sqlite_store: Store,
+def test_a_pin_is_four_to_six_digits_hashed_and_managed_by_the_member_or_who_manages_the_board(sqlite_store: Store,
                                                                                   board_id: str) -> None:
     tablet, _, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id, actor=None).code, '10.0.0.1', now=T0)
     assert devices.check_pin(sqlite_store, tablet, 'fm-elif', '') is True  # no PIN yet
     for bad in ('123', '1234567', '12a4', ''):
         with pytest.raises(PairingError, match='pin_format'):
-            devices.set_pin(sqlite_store, board_id, ELIF, 'fm-elif', bad)
-    with pytest.raises(PairingError, match='not_allowed'):
-        devices.set_pin(sqlite_store, board_id, COACH, 'fm-elif', '2468')
-    devices.set_pin(sqlite_store, board_id, ELIF, 'fm-elif', '2468')
+            devices.set_pin(sqlite_store, board_id, ELIF, 'fm-elif', bad, rights=FAMILY)
+    for someone in (COACH, BAS):
+        with pytest.raises(PairingError, match='not_allowed'):
+            devices.set_pin(sqlite_store, board_id, someone, 'fm-elif', '2468', rights=FAMILY)
+    with pytest.raises(PairingError, match='not_allowed'):  # nor on the profile of the parent who does
+        devices.set_pin(sqlite_store, board_id, BAS, 'fm-derya', '2468', rights=FAMILY)
+    devices.set_pin(sqlite_store, board_id, ELIF, 'fm-elif', '2468', rights=FAMILY)
     with sqlite_store.engine.connect() as connection:
         stored = connection.execute(sa.select(devices.member_pins.c.pin_hash)).scalar()
     assert '2468' not in stored and stored.startswith('scrypt$')
     assert devices.members_with_pin(sqlite_store, board_id) == {'fm-elif'}
     assert devices.check_pin(sqlite_store, tablet, 'fm-elif', '2468') is True
     assert devices.check_pin(sqlite_store, tablet, 'fm-elif', '1357') is False
-    devices.clear_pin(sqlite_store, board_id, DERYA, 'fm-elif')
+    devices.clear_pin(sqlite_store, board_id, DERYA, 'fm-elif', rights=FAMILY)
     assert devices.members_with_pin(sqlite_store, board_id) == set()
 
 
 def test_wrong_pins_lock_the_tablet_for_a_while(sqlite_store: Store, board_id: str) -> None:
     tablet, _, _ = devices.pair(sqlite_store, code_for(sqlite_store, board_id, actor=None).code, '10.0.0.1', now=T0)
-    devices.set_pin(sqlite_store, board_id, DERYA, 'fm-elif', '2468')
+    devices.set_pin(sqlite_store, board_id, DERYA, 'fm-elif', '2468', rights=FAMILY)
     for _ in range(devices.WRONG_PINS):
         assert devices.check_pin(sqlite_store, tablet, 'fm-elif', '0000', now=T0) is False
     with pytest.raises(PairingError, match='too_many_tries'):
