@@ -26,7 +26,8 @@ PIET = Actor(id='piet', name='Piet', role=Role.PROFESSIONAL)
 OMA = Actor(id='oma', name='Oma', role=Role.NETWORK)
 
 PEOPLE = [
-    {'op': 'create', 'id': 'derya', 'type': 'family_member', 'props': {'name': 'Derya', 'role': 'parent'}},
+    {'op': 'create', 'id': 'derya', 'type': 'family_member', 'props': {'name': 'Derya', 'role': 'parent',
+                                                                     'manages': True}},
     {'op': 'create', 'id': 'elif', 'type': 'family_member', 'props': {'name': 'Elif', 'role': 'youth'}},
     {'op': 'create', 'id': 'sem', 'type': 'family_member', 'props': {'name': 'Sem', 'role': 'child'}},
     {'op': 'create', 'id': 'karin', 'type': 'network_person',
@@ -199,18 +200,21 @@ async def test_the_author_of_a_goal_is_stamped(hub, actor):
 async def test_a_professionals_goal_is_a_proposal_until_the_family_accepts_it(hub):
     await Client(hub, PIET).ok(goal('g1', text='Elif maakt een huiswerkrooster.', owners=['elif'], status='active'))
     assert props_of(hub, 'g1')['status'] == 'proposal'
-    for actor in (PIET, KARIN, OMA):
-        assert (await Client(hub, actor).refused(update('g1', status='active')))['code'] == 'family_accepts'
-    await Client(hub, ELIF).ok(update('g1', status='active'))
+    assert (await Client(hub, PIET).refused(update('g1', status='active')))['code'] == 'family_accepts'
+    for actor in (KARIN, OMA):  # a professional's new goal is also a concept: the family reads it first
+        assert (await Client(hub, actor).refused(update('g1', status='active')))['code'] == 'not_found'
+    assert (await Client(hub, ELIF).refused(update('g1', status='active')))['code'] == 'only_own'
+    await Client(hub, DERYA).ok(update('g1', status='active'))
     assert props_of(hub, 'g1')['status'] == 'active'
     assert_replays(hub)
 
 
-async def test_a_parent_or_child_may_accept_a_proposal_too(hub):
+async def test_only_a_family_member_who_manages_the_board_accepts_a_proposal(hub):
     await Client(hub, KARIN).ok(goal('g1'), goal('g2'))
     await Client(hub, DERYA).ok(update('g1', status='active'))
-    await Client(hub, SEM).ok(update('g2', status='active'))
-    assert props_of(hub, 'g1')['status'] == props_of(hub, 'g2')['status'] == 'active'
+    for child in (SEM, ELIF):
+        assert (await Client(hub, child).refused(update('g2', status='active')))['code'] == 'only_own'
+    assert props_of(hub, 'g1')['status'] == 'active' and props_of(hub, 'g2')['status'] == 'proposal'
 
 
 async def test_a_professional_may_change_their_own_proposal(hub):
@@ -237,7 +241,8 @@ async def test_the_familys_words_are_changed_or_removed_only_by_the_family(hub):
     await piet.ok(update('g1', x=300, y=270))
     await piet.ok(update('g1', progress=6, supporters=['piet', 'oma']))
     assert (props_of(hub, 'g1')['x'], props_of(hub, 'g1')['progress']) == (300.0, 6)
-    await Client(hub, ELIF).ok(update('g1', text='We weten wat er binnenkomt en wat eruit gaat.'))
+    assert (await Client(hub, ELIF).refused(update('g1', text='Anders.')))['code'] == 'only_own'
+    await Client(hub, DERYA).ok(update('g1', text='We weten wat er binnenkomt en wat eruit gaat.'))
     await Client(hub, DERYA).ok(delete('g1'))
     assert hub.elements['g1'].deleted
     assert_replays(hub)
@@ -289,7 +294,7 @@ async def test_outside_the_family_nobody_removes_or_demotes_a_family_goal(hub):
 async def test_only_the_family_brings_a_removed_goal_back(hub):
     await Client(hub, PIET).ok(goal('g1'))
     derya = Client(hub, DERYA)
-    await derya.ok(update('g1', status='active'))
+    await derya.ok(update('g1', status='active', concept=False))
     await Client(hub, PIET).ok(update('g1', status='removed'))
     assert (await Client(hub, KARIN).refused(update('g1', status='active')))['code'] == 'family_accepts'
     await derya.ok(update('g1', status='active'))
@@ -401,7 +406,8 @@ async def test_the_family_scores_only_for_the_family(hub):
         error = await Client(hub, actor).refused(evaluation('ev2', scores=[{'domain': 'wonen', 'family': 4}]))
         assert error['code'] == 'family_scores'
         assert (await Client(hub, actor).refused(update('ev1', scores=SCORES[:1])))['code'] == 'family_scores'
-    await Client(hub, SEM).ok(update('ev1', scores=[SCORES[0] | {'family': 4}, SCORES[1]]))
+    assert (await Client(hub, SEM).refused(update('ev1', scores=SCORES[:1])))['code'] == 'only_own'
+    await Client(hub, DERYA).ok(update('ev1', scores=[SCORES[0] | {'family': 4}, SCORES[1]]))
 
 
 async def test_an_evaluation_with_the_familys_scores_is_not_deleted_by_others(hub):
@@ -418,7 +424,7 @@ async def test_the_coach_scores_only_for_coordinator_and_professionals(hub):
     await Client(hub, PIET).ok(update('ev1', scores=[{'domain': 'wonen', 'coach': 4}]))
     for actor in (DERYA, ELIF, OMA):
         error = await Client(hub, actor).refused(update('ev1', scores=[{'domain': 'wonen', 'coach': 5}]))
-        assert error['code'] == 'coach_scores'
+        assert error['code'] == ('only_own' if actor == ELIF else 'coach_scores')
     await Client(hub, DERYA).ok(update('ev1', scores=[{'domain': 'wonen', 'coach': 4, 'family': 2}],
                                        summary='Samen besproken.'))
     assert props_of(hub, 'ev1')['scores'] == [{'domain': 'wonen', 'family': 2, 'coach': 4}]
@@ -451,7 +457,7 @@ async def test_the_whole_plan_replays_to_what_the_hub_holds(hub):
     await piet.ok(goal('g4', text='Elif maakt een huiswerkrooster.', owners=['elif'], number=1))
     await karin.ok(goal('k1', text='Geen fysiek straffen.', kind='kader'))
     await derya.ok(delete('g3'))
-    await elif_.ok(update('g4', status='active'))
+    await derya.ok(update('g4', status='active', concept=False))
     await piet.ok(update('g1', progress=4, x=10))
     await karin.ok(agreement('a1', goal_id='g1', who_ids=['piet'], start='2026-09-01', planned_end='2026-12-01'))
     await derya.ok(evaluation('ev1', kind='start', date='2026-09-01', goals=[{'goal_id': 'g1', 'points': 'x'}],
@@ -528,7 +534,9 @@ async def test_on_the_demo_board_the_family_accepts_the_mentors_proposal(sqlite_
     assert (await Client(hub, visser).refused(update('goal-5', status='active')))['code'] == 'family_accepts'
     assert (await Client(hub, visser).refused(update('goal-1', text='Elif gaat naar school.')))['code'] == \
         'family_words'
-    await Client(hub, Actor(id='fm-elif', name='Elif', role=Role.YOUTH)).ok(update('goal-5', status='active'))
+    elif_ = Client(hub, Actor(id='fm-elif', name='Elif', role=Role.YOUTH))
+    assert (await elif_.refused(update('goal-5', status='active')))['code'] == 'only_own'
+    await Client(hub, Actor(id='fm-derya', name='Derya', role=Role.PARENT)).ok(update('goal-5', status='active'))
     await Client(hub, visser).ok(goal('goal-6', text='Elif leert voor haar toetsen.', owners=['fm-elif']))
     assert (props_of(hub, 'goal-6')['number'], props_of(hub, 'goal-6')['status']) == (6, 'proposal')
     assert_replays(hub)

@@ -204,7 +204,8 @@ def test_a_manager_widens_and_it_is_audited(sqlite_store: Store, board_id: str, 
     _, token = invite(sqlite_store, board_id, rights, consent=FOOTBALL)
     ayse, (device, device_token) = invitations.accept(sqlite_store, SECRET, board_id, token, now=T0)
     karim, account_id = accepted_by_karim(sqlite_store, board_id, rights)
-    wider = Consent(goals=('goal-4',), zones=('zone-krachten',), named=True)
+    krachten = next(i for i, e in rights.elements.items() if e.props.get('kind') == 'krachten')
+    wider = Consent(goals=('goal-4',), zones=(krachten,), named=True)
     for invitation in (ayse, karim):
         changed, credentials = change(sqlite_store, board_id, rights, invitation.id, DERYA, wider)
         assert changed.consent == ConsentRecord('fm-derya', 'Derya Yılmaz', (T0 + dt.timedelta(days=2)).date(), wider)
