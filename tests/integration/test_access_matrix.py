@@ -1,10 +1,12 @@
-"""Who sees what, on every channel: each role × each visibility × each way a board leaves the server.
+"""Who sees what, on every channel: each person × each visibility × each way a board leaves the server.
 
 One real server with the demo family. For each visibility there is a card (a strength, so it is in the plan PDF)
 and a network person who gives practical help (so they are in the metrics' call list), each with a word of its
 own. Then every person asks every channel for the board, and the word must be there exactly when the table below
-(written out by hand, not computed with `board.access`) says they may see it — including the school case and the
-divorced-parents case (something one parent keeps from the other).
+(written out by hand, not computed with `board.access`) says they may see it — including the school case (a teacher
+invited with her school's real name), the divorced-parents case (Derya manages the board and keeps something from
+Bas, who lives elsewhere and is not "ons gezin"), a youth's card for the coordinator alone, and an invitee whose
+consent reaches one topic only (the zone "Omgangsregeling").
 """
 from __future__ import annotations
 
@@ -19,19 +21,20 @@ from pypdf import PdfReader
 from board import tokens
 from board.demo import create_demo_board
 from board.hub import BoardHub
-from board.identity import Actor, Role
+from board.identity import Actor, Consent, Role
 from board.store import Store
 from tests.server import running_server
 
-DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
-BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
-ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
-NOOR = Actor(id='fm-noor', name='Noor', role=Role.CHILD)
+DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)  # manages the board
+BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)  # lives elsewhere, does not manage it
+ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)  # 14
+NOOR = Actor(id='fm-noor', name='Noor', role=Role.CHILD)  # 6
 JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
-KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
+KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='Basisschool De Regenboog')
 AYSE = Actor(id='np-ayse', name='Anneanne Ayşe', role=Role.NETWORK)
+FEMKE = Actor(id='np-femke', name='Tante Femke', role=Role.NETWORK, consent=Consent(zones=('zone-omgang',)))
 SCREEN = Actor(id='screen-1', name='Scherm', role=Role.SCREEN)
-ACTORS = (DERYA, BAS, ELIF, NOOR, JOLIEN, KARIM, AYSE, SCREEN)
+ACTORS = (DERYA, BAS, ELIF, NOOR, JOLIEN, KARIM, AYSE, FEMKE, SCREEN)
 
 VISIBILITIES = {  # keys are words of their own: none is part of another
     'Alle': {'scope': 'everyone'},
@@ -39,14 +42,25 @@ VISIBILITIES = {  # keys are words of their own: none is part of another
     'Coord': {'scope': 'family_coordinator'},
     'School': {'scope': 'named', 'names': ['fm-derya', 'org:school']},
     'Derya': {'scope': 'named', 'names': ['fm-derya', 'np-jolien']},  # kept from Bas, her ex
+    'Jeugd': {'scope': 'named', 'names': ['fm-elif', 'coordinator']},  # Elif's, for the coordinator alone
+    'Omgang': {'scope': 'everyone'},  # its card lies in the zone Omgangsregeling, the topic Femke may see
 }
-SEES = {  # visibility → who may see it
-    'Alle': {a.id for a in ACTORS},
-    'Gezin': {'fm-derya', 'fm-bas', 'fm-elif', 'fm-noor'},
-    'Coord': {'fm-derya', 'fm-bas', 'fm-elif', 'fm-noor', 'np-jolien'},
+WRITER = {'Jeugd': ELIF}
+"""Who makes the card and person of a visibility (Derya otherwise)."""
+EVERYONE_AT_THE_TABLE = {a.id for a in ACTORS} - {'np-femke'}
+SEES = {  # visibility → who may see its card
+    'Alle': EVERYONE_AT_THE_TABLE,
+    'Gezin': {'fm-derya', 'fm-elif', 'fm-noor'},
+    'Coord': {'fm-derya', 'fm-elif', 'fm-noor', 'np-jolien'},
     'School': {'fm-derya', 'np-karim'},
     'Derya': {'fm-derya', 'np-jolien'},
+    'Jeugd': {'fm-elif', 'np-jolien'},
+    'Omgang': EVERYONE_AT_THE_TABLE | {'np-femke'},
 }
+SEES_PERSON = SEES | {'Omgang': EVERYONE_AT_THE_TABLE}
+"""Who may see the person of a visibility: the same, but a person is not in a zone (Femke's topic holds cards)."""
+OMGANG = {'op': 'create', 'id': 'zone-omgang', 'type': 'zone',
+          'props': {'title': 'Omgangsregeling', 'x': 6000, 'y': 0, 'w': 600, 'h': 400}}
 CHANNELS = ('websocket', 'export', 'pdf', 'board_page', 'plan_page', 'schema_page', 'metrics', 'history', 'search')
 
 
@@ -61,16 +75,18 @@ def person_word(key: str) -> str:
 async def _setup(store: Store) -> str:
     board_id = create_demo_board(store).id
     hub = BoardHub(store, store.load(board_id))
-    session = hub.join(DERYA, lambda message: None)
-    ops = []
+    ops: dict[Actor, list[dict]] = {DERYA: [OMGANG], ELIF: []}
     for key, visibility in VISIBILITIES.items():
-        ops.append({'op': 'create', 'id': f'card-{key}', 'type': 'note', 'visibility': visibility,
-                    'props': {'kind': 'strength', 'text': f'{card_word(key)} gaat goed', 'x': 40, 'y': 40}})
-        ops.append({'op': 'create', 'id': f'person-{key}', 'type': 'network_person', 'visibility': visibility,
-                    'props': {'name': person_word(key), 'ring': 2, 'sector': 'vrienden', 'practical': 'almost_always',
-                              'phone': '06-11112222'}})
-    answer = await hub.push(session, 'matrix-setup', ops)
-    assert answer['type'] == 'ack', answer
+        x = 6040 if key == 'Omgang' else 40
+        ops[WRITER.get(key, DERYA)] += [
+            {'op': 'create', 'id': f'card-{key}', 'type': 'note', 'visibility': visibility,
+             'props': {'kind': 'strength', 'text': f'{card_word(key)} gaat goed', 'x': x, 'y': 40}},
+            {'op': 'create', 'id': f'person-{key}', 'type': 'network_person', 'visibility': visibility,
+             'props': {'name': person_word(key), 'ring': 2, 'sector': 'vrienden', 'practical': 'almost_always',
+                       'phone': '06-11112222'}}]
+    for writer, batch in ops.items():
+        answer = await hub.push(hub.join(writer, lambda message: None), f'matrix-{writer.id}', batch)
+        assert answer['type'] == 'ack', answer
     return board_id
 
 
@@ -145,7 +161,7 @@ def test_each_person_gets_exactly_what_they_may_see_on_each_channel(seen, actor:
     text = seen[actor.id][channel]
     for key in VISIBILITIES:
         for word in WORDS_PER_CHANNEL[channel]:
-            expected = actor.id in SEES[key]
+            expected = actor.id in (SEES if word is card_word else SEES_PERSON)[key]
             assert (word(key) in text) == expected, \
                 f"{actor.id} {'should' if expected else 'must not'} see {word(key)} on {channel}"
 
