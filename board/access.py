@@ -77,6 +77,15 @@ class BoardRights:
         return frozenset(i for i, props in self.members.items() if props.get('household', True))
 
     @cached_property
+    def written_by(self) -> dict[str, list[Element]]:
+        """Each author's live elements (who made them)."""
+        found: dict[str, list[Element]] = {}
+        for element in self.elements.values():
+            if not element.deleted:
+                found.setdefault(element.created_by, []).append(element)
+        return found
+
+    @cached_property
     def info(self) -> dict[str, Any]:
         element = next((e for e in self.elements.values() if e.type == ElementType.FAMILY_INFO and not e.deleted),
                        None)
@@ -385,8 +394,7 @@ def sees_presence(viewer: Actor, subject: Actor, rights: BoardRights) -> bool:
         return True
     if not rights.manages(viewer):
         return False
-    return all(can_see(viewer, e, rights) for e in rights.elements.values()
-               if not e.deleted and e.created_by == subject.id)
+    return all(can_see(viewer, e, rights) for e in rights.written_by.get(subject.id, ()))
 
 
 def may_manage_pin(by: Actor, member_id: str, rights: BoardRights) -> bool:

@@ -8,6 +8,7 @@ from app import state
 from app.pages.login import safe_next
 from board import accounts
 from board.demo import COACH_MAIL
+from board.identity import SYSTEM as COORDINATOR
 from board.plan import create_family_board
 from tests.ui.helpers import DEMO, PASSWORD, canvas_of, demo_board_id, log_in
 
@@ -32,7 +33,7 @@ async def test_the_demo_coach_logs_in_and_sees_her_family(user: User) -> None:
     await user.should_see(DEMO)
     await user.open(f'/board/{demo_board_id()}')
     await user.should_see('JB')  # on the board as herself, np-jolien
-    assert [p['name'] for p in state.get().hubs.loaded(demo_board_id()).peers()] == ['Jolien Bakker']
+    assert [p['name'] for p in state.get().hubs.loaded(demo_board_id()).peers(COORDINATOR)] == ['Jolien Bakker']
 
 
 async def test_the_mail_may_be_typed_in_capitals(user: User) -> None:
@@ -67,7 +68,9 @@ async def test_after_five_wrong_passwords_the_account_is_locked_and_says_so(user
 
 
 async def test_too_many_attempts_from_one_address_are_refused_before_any_password_is_checked(user: User) -> None:
-    from app.pages import login  # NiceGUI's user fixture imports the page modules afresh for every test
+    from app.pages import (
+        login,  # NiceGUI's user fixture imports the page modules afresh for every test
+    )
     for _ in range(login.LOGIN_ATTEMPTS.limit):
         assert login.LOGIN_ATTEMPTS.hit('127.0.0.1')
     await try_login(user, COACH_MAIL, 'wat-dan-ook-1')
@@ -118,7 +121,7 @@ async def test_a_professional_with_a_membership_is_the_network_person_on_the_boa
     await user.open(f'/board/{demo_board_id()}')
     assert 'goal-1' in canvas_of(user).elements
     assert 'note-bas-schulden' not in canvas_of(user).elements  # only Bas and Jolien see it
-    assert state.get().hubs.loaded(demo_board_id()).peers()[0]['name'] == 'Meester Karim'
+    assert state.get().hubs.loaded(demo_board_id()).peers(COORDINATOR)[0]['name'] == 'Meester Karim'
 
 
 async def test_a_coordinator_sees_only_her_boards_and_a_new_one_is_hers(user: User) -> None:
