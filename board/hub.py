@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import audit, protocol
-from .access import ActorGuard, BoardRights, can_see, sees_presence
+from .access import ActorGuard, BoardRights, can_see, is_concept, sees_presence
 from .elements import Element
 from .flood import TokenBucket
 from .identity import Actor
@@ -225,6 +225,8 @@ class BoardHub:
         rights_changed = rights.differs(self.rights)
         held = {s.id: {e.id for e in self.visible_elements(s.actor)} for s in self.sessions.values()
                 if rights_changed or s.actor.consent is not None}  # what they hold now (see `_resend`)
+        seen_here = None if rights_changed or not self._may_hide_someone_here(before, changed) else \
+            {s.id: self.peers(s.actor) for s in self.sessions.values()}
         self.elements.update(changed)
         self.seq = record.seq
         self.rights = BoardRights(self.elements)
@@ -240,6 +242,18 @@ class BoardHub:
                 session.deliver(protocol.commit(record.seq, record.actor_id, changes))
         if rights_changed:
             self._broadcast_presence()
+        elif seen_here is not None:  # only to whom it makes a difference
+            for session in list(self.sessions.values()):
+                if (peers := self.peers(session.actor)) != seen_here.get(session.id):
+                    session.deliver(protocol.presence(peers))
+
+    def _may_hide_someone_here(self, before: dict[str, Element | None], changed: dict[str, Element]) -> bool:
+        """Whether who may know of whom changed (`sees_presence` asks who sees each present person's cards): a card
+        of someone here is new, shared differently, a concept or not, or gone. A drag or a new word is not."""
+        here = {s.actor.id for s in self.sessions.values()}
+        return any(after.created_by in here and (
+            (was := before[i]) is None or (was.visibility, was.deleted, is_concept(was))
+            != (after.visibility, after.deleted, is_concept(after))) for i, after in changed.items())
 
     def _resend(self, session: Session, held: set[str]) -> None:
         """Catch a client up when more than the changed elements may look different to it: who manages the board

@@ -31,6 +31,19 @@ def wait_until(page, expression: str) -> None:
     headless Chromium: the wait would then hang until the test's timeout although the page is long done.
     """
     page.wait_for_function(expression, polling=100)
+
+
+def capture(page, frames: list[str]) -> None:
+    """Append every WebSocket frame `page` receives from now on to `frames` (as text)."""
+    page.on('websocket', lambda socket: socket.on(
+        'framereceived', lambda payload: frames.append(payload if isinstance(payload, str) else payload.decode())))
+
+
+def leaked(secrets: tuple[str, ...], frames: list[str]) -> list[str]:
+    """The secrets that some captured frame holds."""
+    return [secret for secret in secrets if any(secret in frame for frame in frames)]
+
+
 COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
 

@@ -11,7 +11,7 @@ import pytest
 from board import tokens
 from board.identity import Actor, Role
 from board.store import Store
-from tests.e2e.conftest import TABLET, wait_until
+from tests.e2e.conftest import TABLET, capture, wait_until
 
 pytestmark = pytest.mark.e2e
 CARD = '[data-id="{}"]'
@@ -29,8 +29,7 @@ def open_as(browser, server, board_id: str, actor: Actor, frames: list[str] | No
         store.close()
     page = browser.new_context(viewport=TABLET).new_page()
     if frames is not None:
-        page.on('websocket', lambda socket: socket.on(
-            'framereceived', lambda payload: frames.append(payload if isinstance(payload, str) else payload.decode())))
+        capture(page, frames)
     page.goto(f'{server}/board/{board_id}?token={token}')
     page.wait_for_selector(CARD.format('goal-2'))
     wait_until(page, '() => window.did_handshake === true')
