@@ -389,10 +389,11 @@ def _check_scores(actor: Actor, before: list[dict[str, Any]], after: list[dict[s
 
 def sees_presence(viewer: Actor, subject: Actor, rights: BoardRights) -> bool:
     """Whether `viewer` may know that `subject` is looking at the board now: only those who manage the board,
-    and never anyone from whom one of the subject's cards is hidden."""
+    and never anyone from whom one of the subject's cards is hidden. A youth is never shown to the family: their
+    avatar vanishing the moment they write a card for the coordinator alone would tell the parents just that."""
     if viewer.id == subject.id:
         return True
-    if not rights.manages(viewer):
+    if not rights.manages(viewer) or (subject.role == Role.YOUTH and viewer.in_family):
         return False
     return all(can_see(viewer, e, rights) for e in rights.written_by.get(subject.id, ()))
 

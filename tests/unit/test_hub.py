@@ -477,3 +477,11 @@ async def test_presence_is_for_who_manages_the_board_and_never_of_someone_whose_
     Client(hub, SCREEN)  # someone joins: presence is sent again
     assert [p['id'] for p in derya.of('presence')[-1]['peers']] == ['derya', 'piet', 'tv']
     assert [p['id'] for p in karin.of('presence')[-1]['peers']] == ['derya', 'karin', 'piet', 'tv']
+
+
+async def test_a_youth_is_never_shown_to_the_family(family_hub):
+    hub = family_hub
+    derya, karin = Client(hub, PARENT), Client(hub, COORDINATOR)
+    Client(hub, Actor(id='elif', name='Elif', role=Role.YOUTH))
+    assert [p['id'] for p in derya.of('presence')[-1]['peers']] == ['derya', 'karin']
+    assert [p['id'] for p in karin.of('presence')[-1]['peers']] == ['derya', 'karin', 'elif']
