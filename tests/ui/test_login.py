@@ -94,10 +94,33 @@ async def test_logging_in_from_the_no_access_page_goes_back_to_the_board(user: U
     await user.should_see(marker='tab-goals', retries=100)
 
 
-def test_a_login_link_never_sends_someone_to_another_site() -> None:
-    for target in ('https://evil.example/', '//evil.example/x', '/\\evil.example', ''):
-        assert safe_next(target) == '/'
-    assert safe_next('/board/abc/plan') == '/board/abc/plan'
+@pytest.mark.parametrize(('target', 'expected'), [
+    ('/board/abc/plan', '/board/abc/plan'),
+    ('/board/abc/plan?tab=goals', '/board/abc/plan?tab=goals'),
+    ('/', '/'),
+    ('/board/%2F%2Fevil.example', '/board/%2F%2Fevil.example'),  # still encoded: a path here, not a host
+    ('', '/'),
+    (None, '/'),
+    ('https://evil.example/', '/'),
+    ('//evil.example/x', '/'),
+    ('/\\evil.example', '/'),
+    ('\\\\evil.example', '/'),
+    ('/\t/evil.example', '/'),  # `?next=/%09/evil.example`: browsers drop the tab and read //evil.example
+    ('/\n/evil.example', '/'),
+    ('/\r\n/evil.example', '/'),
+    ('\t//evil.example', '/'),
+    ('/\x00/evil.example', '/'),
+    ('/\u2028/evil.example', '/'),
+    ('/ /evil.example', '/'),
+    ('javascript:alert(1)', '/'),
+    (' javascript:alert(1)', '/'),
+    ('JaVaScRiPt:alert(1)', '/'),
+    ('data:text/html,<script>alert(1)</script>', '/'),
+    ('evil.example', '/'),
+    ('https:/evil.example', '/'),
+])
+def test_a_login_link_only_ever_leads_to_a_path_on_this_site(target: str | None, expected: str) -> None:
+    assert safe_next(target) == expected
 
 
 async def test_a_professional_without_a_membership_is_told_to_ask_the_coordinator(user: User) -> None:
