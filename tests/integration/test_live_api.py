@@ -449,8 +449,7 @@ async def test_an_acknowledged_change_survives_a_restart(server: Server, client,
 def test_health(server: Server) -> None:
     response = httpx.get(f'{server}/api/health')
     assert response.status_code == 200
-    assert response.json()['status'] == 'ok' and response.json()['protocol'] == 1
-    assert response.json()['boards'] >= 1
+    assert response.json() == {'status': 'ok', 'protocol': 1}
 
 
 def test_export_holds_only_what_the_token_holder_may_see(server: Server, issue, store: Store, board_id: str) -> None:
