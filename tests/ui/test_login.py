@@ -12,6 +12,8 @@ from board.plan import create_family_board
 from tests.ui.helpers import DEMO, PASSWORD, canvas_of, demo_board_id, log_in
 
 WRONG = 'Dit e-mailadres en wachtwoord horen niet bij elkaar.'
+LOCKED = ('Te vaak een verkeerd wachtwoord voor dit e-mailadres. Inloggen ermee is daarom even op slot: probeer het over '
+          '15 minuten opnieuw.')
 
 
 async def try_login(user: User, mail: str, password: str) -> None:
@@ -58,12 +60,19 @@ async def test_after_five_wrong_passwords_the_account_is_locked_and_says_so(user
         await try_login(user, 'karim@school.example.nl', 'fout-wachtwoord')
         await user.should_see(WRONG, retries=100)
     await try_login(user, 'karim@school.example.nl', 'fout-wachtwoord')
-    await user.should_see('Dit account is voor de veiligheid even op slot: probeer het over 15 minuten opnieuw.',
-                          retries=100)
+    await user.should_see(LOCKED, retries=100)
     await try_login(user, 'karim@school.example.nl', PASSWORD)  # even the right password waits
-    await user.should_see('op slot', retries=100)
+    await user.should_see(LOCKED, retries=100)
     await user.open('/')
     await user.should_not_see(marker='account-name')
+
+
+async def test_an_unknown_mail_gets_the_same_lock_so_nobody_learns_who_has_an_account(user: User) -> None:
+    for _ in range(accounts.MAX_FAILED_LOGINS - 1):
+        await try_login(user, 'niemand@school.example.nl', 'fout-wachtwoord')
+        await user.should_see(WRONG, retries=100)
+    await try_login(user, 'niemand@school.example.nl', 'fout-wachtwoord')
+    await user.should_see(LOCKED, retries=100)
 
 
 async def test_too_many_attempts_from_one_address_are_refused_before_any_password_is_checked(user: User) -> None:
