@@ -260,7 +260,7 @@ class AccessPage:
         async def create() -> None:
             try:
                 invitation, token = await asyncio.to_thread(
-                    invitations.invite, self.store, state.get().secret, self.board_id, self.actor,
+                    invitations.invite, self.store, self.board_id, self.actor,
                     role=Role(role.value), name=name.value or '', organisation=organisation.value or '',
                     network_person=person.value or None,
                     consent_parent=consent_parent.value if consent_parent else None, consent=chooser.value(),

@@ -59,12 +59,12 @@ def new_account_form(name: str) -> None:
 def register() -> None:
     @ui.page('/invite/{board_id}')
     async def invite_page(board_id: str, token: str = '') -> None:
-        store, secret = state.get().store, state.get().secret
+        store = state.get().store
         with header():
             pass
         column = ui.column().classes('pb-page pb-invite w-full max-w-xl mx-auto p-4 gap-4')
         try:
-            invitation = await asyncio.to_thread(invitations.invitation_for, store, secret, board_id, token)
+            invitation = await asyncio.to_thread(invitations.invitation_for, store, board_id, token)
             board = await asyncio.to_thread(store.get_board, board_id)
             rights = (await state.get().hubs.get(board_id)).rights
         except (InvitationError, BoardNotFound) as error:
@@ -89,7 +89,7 @@ def register() -> None:
 
         async def accept() -> None:
             try:
-                _, device = await asyncio.to_thread(invitations.accept, store, secret, board_id, token,
+                _, device = await asyncio.to_thread(invitations.accept, store, board_id, token,
                                                     account_id=account)
             except (InvitationError, accounts.AccountError) as error:
                 ui.notify(t(f'invite.error.{error if str(error) in LINK_ERRORS else "invalid"}'), type='negative')
