@@ -1,10 +1,16 @@
-"""What every HTTP answer keeps from strangers: nothing about the boards in the health check."""
+"""What every HTTP answer keeps from strangers and from the browser's history: nothing about the boards in the
+health check, and no token in a URL after the first request of a `?token=` link."""
 from __future__ import annotations
 
 from nicegui.testing import User
 
 from app import state
-from tests.ui.helpers import DEMO, demo_board_id
+from board import invitations, revoked, tokens
+from board.identity import Actor, Role
+from tests.ui.helpers import DEMO, DERYA, demo_board_id, hub_of, token_for
+
+INVALID = 'Deze link klopt niet of is verlopen.'
+NO_ACCESS = 'Je hebt geen toegang tot dit bord.'
 
 
 async def test_the_health_check_loads_no_board_and_names_none(user: User) -> None:
@@ -14,3 +20,56 @@ async def test_the_health_check_loads_no_board_and_names_none(user: User) -> Non
     board_id = demo_board_id()
     assert board_id not in response.text and DEMO not in response.text
     assert state.get().hubs.loaded(board_id) is None
+
+
+async def test_a_token_link_is_exchanged_once_and_the_browser_sent_to_the_clean_url(user: User) -> None:
+    board_id = demo_board_id()
+    token = token_for(board_id, DERYA)
+    response = await user.http_client.get(f'/board/{board_id}/plan?tab=goals&token={token}')
+    assert response.status_code == 303
+    assert response.headers['location'] == f'/board/{board_id}/plan?tab=goals'
+    cookie = response.headers['set-cookie']  # the session cookie: the token stays on the server
+    assert 'httponly' in cookie.lower() and token not in cookie
+    await user.open(f'/board/{board_id}')  # no token in the URL: this browser is known on this board
+    await user.should_see(marker='open-plan')
+    assert [p['name'] for p in hub_of(board_id).peers()] == ['Derya Yılmaz']
+    user.find(marker='open-plan').click()
+    await user.should_see(marker='tab-goals')
+    assert not any('token' in path for path in user.back_history[1:])  # the links between pages carry none
+
+
+async def test_a_bad_token_link_is_not_kept_and_says_so(user: User) -> None:
+    board_id = demo_board_id()
+    bad = token_for(board_id, DERYA)[:-3] + 'AAA'
+    assert (await user.http_client.get(f'/board/{board_id}?token={bad}')).status_code == 200  # no redirect
+    await user.open(f'/board/{board_id}?token={bad}')
+    await user.should_see(INVALID)
+    await user.open(f'/board/{board_id}')
+    await user.should_see(NO_ACCESS)
+
+
+async def test_a_kept_link_that_is_revoked_says_so_once_and_is_forgotten(user: User) -> None:
+    board_id, store = demo_board_id(), state.get().store
+    token = token_for(board_id, DERYA)
+    await user.open(f'/board/{board_id}?token={token}')
+    await user.should_see(marker='open-plan')
+    revoked.revoke(store, board_id, tokens.token_id(store, token))
+    await user.open(f'/board/{board_id}')
+    await user.should_see(INVALID)
+    await user.open(f'/board/{board_id}')
+    await user.should_see(NO_ACCESS)
+
+
+async def test_an_invitation_link_ends_on_a_clean_url_too(user: User) -> None:
+    board_id = demo_board_id()
+    coach = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
+    _, token = invitations.invite(state.get().store, board_id, coach, role=Role.NETWORK, name='Ayşe',
+                                  network_person='np-ayse', consent_parent='fm-bas', scope='Het plan',
+                                  parents={'fm-derya': 'Derya Yılmaz', 'fm-bas': 'Bas de Vries'})
+    response = await user.http_client.get(f'/invite/{board_id}?token={token}')
+    assert (response.status_code, response.headers['location']) == (303, f'/invite/{board_id}')
+    await user.open(f'/invite/{board_id}')
+    await user.should_see('Toestemming van Bas de Vries')
+    user.find(marker='invite-accept').click()
+    await user.should_see(marker='tab-family')
+    assert not any('token' in path for path in user.back_history[1:])
