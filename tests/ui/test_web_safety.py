@@ -1,5 +1,5 @@
 """What every HTTP answer keeps from strangers and from the browser's history: nothing about the boards in the
-health check, and no token in a URL after the first request of a `?token=` link."""
+health check, no token in a URL after the first request of a `?token=` link, and security headers on everything."""
 from __future__ import annotations
 
 from nicegui.testing import User
@@ -73,3 +73,24 @@ async def test_an_invitation_link_ends_on_a_clean_url_too(user: User) -> None:
     user.find(marker='invite-accept').click()
     await user.should_see(marker='tab-family')
     assert not any('token' in path for path in user.back_history[1:])
+
+
+async def test_every_answer_carries_the_security_headers(user: User) -> None:
+    board_id = demo_board_id()
+    answers = {path: await user.http_client.get(path) for path in (
+        '/', '/login', f'/board/{board_id}', '/api/health', f'/api/boards/{board_id}/export?token=nep',
+        '/assets/planbord.css', '/no-such-page', '/assets/no-such-file.css')}
+    answers['redirect'] = await user.http_client.get(f'/board/{board_id}?token={token_for(board_id, DERYA)}')
+    answers['csrf'] = await user.http_client.post('/api/health', headers={'Origin': 'https://evil.example'})
+    assert [answers[p].status_code for p in ('/', f'/api/boards/{board_id}/export?token=nep', '/assets/planbord.css',
+                                             '/no-such-page', 'redirect', 'csrf')] == [200, 401, 200, 404, 303, 403]
+    for path, response in answers.items():
+        policy = response.headers.get('content-security-policy', '')
+        for directive in ("frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"):
+            assert directive in policy, (path, directive)
+        assert response.headers.get('x-content-type-options') == 'nosniff', path
+        assert response.headers.get('referrer-policy') == 'no-referrer', path
+        permissions = response.headers.get('permissions-policy', '')
+        for feature in ('camera=(self)', 'microphone=(self)', 'geolocation=()', 'payment=()', 'usb=()'):
+            assert feature in permissions, (path, feature)
+        assert len(response.headers.get_list('content-security-policy')) == 1, path
