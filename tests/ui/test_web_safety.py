@@ -32,7 +32,7 @@ async def test_a_token_link_is_exchanged_once_and_the_browser_sent_to_the_clean_
     assert 'httponly' in cookie.lower() and token not in cookie
     await user.open(f'/board/{board_id}')  # no token in the URL: this browser is known on this board
     await user.should_see(marker='open-plan')
-    assert [p['name'] for p in hub_of(board_id).peers()] == ['Derya Yılmaz']
+    assert [s.actor.name for s in hub_of(board_id).sessions.values()] == ['Derya Yılmaz']
     user.find(marker='open-plan').click()
     await user.should_see(marker='tab-goals')
     assert not any('token' in path for path in user.back_history[1:])  # the links between pages carry none
@@ -63,13 +63,14 @@ async def test_a_kept_link_that_is_revoked_says_so_once_and_is_forgotten(user: U
 async def test_an_invitation_link_ends_on_a_clean_url_too(user: User) -> None:
     board_id = demo_board_id()
     coach = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
+    hub = await state.get().hubs.get(board_id)
     _, token = invitations.invite(state.get().store, board_id, coach, role=Role.NETWORK, name='Ayşe',
-                                  network_person='np-ayse', consent_parent='fm-bas', scope='Het plan',
-                                  parents={'fm-derya': 'Derya Yılmaz', 'fm-bas': 'Bas de Vries'})
+                                  network_person='np-ayse', consent_parent='fm-derya', scope='Het plan',
+                                  rights=hub.rights)
     response = await user.http_client.get(f'/invite/{board_id}?token={token}')
     assert (response.status_code, response.headers['location']) == (303, f'/invite/{board_id}')
     await user.open(f'/invite/{board_id}')
-    await user.should_see('Toestemming van Bas de Vries')
+    await user.should_see('Toestemming van Derya Yılmaz')
     user.find(marker='invite-accept').click()
     await user.should_see(marker='tab-family')
     assert not any('token' in path for path in user.back_history[1:])
