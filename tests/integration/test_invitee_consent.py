@@ -91,8 +91,8 @@ def test_karim_s_plan_pdf_and_pages_hold_only_the_football_goal(karim_world) -> 
     pdf = httpx.get(f'{server}/api/boards/{board_id}/plan.pdf', params={'token': token}, timeout=60)
     assert pdf.status_code == 200, pdf.text
     text = ' '.join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages).replace('\n', ' ')
-    pages = [httpx.get(f'{server}/board/{board_id}{face}', params={'token': token}, timeout=30)
-             for face in ('', '/plan', '/schema')]
+    pages = [httpx.get(f'{server}/board/{board_id}{face}', params={'token': token}, timeout=30, follow_redirects=True)
+             for face in ('', '/plan', '/schema')]  # a link, as a browser follows it to the clean URL
     assert [page.status_code for page in pages] == [200, 200, 200]
     for said in (text, *(page.text for page in pages)):
         assert 'Ilse' in said

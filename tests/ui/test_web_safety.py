@@ -6,7 +6,7 @@ from nicegui.testing import User
 
 from app import state
 from board import invitations, revoked, tokens
-from board.identity import Actor, Role
+from board.identity import Actor, Consent, Role
 from tests.ui.helpers import DEMO, DERYA, demo_board_id, hub_of, token_for
 
 INVALID = 'Deze link klopt niet of is verlopen.'
@@ -65,12 +65,12 @@ async def test_an_invitation_link_ends_on_a_clean_url_too(user: User) -> None:
     coach = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
     hub = await state.get().hubs.get(board_id)
     _, token = invitations.invite(state.get().store, board_id, coach, role=Role.NETWORK, name='Ayşe',
-                                  network_person='np-ayse', consent_parent='fm-derya', scope='Het plan',
-                                  rights=hub.rights)
+                                  network_person='np-ayse', consent_parent='fm-derya',
+                                  consent=Consent(goals=('goal-3',)), rights=hub.rights)
     response = await user.http_client.get(f'/invite/{board_id}?token={token}')
     assert (response.status_code, response.headers['location']) == (303, f'/invite/{board_id}')
     await user.open(f'/invite/{board_id}')
-    await user.should_see('Toestemming van Derya Yılmaz')
+    await user.should_see('Derya Yılmaz gaf op')
     user.find(marker='invite-accept').click()
     await user.should_see(marker='tab-family')
     assert not any('token' in path for path in user.back_history[1:])

@@ -162,6 +162,17 @@ def test_an_invitation_link_is_no_key_to_the_board(sqlite_store: Store, board_id
         tokens.verify(sqlite_store, token, board_id, now=T0.timestamp())
 
 
+# changing a consent later
+
+@pytest.mark.parametrize(('before', 'after', 'wider'), [
+    (FOOTBALL, Consent(goals=('goal-4', 'goal-1')), True),
+    (FOOTBALL, Consent(goals=('goal-4',), named=True), True),
+    (FOOTBALL, Consent(zones=('zone-zorgen',)), True),  # one thing less, another more: more
+    (Consent(goals=('goal-4', 'goal-1')), FOOTBALL, False),
+    (FOOTBALL, FOOTBALL, False),
+    (None, FOOTBALL, False),  # from no limit to a limit
+    (FOOTBALL, None, True),
+])
 def test_what_counts_as_widening(before: Consent | None, after: Consent | None, wider: bool) -> None:
     assert widens(before, after) is wider
 
