@@ -178,7 +178,7 @@ def token(board_id: str,
         _fail(f'no board with id {board_id}')
     actor = Actor(id=actor_id or name.lower().replace(' ', '-')[:64], name=name, role=role,
                   organisation=organisation)
-    typer.echo(tokens.issue(store.secret(), board_id, actor, ttl_seconds=days * 24 * 3600))
+    typer.echo(tokens.issue(store, board_id, actor, ttl_seconds=days * 24 * 3600))
 
 
 @cli.command()
@@ -189,7 +189,7 @@ def revoke(board_id: str, token: str = typer.Argument(..., help='The token print
     store = Store(database_url)
     try:
         store.get_board(board_id)
-        jti = tokens.token_id(store.secret(), token)
+        jti = tokens.token_id(store, token)
         revoked.revoke(store, board_id, jti)
     except BoardNotFound:
         _fail(f'no board with id {board_id}')

@@ -101,8 +101,8 @@ async def sweep() -> None:
 
 def token_hold(token: str) -> tuple[str, float]:
     """The credential a connection made with this genuine token is held under, and when the token expires."""
-    secret = state.get().secret
-    return revoked.credential(tokens.token_id(secret, token)), tokens.expires_at(secret, token)
+    store = state.get().store
+    return revoked.credential(tokens.token_id(store, token)), tokens.expires_at(store, token)
 
 
 def hold_page(credential: str, expires: float | None = None, to: str | None = None) -> None:

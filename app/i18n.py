@@ -51,10 +51,10 @@ TABLE: dict[str, tuple[str, str]] = {
     'login.fill_in': ('Vul je e-mailadres en wachtwoord in.', 'Please fill in your email address and password.'),
     'login.wrong': ('Dit e-mailadres en wachtwoord horen niet bij elkaar.',
                     'This email address and password do not belong together.'),
-    'login.locked': ('Te vaak een verkeerd wachtwoord. Dit account is voor de veiligheid even op slot: probeer het '
-                     'over {minutes} minuten opnieuw.',
-                     'Too many wrong passwords. For safety this account is locked for a while: try again in '
-                     '{minutes} minutes.'),
+    'login.locked': ('Te vaak een verkeerd wachtwoord voor dit e-mailadres. Inloggen ermee is daarom even op slot: '
+                     'probeer het over {minutes} minuten opnieuw.',
+                     'Too many wrong passwords for this email address. Logging in with it is locked for a while: '
+                     'try again in {minutes} minutes.'),
     'login.too_many': ('Te veel pogingen vanaf dit apparaat. Wacht een minuut en probeer het dan opnieuw.',
                        'Too many attempts from this device. Wait a minute and try again.'),
     'board.not_found': ('Dit bord bestaat niet (meer).', 'This board does not exist (any more).'),

@@ -12,6 +12,7 @@ from nicegui import app, background_tasks, ui
 
 from app import cutoff, live_api, state
 from app.csrf import CsrfMiddleware
+from app.security_headers import SecurityHeadersMiddleware
 from app.pages import access as access_page
 from app.pages import audit as audit_page
 from app.pages import board as board_page
@@ -40,6 +41,7 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
         app.on_shutdown(current.fanout.close)
     app.on_startup(lambda: background_tasks.create(cutoff.sweep(), name='cut off revoked credentials'))
     app.add_middleware(CsrfMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)  # added last, so outermost: a refusal by the CSRF check gets them too
     app.add_static_files('/assets', ASSETS)
     home_page.register()
     login_page.register()

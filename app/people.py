@@ -1,8 +1,8 @@
 """Who is using this browser: language and identity, kept per browser in NiceGUI's user storage.
 
-On a board, `actor_for` decides who someone is (docs/access.md): a signed link, then a paired device, then a
-professional's logged-in account with a membership on that board. Anyone else gets no access: there are no
-guests.
+On a board, `actor_for` decides who someone is (docs/access.md): a signed link this browser was opened with (kept
+by `app.links`), then a paired device, then a professional's logged-in account with a membership on that board.
+Anyone else gets no access: there are no guests.
 """
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from nicegui import app
 
 from board import accounts
 from board.identity import Actor
+from board.tokens import TokenError
 
-from . import cutoff, paired, state
+from . import cutoff, links, paired, state
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 
 ACCOUNT = 'account'
@@ -46,13 +47,18 @@ def log_out() -> None:
     app.storage.user.pop(ACCOUNT, None)
 
 
-async def actor_for(board_id: str, token: str | None) -> Actor | None:
+async def actor_for(board_id: str) -> Actor | None:
     """The person behind this browser on this board, ``None`` for no access; `board.tokens.TokenError` for a
-    bad link, `app.paired.ChooseMember` on a gezinstablet nobody has picked yet."""
-    if token:
-        actor = state.get().verify(token, board_id)
-        credential, expires = cutoff.token_hold(token)
-        cutoff.hold_page(credential, expires)
+    kept link that no longer works (it is forgotten, so this is said once), `app.paired.ChooseMember` on a
+    gezinstablet nobody has picked yet. A page opened by a link is held under its token (`app.cutoff`), so
+    revoking the token or its running out cuts the page off."""
+    if (token := links.kept(links.ACCESS, board_id)) is not None:
+        try:
+            actor = await asyncio.to_thread(state.get().verify, token, board_id)
+        except TokenError:
+            links.forget(links.ACCESS, board_id)
+            raise
+        cutoff.hold_page(*cutoff.token_hold(token))
         return actor
     if (device := await paired.device_actor(board_id)) is not None:
         return device

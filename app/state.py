@@ -5,9 +5,7 @@ Kept in an importable module (not the main file), so pages, routes and tests rea
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
-
-from board import revoked, tokens
+from board import tokens
 from board.fanout import RedisFanout
 from board.hub import HubRegistry
 from board.identity import Actor
@@ -24,7 +22,7 @@ class AppState:
 
     def verify(self, token: str, board_id: str) -> Actor:
         """The actor of a signed access token for this board; `board.tokens.TokenError` if it is bad or revoked."""
-        return tokens.verify(self.secret, token, board_id, is_revoked=partial(revoked.is_revoked, self.store))
+        return tokens.verify(self.store, token, board_id)
 
 
 _state: AppState | None = None

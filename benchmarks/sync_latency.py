@@ -10,7 +10,7 @@ senders down). Every client notes when each commit arrives; the send time of a p
 gives its seq, so each arrival at every *other* client yields one send → arrival latency. All clients live in
 this one process, so their `perf_counter` clocks agree.
 
-With --url, tokens are signed with the secret in --database-url (the server's database); --pid lets it read
+With --url, tokens are issued in --database-url (the server's database); --pid lets it read
 the server's memory and CPU from /proc. The report also gives this process's own CPU and event-loop lag (if
 those are high, the clients are the bottleneck, not the server) and how busy the rest of the machine was.
 """
@@ -133,13 +133,13 @@ async def wait_until(condition, timeout: float) -> bool:
     return True
 
 
-async def run(args: argparse.Namespace, ws_url: str, board_id: str, secret: str, pid: int | None) -> None:
+async def run(args: argparse.Namespace, ws_url: str, board_id: str, store: Store, pid: int | None) -> None:
     base = f'{ws_url}/api/boards/{board_id}/live?token='
     run_id = f'{random.randrange(16**6):06x}'
 
     def token(i: int) -> str:
         actor = Actor(id=f'bench-{run_id}-{i}', name=f'Bench {i}', role=Role.PROFESSIONAL)
-        return tokens.issue(secret, board_id, actor, ttl_seconds=3600)
+        return tokens.issue(store, board_id, actor, ttl_seconds=3600)
 
     async with connect(base + token(-1)) as warm_up:  # loads the board into the server before we measure
         await warm_up.recv()
@@ -252,7 +252,7 @@ def main() -> None:
     parser.add_argument('--seconds', type=float, default=30)
     parser.add_argument('--url', help='ws://HOST:PORT of a running server (default: start one)')
     parser.add_argument('--database-url', default=os.environ.get('PLANBORD_DATABASE_URL', 'sqlite:///planbord.sqlite3'),
-                        help="with --url: the server's database, for the signing secret and the demo board")
+                        help="with --url: the server's database, to issue tokens in and find the demo board")
     parser.add_argument('--board', help='board id (default: the oldest board, the demo board of a first start)')
     parser.add_argument('--pid', type=int, help='with --url: the server process, to read its memory and CPU')
     parser.add_argument('--no-deflate', action='store_true', help='do not offer permessage-deflate compression')
@@ -272,10 +272,9 @@ def main() -> None:
         print(f'server {ws_url}' + (f' (pid {pid}: attach a profiler, e.g. py-spy record -p {pid})' if pid else ''),
               flush=True)
         store = Store(database_url)
+        stack.callback(store.close)
         board_id = args.board or store.list_boards()[-1].id
-        secret = store.secret()
-        store.close()
-        asyncio.run(asyncio.wait_for(run(args, ws_url, board_id, secret, pid), args.seconds + 120))
+        asyncio.run(asyncio.wait_for(run(args, ws_url, board_id, store, pid), args.seconds + 120))
 
 
 if __name__ == '__main__':

@@ -1,7 +1,8 @@
 """Professionals' accounts and their memberships per board (docs/access.md, way in 3).
 
-A professional logs in with mail and password (hashed with argon2). Five wrong passwords in a row lock the
-account for fifteen minutes; the count and the lock are stored, so a restart does not lift them. What an
+A professional logs in with mail and password (hashed with argon2). Five wrong passwords in a row for a mail
+address lock it for fifteen minutes, whether an account has that address or not, so the lock tells nobody which
+addresses have an account; the count and the lock are stored, so a restart does not lift them. What an
 account may do on a board comes from its membership there: the role (coordinator or professional), the
 organisation (e.g. ``school``) and, optionally, the network person on the board who is this professional,
 so that ``named`` sharing and the zorgcoördinator slot mean them, and, when it came by invitation, the family's
@@ -11,11 +12,14 @@ Without a membership: no access.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 
 import argon2
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from .elements import ElementType
@@ -28,10 +32,16 @@ accounts = sa.Table(
     sa.Column('mail', sa.String(254), nullable=False, unique=True),
     sa.Column('name', sa.String(120), nullable=False),
     sa.Column('password_hash', sa.String(200), nullable=False),
-    sa.Column('failed_logins', sa.Integer, nullable=False, server_default='0'),
-    sa.Column('locked_until', sa.String(40), nullable=True),
     sa.Column('created_at', sa.String(40), nullable=False),
 )
+login_failures = sa.Table(
+    'login_failures', metadata,
+    sa.Column('mail_key', sa.String(64), primary_key=True),
+    sa.Column('failed', sa.Integer, nullable=False),
+    sa.Column('locked_until', sa.String(40), nullable=True),
+    sa.Column('last_try_at', sa.String(40), nullable=False, index=True),
+)
+"""Wrong passwords in a row per mail address, known or not; the address is kept only as a keyed hash."""
 memberships = sa.Table(
     'memberships', metadata,
     sa.Column('account_id', sa.String(32), sa.ForeignKey('accounts.id', ondelete='CASCADE'), primary_key=True),
@@ -47,6 +57,8 @@ memberships = sa.Table(
 MEMBER_ROLES = (Role.COORDINATOR, Role.PROFESSIONAL)
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
+FORGET_FAILURES = dt.timedelta(days=1)
+"""A count of wrong passwords with no try for this long is forgotten (typed-in addresses are not kept)."""
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
 """Long enough for any passphrase, short enough that hashing cannot be used to tie up the server."""
@@ -154,29 +166,51 @@ def _one(store: Store, where: sa.ColumnElement[bool]) -> Account | None:
 def authenticate(store: Store, mail: str, password: str, now: dt.datetime | None = None) -> Account:
     """The account these belong to; `LoginFailed` or `LockedOut` otherwise.
 
-    A locked account is refused before its password is even checked, so guessing on gains nothing.
+    Every try checks one password hash and counts the same way, known address or not, locked or not: neither the
+    answer nor the work behind it tells whether an account exists. A locked address is refused whatever the
+    password, so guessing on gains nothing.
     """
     now = now or dt.datetime.now(dt.UTC)
+    key = _mail_key(store.secret(), mail)
     with store.engine.begin() as connection:
         row = connection.execute(sa.select(accounts).where(accounts.c.mail == normalise_mail(mail))).first()
-        if row is None:
+        tries = connection.execute(sa.select(login_failures).where(login_failures.c.mail_key == key)).first()
+        if tries and tries.locked_until and dt.datetime.fromisoformat(tries.locked_until) > now:
             _verify(_UNKNOWN_MAIL_HASH, password)
-            raise LoginFailed
-        if row.locked_until and dt.datetime.fromisoformat(row.locked_until) > now:
-            raise LockedOut(dt.datetime.fromisoformat(row.locked_until))
-        right = _verify(row.password_hash, password)
-        failures = 0 if right else row.failed_logins + 1  # a lock resets the count, so after it ends all starts afresh
+            raise LockedOut(dt.datetime.fromisoformat(tries.locked_until))
+        right = _verify(row.password_hash if row else _UNKNOWN_MAIL_HASH, password) and row is not None
+        if right:
+            connection.execute(login_failures.delete().where(login_failures.c.mail_key == key))
+            if _hasher.check_needs_rehash(row.password_hash):
+                connection.execute(accounts.update().where(accounts.c.id == row.id)
+                                   .values(password_hash=_hasher.hash(password)))
+            return Account(id=row.id, mail=row.mail, name=row.name)
+        failures = (tries.failed if tries else 0) + 1  # a lock resets the count, so after it ends all starts afresh
         locked = now + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
-        values: dict[str, object] = {'failed_logins': 0 if locked else failures,
-                                     'locked_until': locked.isoformat(timespec='milliseconds') if locked else None}
-        if right and _hasher.check_needs_rehash(row.password_hash):
-            values['password_hash'] = _hasher.hash(password)
-        connection.execute(accounts.update().where(accounts.c.id == row.id).values(**values))
+        _count_failure(connection, key, 0 if locked else failures, locked, now)
     if locked:  # raised after the commit: an exception inside the block would roll the count back
         raise LockedOut(locked)
-    if not right:
-        raise LoginFailed
-    return Account(id=row.id, mail=row.mail, name=row.name)
+    raise LoginFailed
+
+
+def _mail_key(secret: str, mail: str) -> str:
+    """A mail address as `login_failures` keeps it: keyed with the server's secret, so a copy of the database
+    does not tell which addresses someone tried."""
+    return hmac.new(secret.encode(), normalise_mail(mail).encode(), hashlib.sha256).hexdigest()
+
+
+def _count_failure(connection: sa.Connection, key: str, failed: int, locked: dt.datetime | None,
+                   now: dt.datetime) -> None:
+    """Store the count for this address (two tries at once cannot both insert it) and forget stale ones."""
+    stamp = now.isoformat(timespec='milliseconds')
+    values = {'failed': failed, 'locked_until': locked.isoformat(timespec='milliseconds') if locked else None,
+              'last_try_at': stamp}
+    dialect = postgresql if connection.dialect.name == 'postgresql' else sqlite
+    connection.execute(dialect.insert(login_failures).values(mail_key=key, **values)
+                       .on_conflict_do_update(index_elements=['mail_key'], set_=values))
+    connection.execute(login_failures.delete().where(
+        login_failures.c.last_try_at < (now - FORGET_FAILURES).isoformat(timespec='milliseconds'),
+        sa.or_(login_failures.c.locked_until.is_(None), login_failures.c.locked_until < stamp)))
 
 
 def _verify(password_hash: str, password: str) -> bool:
@@ -191,11 +225,14 @@ def _verify(password_hash: str, password: str) -> bool:
 def set_password(store: Store, account_id: str, password: str) -> None:
     """A new password (a reset by an administrator); it also lifts a lockout."""
     _check_password(password)
+    secret = store.secret()
     with store.engine.begin() as connection:
-        done = connection.execute(accounts.update().where(accounts.c.id == account_id).values(
-            password_hash=_hasher.hash(password), failed_logins=0, locked_until=None)).rowcount
-    if not done:
-        raise AccountError('not_found')
+        mail = connection.execute(sa.select(accounts.c.mail).where(accounts.c.id == account_id)).scalar()
+        if mail is None:
+            raise AccountError('not_found')
+        connection.execute(accounts.update().where(accounts.c.id == account_id)
+                           .values(password_hash=_hasher.hash(password)))
+        connection.execute(login_failures.delete().where(login_failures.c.mail_key == _mail_key(secret, mail)))
 
 
 def change_password(store: Store, account_id: str, old: str, new: str) -> None:

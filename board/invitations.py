@@ -97,7 +97,7 @@ def _now(now: dt.datetime | None) -> dt.datetime:
     return now or dt.datetime.now(dt.UTC)
 
 
-def invite(store: Store, secret: str, board_id: str, by: Actor, *, role: Role, name: str,
+def invite(store: Store, board_id: str, by: Actor, *, role: Role, name: str,
            organisation: str = '', network_person: str | None = None, consent_parent: str | None = None,
            consent: Consent | None = None, days: int = VALID_DAYS, now: dt.datetime | None = None,
            rights: BoardRights) -> tuple[Invitation, str]:
@@ -143,7 +143,7 @@ def invite(store: Store, secret: str, board_id: str, by: Actor, *, role: Role, n
             expires_at=invitation.expires_at.isoformat(timespec='milliseconds'),
             consent_parent=consent_parent, consent_parent_name=parent_name,
             consent_date=invitation.consent.date.isoformat(), consent=Consent.dumps(what)))
-    token = tokens.issue(secret, board_id, actor, ttl_seconds=days * 24 * 3600, now=now.timestamp(), jti=jti,
+    token = tokens.issue(store, board_id, actor, ttl_seconds=days * 24 * 3600, now=now.timestamp(), jti=jti,
                          purpose='invite')
     return invitation, token
 
@@ -182,30 +182,33 @@ def open_invitations(store: Store, board_id: str, now: dt.datetime | None = None
     return [_invitation(row) for row in rows]
 
 
-def invitation_for(store: Store, secret: str, board_id: str, token: str,
-                   now: dt.datetime | None = None) -> Invitation:
+def invitation_for(store: Store, board_id: str, token: str, now: dt.datetime | None = None) -> Invitation:
     """The open invitation behind a link; `InvitationError` says why not (expired, revoked, used, tampered…)."""
     try:
-        jti = tokens.token_id(secret, token)
-        tokens.verify(secret, token, board_id, now=_now(now).timestamp(), purpose='invite')
+        tokens.verify(store, token, board_id, now=_now(now).timestamp(), purpose='invite')
+        refused = False
     except tokens.TokenError as error:
-        raise InvitationError(str(error)) from None
+        if str(error) != 'revoked':  # revoked is checked last, so the link is otherwise sound
+            raise InvitationError(str(error)) from None
+        refused = True
     with store.engine.connect() as connection:
-        row = connection.execute(sa.select(invitations).where(invitations.c.id == jti,
+        row = connection.execute(sa.select(invitations).where(invitations.c.id == tokens.token_id(store, token),
                                                               invitations.c.board_id == board_id)).first()
     if row is None or row.revoked_at:  # the row says why, before the revoked id would
         raise InvitationError('revoked')
     if row.accepted_at:
         raise InvitationError('used')
+    if refused:
+        raise InvitationError('revoked')
     return _invitation(row)
 
 
-def accept(store: Store, secret: str, board_id: str, token: str, now: dt.datetime | None = None,
+def accept(store: Store, board_id: str, token: str, now: dt.datetime | None = None,
            account_id: str | None = None) -> tuple[Invitation, tuple[Device, str] | None]:
     """Use the link once: from now on it is refused. A network member's or screen's browser gets a device (and its
     token); a professional's or coordinator's logged-in account (`account_id`) a membership. Either carries the
     consent."""
-    invitation = invitation_for(store, secret, board_id, token, now)
+    invitation = invitation_for(store, board_id, token, now)
     actor = invitation.actor
     if not invitation.makes_device:
         if account_id is None:

@@ -123,6 +123,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         self.engine = sa.create_engine(self.url, pool_pre_ping=True)
+        self._secret: str | None = None
         if self.engine.dialect.name == 'sqlite':
             sa.event.listen(self.engine, 'connect', _sqlite_pragmas)
         self.migrate()
@@ -241,13 +242,16 @@ class Store:
             raise BoardExists(info.id) from None
 
     def secret(self) -> str:
-        """The server's signing key, made once and kept with the data it protects."""
-        with self.engine.begin() as connection:
-            value = connection.execute(sa.select(settings.c.value).where(settings.c.key == 'secret')).scalar()
-            if value is None:
-                value = secrets.token_urlsafe(32)
-                connection.execute(settings.insert().values(key='secret', value=value))
-        return value
+        """The server's signing key, made once and kept with the data it protects (read once per store: every
+        token signed or checked needs it)."""
+        if self._secret is None:
+            with self.engine.begin() as connection:
+                value = connection.execute(sa.select(settings.c.value).where(settings.c.key == 'secret')).scalar()
+                if value is None:
+                    value = secrets.token_urlsafe(32)
+                    connection.execute(settings.insert().values(key='secret', value=value))
+            self._secret = value
+        return self._secret
 
 
 def replay(elements: dict[str, Element], record: CommitRecord) -> dict[str, Element]:

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 import segno
+from fastapi.responses import RedirectResponse
 from nicegui import ui
 
 from board import accounts, audit, devices, invitations
@@ -260,7 +261,7 @@ class AccessPage:
         async def create() -> None:
             try:
                 invitation, token = await asyncio.to_thread(
-                    invitations.invite, self.store, state.get().secret, self.board_id, self.actor,
+                    invitations.invite, self.store, self.board_id, self.actor,
                     role=Role(role.value), name=name.value or '', organisation=organisation.value or '',
                     network_person=person.value or None,
                     consent_parent=consent_parent.value if consent_parent else None, consent=chooser.value(),
@@ -333,10 +334,10 @@ class AccessPage:
 
 def register() -> None:
     @ui.page('/board/{board_id}/access')
-    async def access_page(board_id: str, token: str | None = None) -> None:
+    async def access_page(board_id: str, token: str | None = None) -> RedirectResponse | None:
         opened = await open_board(board_id, token)
-        if opened is None:
-            return
+        if not isinstance(opened, OpenBoard):
+            return opened
         with header(opened.hub.info.name):
             header_button(t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')
         if not opened.hub.rights.manages(opened.actor):

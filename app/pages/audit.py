@@ -5,6 +5,7 @@ the board for good (after typing the family's name). Others get a clear message 
 """
 from __future__ import annotations
 
+from fastapi.responses import RedirectResponse
 from nicegui import ui
 
 from board import audit
@@ -104,10 +105,10 @@ class AuditPage:
 
 def register() -> None:
     @ui.page('/board/{board_id}/audit')
-    async def audit_page(board_id: str, token: str | None = None) -> None:
+    async def audit_page(board_id: str, token: str | None = None) -> RedirectResponse | None:
         opened = await open_board(board_id, token)
-        if opened is None:
-            return
+        if not isinstance(opened, OpenBoard):
+            return opened
         with header(opened.hub.info.name):
             header_button(t('plan.to_board'), 'dashboard', opened.url(), 'open-board')
             header_button(t('plan.open'), 'list_alt', opened.url('/plan'), 'open-plan')

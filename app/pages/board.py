@@ -11,6 +11,7 @@ import uuid
 from functools import partial
 from typing import Any
 
+from fastapi.responses import RedirectResponse
 from nicegui import Client, ui
 
 from board import audit
@@ -241,10 +242,10 @@ class BoardPage:
 
 def register() -> None:
     @ui.page('/board/{board_id}')
-    async def board_page(board_id: str, client: Client, token: str | None = None) -> None:
+    async def board_page(board_id: str, client: Client, token: str | None = None) -> RedirectResponse | None:
         opened = await open_board(board_id, token)
-        if opened is None:
-            return
+        if not isinstance(opened, OpenBoard):
+            return opened
         await family_data.note(board_id, opened.actor, audit.VIEWED, 'board')
         with header(opened.hub.info.name) as toolbar:
             pass

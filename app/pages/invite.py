@@ -1,21 +1,23 @@
 """Accepting an invitation (`/invite/{board_id}?token=…`): who invites, with whose consent and for what (in words:
-the topics and goals the family chose, as far as the invitee will see them), and one button. A network member's or
-the shared screen's browser then becomes a paired device; a professional logs in first (or makes an account right
-there) and then gets a membership on the board for their account; either carries the consent. A link that is
-expired, revoked, used or changed says so plainly.
+the topics and goals the family chose, as far as the invitee will see them), and one button. The link's token is kept
+for this browser on its first request and the page goes on at `/invite/{board_id}` (`app.links`), so logging in or
+making an account on the way does not carry it through URLs. A network member's or the shared screen's browser then
+becomes a paired device; a professional logs in first (or makes an account right there) and then gets a membership
+on the board for their account; either carries the consent. A link that is expired, revoked, used or changed says
+so plainly.
 """
 from __future__ import annotations
 
 import asyncio
-from urllib.parse import quote
 
+from fastapi.responses import RedirectResponse
 from nicegui import ui
 
 from board import accounts, invitations
 from board.invitations import InvitationError
 from board.store import BoardNotFound
 
-from .. import paired, state
+from .. import links, paired, state
 from ..people import account_id, log_in, t
 from .consent import consent_sentence
 from .layout import header
@@ -58,13 +60,17 @@ def new_account_form(name: str) -> None:
 
 def register() -> None:
     @ui.page('/invite/{board_id}')
-    async def invite_page(board_id: str, token: str = '') -> None:
-        store, secret = state.get().store, state.get().secret
+    async def invite_page(board_id: str, token: str = '') -> RedirectResponse | None:
+        if token:
+            links.keep(links.INVITE, board_id, token)
+            return links.without_token(ui.context.client.request)
+        token = links.kept(links.INVITE, board_id) or ''
+        store = state.get().store
         with header():
             pass
         column = ui.column().classes('pb-page pb-invite w-full max-w-xl mx-auto p-4 gap-4')
         try:
-            invitation = await asyncio.to_thread(invitations.invitation_for, store, secret, board_id, token)
+            invitation = await asyncio.to_thread(invitations.invitation_for, store, board_id, token)
             board = await asyncio.to_thread(store.get_board, board_id)
             rights = (await state.get().hubs.get(board_id)).rights
         except (InvitationError, BoardNotFound) as error:
@@ -83,17 +89,18 @@ def register() -> None:
         if not invitation.makes_device and account is None:
             with column:
                 ui.label(t('invite.account')).classes('text-body1')
-                entry_buttons(f'/invite/{board_id}?token={quote(token)}')
+                entry_buttons(f'/invite/{board_id}')
                 new_account_form(invitation.actor.name)
             return
 
         async def accept() -> None:
             try:
-                _, device = await asyncio.to_thread(invitations.accept, store, secret, board_id, token,
+                _, device = await asyncio.to_thread(invitations.accept, store, board_id, token,
                                                     account_id=account)
             except (InvitationError, accounts.AccountError) as error:
                 ui.notify(t(f'invite.error.{error if str(error) in LINK_ERRORS else "invalid"}'), type='negative')
                 return
+            links.forget(links.INVITE, board_id)
             if device is not None:
                 paired.remember(board_id, device[1])
             ui.navigate.to(f'/board/{board_id}/plan')

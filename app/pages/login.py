@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import math
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from nicegui import ui
 
@@ -29,8 +29,16 @@ def entry_buttons(back_to: str = '/') -> None:
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path on this site, so a crafted login link cannot send someone elsewhere afterwards."""
-    if not target or not target.startswith('/') or target.startswith('//') or '\\' in target:
+    """Only a path on this site, so a crafted login link cannot send someone elsewhere afterwards.
+
+    Browsers drop tabs and newlines from a URL and read a backslash as a slash, so ``/\t/evil.example`` and
+    ``/\\evil.example`` would lead to another host: a target with any such character, whitespace or control
+    character is refused, as is anything with a scheme or host. Refused means the home page.
+    """
+    if not target or any(c == '\\' or c.isspace() or not c.isprintable() for c in target):
+        return '/'
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith('/') or parts.path.startswith('//'):
         return '/'
     return target
 

@@ -1,14 +1,16 @@
 """Opening a board from a URL: the hub and the person behind this browser, shared by every board page.
 
-`/board/{id}` and its plan and schema pages take the same `?token=`; each asks `open_board`, which shows a clear
-message (and returns ``None``) for a bad link, no access or an unknown board. Who someone is comes first, so a
-stranger learns nothing about a board, not even its family's name.
+`/board/{id}` and its other pages take the same `?token=`; each asks `open_board`, which exchanges a good link for
+this browser (`app.links`) and answers with a redirect to the clean URL, and shows a clear message (and returns
+``None``) for a bad link, no access or an unknown board. Who someone is comes first, so a stranger learns nothing
+about a board, not even its family's name.
 """
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
-from urllib.parse import quote
 
+from fastapi.responses import RedirectResponse
 from nicegui import ui
 
 from board.hub import BoardHub
@@ -16,7 +18,7 @@ from board.identity import Actor
 from board.store import BoardNotFound
 from board.tokens import TokenError
 
-from .. import state
+from .. import links, state
 from ..paired import ChooseMember
 from ..people import account_id, actor_for, t
 from .layout import header
@@ -27,18 +29,24 @@ from .login import entry_buttons
 class OpenBoard:
     hub: BoardHub
     actor: Actor
-    token: str | None = None
 
     def url(self, suffix: str = '') -> str:
-        """A link to this board (``suffix`` e.g. ``/plan``) that keeps the person's token."""
-        query = f'?token={quote(self.token)}' if self.token else ''
-        return f'/board/{self.hub.board_id}{suffix}{query}'
+        """A link to this board (``suffix`` e.g. ``/plan``); it needs no token, this browser is known."""
+        return f'/board/{self.hub.board_id}{suffix}'
 
 
-async def open_board(board_id: str, token: str | None) -> OpenBoard | None:
-    """The board and the actor for this request, or ``None`` after showing why not."""
+async def open_board(board_id: str, token: str | None) -> OpenBoard | RedirectResponse | None:
+    """The board and the actor for this request; for a good ``?token=`` link the redirect the page returns; or
+    ``None`` after showing why not."""
+    if token:
+        try:
+            await asyncio.to_thread(state.get().verify, token, board_id)
+        except TokenError:
+            return _refuse(t('board.token_invalid'))
+        links.keep(links.ACCESS, board_id, token)
+        return links.without_token(ui.context.client.request)
     try:
-        actor = await actor_for(board_id, token)
+        actor = await actor_for(board_id)
     except TokenError:
         return _refuse(t('board.token_invalid'))
     except ChooseMember:
@@ -51,7 +59,7 @@ async def open_board(board_id: str, token: str | None) -> OpenBoard | None:
         hub = await state.get().hubs.get(board_id)
     except BoardNotFound:
         return _refuse(t('board.not_found'))
-    return OpenBoard(hub, actor, token)
+    return OpenBoard(hub, actor)
 
 
 def _refuse(message: str) -> None:

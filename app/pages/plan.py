@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from fastapi.responses import RedirectResponse
 from nicegui import Client, ui
 
 from board import audit
@@ -66,8 +67,9 @@ class PlanPage(HubPage):
 
 def register() -> None:
     @ui.page('/board/{board_id}/plan')
-    async def plan_page(board_id: str, client: Client, token: str | None = None) -> None:
+    async def plan_page(board_id: str, client: Client, token: str | None = None) -> RedirectResponse | None:
         opened = await open_board(board_id, token)
-        if opened is not None:
-            await family_data.note(board_id, opened.actor, audit.VIEWED, 'plan')
-            PlanPage(opened, client)
+        if not isinstance(opened, OpenBoard):
+            return opened
+        await family_data.note(board_id, opened.actor, audit.VIEWED, 'plan')
+        PlanPage(opened, client)

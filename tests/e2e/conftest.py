@@ -52,7 +52,7 @@ def link_token(server: Server, board_id: str, actor: Actor = COACH) -> str:
     """A signed link token for `actor`, as `planbord token` makes one: a browser without a way in has no access."""
     store = Store(server.database_url)
     try:
-        return tokens.issue(store.secret(), board_id, actor)
+        return tokens.issue(store, board_id, actor)
     finally:
         store.close()
 

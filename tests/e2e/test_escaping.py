@@ -8,10 +8,8 @@ import threading
 import pytest
 from websockets.asyncio.client import connect
 
-from board import tokens
 from board.identity import Actor, Role
-from board.store import Store
-from tests.e2e.conftest import wait_until
+from tests.e2e.conftest import link_token, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -21,9 +19,9 @@ SNEAKY = Actor(id='np-sneaky', name='Eve" innerHTML="<img src=x onerror=window.p
 GOAL_TEXT = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
 
 
-async def push_goal_and_stay(server, board_id: str, secret: str, seconds: float) -> None:
-    """Someone with markup in their name writes a goal of markup, and stays on the board (in the avatars)."""
-    token = tokens.issue(secret, board_id, SNEAKY, ttl_seconds=600)
+async def push_goal_and_stay(server, board_id: str, token: str, seconds: float) -> None:
+    """Someone with markup in their name (`token` is theirs) writes a goal of markup, and stays on the board (in the
+    avatars)."""
     async with connect(f'{server.ws_url}/api/boards/{board_id}/live?token={token}') as socket:
         await socket.recv()
         await socket.send(json.dumps({'type': 'push', 'cid': 'xss', 'ops': [
@@ -32,17 +30,12 @@ async def push_goal_and_stay(server, board_id: str, secret: str, seconds: float)
 
 
 def test_markup_in_a_goal_and_in_a_name_shows_as_text(browser, server, board_id) -> None:
-    store = Store(server.database_url)
-    try:
-        secret = store.secret()
-    finally:
-        store.close()
     context = browser.new_context()
     page = context.new_page()
-    token = tokens.issue(secret, board_id, DERYA, ttl_seconds=600)
+    token = link_token(server, board_id, DERYA)
     page.goto(f'{server}/board/{board_id}?token={token}')
     wait_until(page, '() => window.did_handshake === true')
-    visitor = threading.Thread(target=asyncio.run, args=(push_goal_and_stay(server, board_id, secret, 4),))
+    visitor = threading.Thread(target=asyncio.run, args=(push_goal_and_stay(server, board_id, link_token(server, board_id, SNEAKY), 4),))
     visitor.start()
     try:
         page.wait_for_selector('[data-id="goal-xss"]')

@@ -24,7 +24,7 @@ LATER = 'Mees gaat vrijdag naar de tandarts'
 def open_as(browser, server, board_id: str, actor: Actor, frames: list[str] | None = None):
     store = Store(server.database_url)
     try:
-        token = tokens.issue(store.secret(), board_id, actor)
+        token = tokens.issue(store, board_id, actor)
     finally:
         store.close()
     page = browser.new_context(viewport=TABLET).new_page()

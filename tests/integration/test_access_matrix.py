@@ -96,15 +96,14 @@ def world(tmp_path_factory: pytest.TempPathFactory):
     store = Store(url)
     try:
         board_id = asyncio.run(_setup(store))
-        secret = store.secret()
+        with running_server(url) as server:
+            yield server, board_id, store
     finally:
         store.close()
-    with running_server(url) as server:
-        yield server, board_id, secret
 
 
-def _token(secret: str, board_id: str, actor: Actor) -> str:
-    return tokens.issue(secret, board_id, actor, ttl_seconds=3600)
+def _token(store: Store, board_id: str, actor: Actor) -> str:
+    return tokens.issue(store, board_id, actor, ttl_seconds=3600)
 
 
 async def _welcome(server: str, board_id: str, token: str) -> str:
@@ -120,7 +119,7 @@ def _pdf_text(content: bytes) -> str:
 def what_each_channel_says(server: str, board_id: str, token: str) -> dict[str, str]:
     """Everything one person gets from the board, per channel, as text to look for words in."""
     api = f'{server}/api/boards/{board_id}'
-    with httpx.Client(timeout=30, params={'token': token}) as http:
+    with httpx.Client(timeout=30, params={'token': token}, follow_redirects=True) as http:  # a page link: like a browser
         said = {
             'websocket': asyncio.run(_welcome(server, board_id, token)),
             'export': http.get(f'{api}/export').text,
@@ -144,8 +143,8 @@ def what_each_channel_says(server: str, board_id: str, token: str) -> dict[str, 
 
 @pytest.fixture(scope='module')
 def seen(world) -> dict[str, dict[str, str]]:
-    server, board_id, secret = world
-    return {actor.id: what_each_channel_says(server, board_id, _token(secret, board_id, actor)) for actor in ACTORS}
+    server, board_id, store = world
+    return {actor.id: what_each_channel_says(server, board_id, _token(store, board_id, actor)) for actor in ACTORS}
 
 
 WORDS_PER_CHANNEL = {  # which words a channel carries at all: the people are not cards, the cards not people
@@ -174,8 +173,8 @@ def test_the_channels_really_carry_the_board(seen) -> None:
 
 
 def test_a_hidden_card_is_refused_alike_as_a_card_that_never_was(world) -> None:
-    server, board_id, secret = world
-    token = _token(secret, board_id, KARIM)
+    server, board_id, store = world
+    token = _token(store, board_id, KARIM)
     api = f'{server}/api/boards/{board_id}'
     hidden = httpx.get(f'{api}/elements/card-Gezin/history', params={'token': token})
     missing = httpx.get(f'{api}/elements/card-nooit/history', params={'token': token})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from board import boardfile, revoked, tokens
+from board import boardfile, tokens
 from board.demo import demo_batches
 from board.store import Store
 
@@ -148,17 +148,18 @@ def test_export_of_an_unknown_board_fails(database: Path, demo: str) -> None:
 def test_token_names_the_person_on_the_board(database: Path, demo: str) -> None:
     token = planbord('token', demo, '--name', 'Meester Karim', '--role', 'professional', '--organisation', 'school',
                      database=database).stdout.strip()
-    actor = tokens.verify(Store(f'sqlite:///{database}').secret(), token, demo)
+    store = Store(f'sqlite:///{database}')
+    actor = tokens.verify(store, token, demo)
     assert (actor.id, actor.name, actor.role, actor.organisation) == ('meester-karim', 'Meester Karim',
                                                                       'professional', 'school')
     result = planbord('token', 'no-such-board', '--name', 'X', database=database, check=False)
     assert result.returncode == 1 and result.stderr == 'planbord: no board with id no-such-board\n'
     assert planbord('revoke', demo, token, database=database).stdout == 'revoked\n'
     with pytest.raises(tokens.TokenError, match='revoked'):
-        tokens.verify(Store(f'sqlite:///{database}').secret(), token, demo,
-                      is_revoked=lambda jti: revoked.is_revoked(Store(f'sqlite:///{database}'), jti))
+        tokens.verify(store, token, demo)
     result = planbord('revoke', demo, token[:-3] + 'abc', database=database, check=False)
     assert result.returncode == 1 and result.stderr == 'planbord: not a token of this server (tampered)\n'
+    store.close()
 
 
 def test_the_documented_json_schema_is_the_one_the_code_makes() -> None:

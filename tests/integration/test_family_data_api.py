@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -27,18 +28,18 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope='module')
-def board(server) -> tuple[str, str]:
-    """A demo board and the server's secret."""
+def board(server) -> Iterator[tuple[str, Store]]:
+    """A demo board and the server's store (to issue tokens in)."""
     store = Store(server.database_url)
     try:
-        return create_demo_board(store).id, store.secret()
+        yield create_demo_board(store).id, store
     finally:
         store.close()
 
 
-def get(server, board: tuple[str, str], actor: Actor | None, path: str = 'everything.zip') -> httpx.Response:
-    board_id, secret = board
-    token = tokens.issue(secret, board_id, actor, ttl_seconds=600) if actor else 'nep.nep'
+def get(server, board: tuple[str, Store], actor: Actor | None, path: str = 'everything.zip') -> httpx.Response:
+    board_id, store = board
+    token = tokens.issue(store, board_id, actor, ttl_seconds=600) if actor else 'nep.nep'
     return httpx.get(f'{server}/api/boards/{board_id}/{path}', params={'token': token}, timeout=30)
 
 
@@ -87,7 +88,7 @@ def test_a_broken_photo_stored_by_an_older_version_does_not_break_the_download(s
         store.append(board_id, [CommitRecord(seq=seq + 1, actor_id='fm-derya', at='2026-12-01T10:00:00+00:00', ops=[
             {'op': 'update', 'id': 'fm-elif', 'props': {'photo': 'data:image/jpeg;base64,A'}}])])
         derya = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)  # she manages the board
-        response = get(server, (board_id, store.secret()), derya)
+        response = get(server, (board_id, store), derya)
     finally:
         store.close()
     assert response.status_code == 200, response.text

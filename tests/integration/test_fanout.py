@@ -126,7 +126,7 @@ async def test_planbord_revoke_cuts_the_live_connections_on_every_instance(postg
     """Two real `planbord serve` processes; the token is revoked from a terminal, with the servers' Redis."""
     store = Store(postgres_url)
     board_id = create_demo_board(store).id
-    token = tokens.issue(store.secret(), board_id, PARENT)
+    token = tokens.issue(store, board_id, PARENT)
     store.close()
     with running_server(postgres_url, redis_url=redis_url) as one, running_server(postgres_url, redis_url=redis_url) as two:
         path = f'/api/boards/{board_id}/live?token={token}'

@@ -71,10 +71,8 @@ def board_id(store: Store) -> str:
 
 @pytest.fixture(scope='module')
 def issue(store: Store) -> Callable[..., str]:
-    secret = store.secret()
-
     def issue(board_id: str, actor: Actor = DERYA, ttl_seconds: int = 3600) -> str:
-        return tokens.issue(secret, board_id, actor, ttl_seconds=ttl_seconds)
+        return tokens.issue(store, board_id, actor, ttl_seconds=ttl_seconds)
     return issue
 
 
@@ -327,7 +325,7 @@ async def closing(client: Client) -> tuple[list[dict[str, Any]], int]:
 async def test_a_revoked_tokens_open_connection_is_cut_off(client, store: Store, board_id: str) -> None:
     async with client(board_id) as derya, client(board_id, BAS) as bas:
         token = derya.ws.request.path.split('token=')[1]
-        revoked.revoke(store, board_id, tokens.token_id(store.secret(), token))  # as `planbord revoke` does
+        revoked.revoke(store, board_id, tokens.token_id(store, token))  # as `planbord revoke` does
         received, code = await closing(derya)
         assert received == [{'type': 'error', 'error': {'code': 'token_revoked'}}] and code == 4401
         await bas.push([note('n-after')])  # the others go on as before
@@ -449,8 +447,7 @@ async def test_an_acknowledged_change_survives_a_restart(server: Server, client,
 def test_health(server: Server) -> None:
     response = httpx.get(f'{server}/api/health')
     assert response.status_code == 200
-    assert response.json()['status'] == 'ok' and response.json()['protocol'] == 1
-    assert response.json()['boards'] >= 1
+    assert response.json() == {'status': 'ok', 'protocol': 1}
 
 
 def test_export_holds_only_what_the_token_holder_may_see(server: Server, issue, store: Store, board_id: str) -> None:

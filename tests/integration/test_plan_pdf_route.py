@@ -24,17 +24,20 @@ def server(tmp_path_factory: pytest.TempPathFactory):
         yield server
 
 
-def test_the_plan_pdf_holds_only_what_the_reader_may_see(server) -> None:
+@pytest.fixture(scope='module')
+def store(server):
+    """The server's database, to make boards and issue tokens in."""
     store = Store(server.database_url)
-    try:
-        board_id = create_demo_board(store).id
-        secret = store.secret()
-    finally:
-        store.close()
+    yield store
+    store.close()
+
+
+def test_the_plan_pdf_holds_only_what_the_reader_may_see(server, store: Store) -> None:
+    board_id = create_demo_board(store).id
     texts = {}
     for actor in (BAS, KARIM):
         response = httpx.get(f'{server}/api/boards/{board_id}/plan.pdf',
-                             params={'token': tokens.issue(secret, board_id, actor, ttl_seconds=600)}, timeout=30)
+                             params={'token': tokens.issue(store, board_id, actor, ttl_seconds=600)}, timeout=30)
         assert response.status_code == 200, response.text
         assert response.headers['content-type'] == 'application/pdf'
         disposition = response.headers['content-disposition']
@@ -45,25 +48,16 @@ def test_the_plan_pdf_holds_only_what_the_reader_may_see(server) -> None:
     assert PRIVATE not in texts[KARIM.id] and 'Doelen' in texts[KARIM.id]
 
 
-def test_the_plan_pdf_needs_a_valid_token(server) -> None:
-    store = Store(server.database_url)
-    try:
-        board_id = store.list_boards()[-1].id
-    finally:
-        store.close()
+def test_the_plan_pdf_needs_a_valid_token(server, store: Store) -> None:
+    board_id = store.list_boards()[-1].id
     assert httpx.get(f'{server}/api/boards/{board_id}/plan.pdf', params={'token': 'nep'}).status_code == 401
 
 
-def test_the_call_list_pdf_is_one_page_for_the_token_holder_and_refuses_a_bad_token(server) -> None:
-    store = Store(server.database_url)
-    try:
-        board_id = store.list_boards()[-1].id
-        other_board = create_demo_board(store).id
-        secret = store.secret()
-    finally:
-        store.close()
+def test_the_call_list_pdf_is_one_page_for_the_token_holder_and_refuses_a_bad_token(server, store: Store) -> None:
+    board_id = store.list_boards()[-1].id
+    other_board = create_demo_board(store).id
     url = f'{server}/api/boards/{board_id}/call-list.pdf'
-    response = httpx.get(url, params={'token': tokens.issue(secret, board_id, BAS, ttl_seconds=600)}, timeout=30)
+    response = httpx.get(url, params={'token': tokens.issue(store, board_id, BAS, ttl_seconds=600)}, timeout=30)
     assert response.status_code == 200, response.text
     assert response.headers['content-type'] == 'application/pdf'
     assert response.headers['content-disposition'].startswith('attachment; filename="bellijst-yilmaz-de-vries-')
@@ -71,9 +65,9 @@ def test_the_call_list_pdf_is_one_page_for_the_token_holder_and_refuses_a_bad_to
     text = ' '.join(reader.pages[0].extract_text().split())
     assert len(reader.pages) == 1 and 'Bij wie kunnen wij terecht?' in text and 'Anneanne Ayşe' in text
     for token, code in (('nep', 'token_malformed'), ('', 'token_malformed'),
-                        (tokens.issue(secret, other_board, BAS, ttl_seconds=600), 'token_wrong_board')):
+                        (tokens.issue(store, other_board, BAS, ttl_seconds=600), 'token_wrong_board')):
         refused = httpx.get(url, params={'token': token}, timeout=30)
         assert (refused.status_code, refused.json()) == (401, {'detail': code}), token
-    gone = tokens.issue(secret, 'no-such-board', BAS, ttl_seconds=600)
+    gone = tokens.issue(store, 'no-such-board', BAS, ttl_seconds=600)
     missing = httpx.get(f'{server}/api/boards/no-such-board/call-list.pdf', params={'token': gone}, timeout=30)
     assert (missing.status_code, missing.json()) == (404, {'detail': 'board_not_found'})

@@ -37,7 +37,7 @@ def canvas_of(user: User) -> BoardCanvas:
 
 
 def token_for(board_id: str, actor: Actor) -> str:
-    return tokens.issue(state.get().secret, board_id, actor)
+    return tokens.issue(state.get().store, board_id, actor)
 
 
 async def settle() -> None:

@@ -22,7 +22,7 @@ FOOTBALL = Consent(goals=('goal-4',))
 
 def invite_ayse(board_id: str, consent: Consent = FOOTBALL) -> tuple[invitations.Invitation, str]:
     rights = BoardRights(state.get().store.load(board_id).elements)
-    return invitations.invite(state.get().store, state.get().secret, board_id, DERYA, role=Role.NETWORK,
+    return invitations.invite(state.get().store, board_id, DERYA, role=Role.NETWORK,
                               name='Anneanne Ayşe', network_person='np-ayse', consent=consent, rights=rights)
 
 
@@ -112,7 +112,7 @@ async def test_derya_widens_what_ayse_sees_and_her_open_page_follows(create_user
 async def test_the_coordinator_may_narrow_but_not_widen(user: User) -> None:
     board_id = demo_board_id()
     invitation, token = invite_ayse(board_id, Consent(goals=('goal-3', 'goal-4')))
-    invitations.accept(state.get().store, state.get().secret, board_id, token)
+    invitations.accept(state.get().store, board_id, token)
     await user.open(f'/board/{board_id}/access?token={token_for(board_id, COACH)}')
     user.find(marker=f'consent-change-{invitation.id}').click()
     await user.should_see('Meer laten zien kan alleen een ouder die het bord beheert.')

@@ -13,6 +13,8 @@ from board.plan import create_family_board
 from tests.ui.helpers import DEMO, PASSWORD, canvas_of, demo_board_id, log_in
 
 WRONG = 'Dit e-mailadres en wachtwoord horen niet bij elkaar.'
+LOCKED = ('Te vaak een verkeerd wachtwoord voor dit e-mailadres. Inloggen ermee is daarom even op slot: probeer het over '
+          '15 minuten opnieuw.')
 
 
 async def try_login(user: User, mail: str, password: str) -> None:
@@ -59,12 +61,19 @@ async def test_after_five_wrong_passwords_the_account_is_locked_and_says_so(user
         await try_login(user, 'karim@school.example.nl', 'fout-wachtwoord')
         await user.should_see(WRONG, retries=100)
     await try_login(user, 'karim@school.example.nl', 'fout-wachtwoord')
-    await user.should_see('Dit account is voor de veiligheid even op slot: probeer het over 15 minuten opnieuw.',
-                          retries=100)
+    await user.should_see(LOCKED, retries=100)
     await try_login(user, 'karim@school.example.nl', PASSWORD)  # even the right password waits
-    await user.should_see('op slot', retries=100)
+    await user.should_see(LOCKED, retries=100)
     await user.open('/')
     await user.should_not_see(marker='account-name')
+
+
+async def test_an_unknown_mail_gets_the_same_lock_so_nobody_learns_who_has_an_account(user: User) -> None:
+    for _ in range(accounts.MAX_FAILED_LOGINS - 1):
+        await try_login(user, 'niemand@school.example.nl', 'fout-wachtwoord')
+        await user.should_see(WRONG, retries=100)
+    await try_login(user, 'niemand@school.example.nl', 'fout-wachtwoord')
+    await user.should_see(LOCKED, retries=100)
 
 
 async def test_too_many_attempts_from_one_address_are_refused_before_any_password_is_checked(user: User) -> None:
@@ -97,10 +106,33 @@ async def test_logging_in_from_the_no_access_page_goes_back_to_the_board(user: U
     await user.should_see(marker='tab-goals', retries=100)
 
 
-def test_a_login_link_never_sends_someone_to_another_site() -> None:
-    for target in ('https://evil.example/', '//evil.example/x', '/\\evil.example', ''):
-        assert safe_next(target) == '/'
-    assert safe_next('/board/abc/plan') == '/board/abc/plan'
+@pytest.mark.parametrize(('target', 'expected'), [
+    ('/board/abc/plan', '/board/abc/plan'),
+    ('/board/abc/plan?tab=goals', '/board/abc/plan?tab=goals'),
+    ('/', '/'),
+    ('/board/%2F%2Fevil.example', '/board/%2F%2Fevil.example'),  # still encoded: a path here, not a host
+    ('', '/'),
+    (None, '/'),
+    ('https://evil.example/', '/'),
+    ('//evil.example/x', '/'),
+    ('/\\evil.example', '/'),
+    ('\\\\evil.example', '/'),
+    ('/\t/evil.example', '/'),  # `?next=/%09/evil.example`: browsers drop the tab and read //evil.example
+    ('/\n/evil.example', '/'),
+    ('/\r\n/evil.example', '/'),
+    ('\t//evil.example', '/'),
+    ('/\x00/evil.example', '/'),
+    ('/\u2028/evil.example', '/'),
+    ('/ /evil.example', '/'),
+    ('javascript:alert(1)', '/'),
+    (' javascript:alert(1)', '/'),
+    ('JaVaScRiPt:alert(1)', '/'),
+    ('data:text/html,<script>alert(1)</script>', '/'),
+    ('evil.example', '/'),
+    ('https:/evil.example', '/'),
+])
+def test_a_login_link_only_ever_leads_to_a_path_on_this_site(target: str | None, expected: str) -> None:
+    assert safe_next(target) == expected
 
 
 async def test_a_professional_without_a_membership_is_told_to_ask_the_coordinator(user: User) -> None:

@@ -68,7 +68,7 @@ async def test_a_page_opened_with_a_revoked_token_is_cut_off(user: User) -> None
     token = token_for(board_id, DERYA)
     await user.open(f'/board/{board_id}/plan?token={token}')
     await user.should_see(marker='tab-family')
-    revoked.revoke(state.get().store, board_id, tokens.token_id(state.get().secret, token))  # `planbord revoke`
+    revoked.revoke(state.get().store, board_id, tokens.token_id(state.get().store, token))  # `planbord revoke`
     await user.should_see('Deze link klopt niet', retries=60)  # the next sweep finds it
     for _ in range(100):  # the old page is deleted on the server a moment later, and so leaves the board
         if not present(board_id):
@@ -79,7 +79,7 @@ async def test_a_page_opened_with_a_revoked_token_is_cut_off(user: User) -> None
 
 async def test_a_page_opened_with_a_token_is_cut_off_when_it_expires(user: User) -> None:
     board_id = demo_board_id()
-    await user.open(f'/board/{board_id}/plan?token={tokens.issue(state.get().secret, board_id, DERYA, 2)}')
+    await user.open(f'/board/{board_id}/plan?token={tokens.issue(state.get().store, board_id, DERYA, 2)}')
     await user.should_see(marker='tab-family')
     await user.should_see('Deze link klopt niet', retries=60)
 
@@ -106,7 +106,7 @@ async def test_the_family_tablet_asks_who_and_the_pin(user: User) -> None:
 
 async def test_a_network_member_accepts_an_invitation_once(user: User) -> None:
     board_id = demo_board_id()
-    _, token = invitations.invite(state.get().store, state.get().secret, board_id, COACH, role=Role.NETWORK,
+    _, token = invitations.invite(state.get().store, board_id, COACH, role=Role.NETWORK,
                                   name='Ayşe', network_person='np-ayse', consent_parent='fm-derya',
                                   consent=Consent(goals=('goal-3',)), rights=rights_of(board_id))
     await user.open('/pair')
@@ -140,7 +140,7 @@ async def test_only_parents_and_the_coordinator_see_who_has_access(user: User) -
 async def test_a_professional_logs_in_and_the_invitation_becomes_a_membership(user: User) -> None:
     board_id, store = demo_board_id(), state.get().store
     account = accounts.create_account(store, 'karim@school.example.nl', 'Meester Karim', 'lang-genoeg-wachtwoord-1')
-    _, token = invitations.invite(store, state.get().secret, board_id, DERYA, role=Role.PROFESSIONAL,
+    _, token = invitations.invite(store, board_id, DERYA, role=Role.PROFESSIONAL,
                                   name='Meester Karim', organisation='school', consent=Consent(goals=('goal-4',)),
                                   rights=rights_of(board_id))
     await user.open(f'/invite/{board_id}?token={token}')
@@ -155,7 +155,7 @@ async def test_a_professional_logs_in_and_the_invitation_becomes_a_membership(us
 
 async def test_a_professional_without_an_account_makes_one_from_the_invitation(user: User) -> None:
     board_id, store = demo_board_id(), state.get().store
-    _, token = invitations.invite(store, state.get().secret, board_id, DERYA, role=Role.PROFESSIONAL,
+    _, token = invitations.invite(store, board_id, DERYA, role=Role.PROFESSIONAL,
                                   name='Juf Sanne', organisation='school', consent=Consent(goals=('goal-4',)),
                                   rights=rights_of(board_id))
     await user.open(f'/invite/{board_id}?token={token}')

@@ -60,7 +60,7 @@ async def test_a_fresh_family_board_says_what_to_do_next(user: User) -> None:
     await user.should_see(marker='open-board')
 
 
-async def test_board_and_plan_link_to_each_other_keeping_the_token(user: User) -> None:
+async def test_board_and_plan_link_to_each_other_for_someone_who_came_by_a_link(user: User) -> None:
     board_id = demo_board_id()
     token = token_for(board_id, Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT))
     await user.open(f'/board/{board_id}?token={token}')

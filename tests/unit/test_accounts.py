@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import argon2
 import pytest
 import sqlalchemy as sa
 
@@ -75,6 +76,38 @@ def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes_even_across_a
         accounts.authenticate(store, mail, PASSWORD, now=NOW + dt.timedelta(minutes=14))  # even the right one
     assert accounts.authenticate(store, mail, PASSWORD, now=NOW + dt.timedelta(minutes=16)).mail == mail
     store.close()
+
+
+def test_an_unknown_mail_is_locked_just_like_an_account_so_the_lock_tells_nothing(store: Store) -> None:
+    known, unknown = unique_mail(), unique_mail('niemand')
+    accounts.create_account(store, known, 'Meester Karim', PASSWORD)
+    for mail in (known, unknown):
+        for _ in range(accounts.MAX_FAILED_LOGINS - 1):
+            with pytest.raises(LoginFailed):
+                accounts.authenticate(store, mail, 'fout-wachtwoord', now=NOW)
+        with pytest.raises(LockedOut) as locked:
+            accounts.authenticate(store, mail, 'fout-wachtwoord', now=NOW)
+        assert locked.value.until == NOW + accounts.LOCKOUT
+        with pytest.raises(LockedOut) as locked:
+            accounts.authenticate(store, mail, PASSWORD, now=NOW + dt.timedelta(minutes=14))
+        assert locked.value.until == NOW + accounts.LOCKOUT
+        with pytest.raises(LoginFailed):  # the lock is over: counting starts afresh
+            accounts.authenticate(store, mail, 'fout-wachtwoord', now=NOW + dt.timedelta(minutes=16))
+
+
+def test_every_try_checks_one_password_hash_locked_or_not_known_or_not(sqlite_store: Store, monkeypatch) -> None:
+    """The same work for every answer, so its time does not tell whether an account exists or is locked."""
+    checked = []
+    verify = argon2.PasswordHasher.verify
+    monkeypatch.setattr(argon2.PasswordHasher, 'verify', lambda *args: checked.append(1) or verify(*args))
+    known, unknown = unique_mail(), unique_mail('niemand')
+    accounts.create_account(sqlite_store, known, 'Meester Karim', PASSWORD)
+    for mail in (known, unknown):
+        for _ in range(accounts.MAX_FAILED_LOGINS + 2):  # wrong, wrong, …, locked, locked
+            checked.clear()
+            with pytest.raises((LoginFailed, LockedOut)):
+                accounts.authenticate(sqlite_store, mail, 'fout-wachtwoord', now=NOW)
+            assert len(checked) == 1
 
 
 def test_a_good_login_resets_the_count_of_wrong_ones(sqlite_store: Store) -> None:
