@@ -5,15 +5,14 @@ events (`push`, `open`, `ready`) are triggered as the browser would.
 """
 from __future__ import annotations
 
-
 import pytest
-
 from nicegui import ui
 from nicegui.testing import User
 
 from app import state
 from app.canvas import BoardCanvas
 from board.demo import demo_batches
+from board.identity import SYSTEM as COORDINATOR
 from board.identity import Actor, Role
 from tests.ui.helpers import DEMO, canvas_of, demo_board_id, log_in, settle, token_for
 
@@ -53,7 +52,7 @@ async def test_the_board_page_shows_the_board_and_who_is_here(user: User) -> Non
     assert 'Elif gaat weer elke dag naar school.' in texts
     assert canvas.seq == len(demo_batches())
     assert len(user.find(marker='add-goal').elements) == 1
-    assert [p['name'] for p in state.get().hubs.loaded(demo_board_id()).peers()] == ['Jolien Bakker']
+    assert [p['name'] for p in state.get().hubs.loaded(demo_board_id()).peers(COORDINATOR)] == ['Jolien Bakker']
     await user.should_see('JB')
 
 

@@ -143,7 +143,8 @@ async def play(store: Store, actors: list[Actor], script) -> tuple[BoardHub, lis
 
     assert sorted(a['seq'] for a in answers if a['type'] == 'ack') == list(range(2, hub.seq + 1))
     assert {a['error']['code'] for a in answers if a['type'] == 'reject'} <= {
-        'exists', 'not_found', 'invalid_props', 'visibility_forbidden', 'family_words', 'family_accepts', 'only_own'}
+        'exists', 'not_found', 'invalid_props', 'visibility_forbidden', 'family_words', 'family_accepts', 'only_own',
+        'managers_decide'}
     return hub, clients
 
 
