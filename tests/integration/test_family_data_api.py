@@ -16,6 +16,7 @@ from board.identity import Actor, Role
 from board.store import CommitRecord, Store
 from tests.server import running_server
 
+DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
 BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
 KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 PRIVATE = 'note-bas-schulden'
@@ -43,23 +44,28 @@ def get(server, board: tuple[str, Store], actor: Actor | None, path: str = 'ever
     return httpx.get(f'{server}/api/boards/{board_id}/{path}', params={'token': token}, timeout=30)
 
 
-def test_a_parent_downloads_everything_in_one_zip(server, board) -> None:
+def test_a_parent_who_manages_the_board_downloads_everything_in_one_zip(server, board) -> None:
     get(server, board, KARIM, 'plan.pdf')  # something for the log
-    response = get(server, board, BAS)
+    response = get(server, board, DERYA)
     assert response.status_code == 200, response.text
     assert response.headers['content-type'] == 'application/zip'
     assert response.headers['content-disposition'].startswith('attachment; filename="gegevens-yilmaz-de-vries-')
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert {'bord.json', 'gezinsplan.pdf', 'logboek.csv'} <= set(archive.namelist())
     saved = json.loads(archive.read('bord.json'))
-    assert PRIVATE in {e['id'] for e in saved['elements']}  # his own note is his
+    assert PRIVATE not in {e['id'] for e in saved['elements']}  # Bas's own note stays his
     assert archive.read('gezinsplan.pdf').startswith(b'%PDF')
     log = list(csv.reader(io.StringIO(archive.read('logboek.csv').decode()), delimiter=';'))
     assert log[0] == ['datum', 'tijd', 'wie', 'wat']
     assert any(row[3].startswith('Meester Karim heeft het plan als PDF gedownload op') for row in log[1:])
-    again = zipfile.ZipFile(io.BytesIO(get(server, board, BAS).content))
+    again = zipfile.ZipFile(io.BytesIO(get(server, board, DERYA).content))
     log = archive.read('logboek.csv').decode(), again.read('logboek.csv').decode()
-    assert 'Bas de Vries heeft alle gegevens van het gezin gedownload' in log[1]  # the download is in the log
+    assert 'Derya Yılmaz heeft alle gegevens van het gezin gedownload' in log[1]  # the download is in the log
+
+
+def test_a_parent_who_does_not_manage_the_board_downloads_nothing_whole(server, board) -> None:
+    bas = get(server, board, BAS)
+    assert (bas.status_code, bas.json()) == (403, {'detail': 'not_allowed'})
 
 
 def test_the_school_and_a_bad_token_get_nothing(server, board) -> None:

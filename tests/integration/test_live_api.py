@@ -35,6 +35,7 @@ PRIVATE_NOTE = 'note-bas-schulden'
 
 DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
 BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
+JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
 KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 TIMEOUT = 5.0
 
@@ -130,8 +131,9 @@ def welcome(client):
     return welcome
 
 
-def note(id_: str, x: float = 10, text: str = 'Een briefje') -> dict[str, Any]:
-    return {'op': 'create', 'id': id_, 'type': 'note', 'props': {'kind': 'idea', 'text': text, 'x': x, 'y': 20}}
+def note(id_: str, x: float = 10, text: str = 'Een briefje', visibility: str | None = None) -> dict[str, Any]:
+    return {'op': 'create', 'id': id_, 'type': 'note', 'props': {'kind': 'idea', 'text': text, 'x': x, 'y': 20}} \
+        | ({'visibility': {'scope': visibility}} if visibility else {})
 
 
 def element(welcome: dict[str, Any], id_: str) -> dict[str, Any] | None:
@@ -173,7 +175,7 @@ async def test_a_create_is_acknowledged_and_reaches_the_other_client(client, boa
 
 async def test_a_drag_stream_arrives_in_order_and_ends_where_both_see_it(client, welcome, board_id: str) -> None:
     async with client(board_id) as derya, client(board_id, BAS) as bas:
-        await derya.push([note('n-drag', x=0)])
+        await derya.push([note('n-drag', x=0, visibility='everyone')])
         await bas.next()
         for step in range(1, 31):  # sent back to back, as a finger drags
             await derya.send({'type': 'push', 'cid': f'drag-{step}',
@@ -379,11 +381,11 @@ async def test_resync_after_a_reconnect_brings_the_changes_and_removals(client, 
     async with client(board_id) as derya:
         await derya.push([note('n-stays', x=1), note('n-goes')])
         since = (await derya.push([note('n-moves', x=1)]))[0]['seq']
-    async with client(board_id, BAS) as bas:
-        await bas.push([note('n-new')])
-        await bas.push([{'op': 'update', 'id': 'n-moves', 'props': {'x': 99}}])
-        await bas.push([{'op': 'delete', 'id': 'n-goes'}])
-        last = (await bas.push([{'op': 'update', 'id': 'n-moves', 'props': {'text': 'Verplaatst'}}]))[0]['seq']
+    async with client(board_id, JOLIEN) as jolien:
+        await jolien.push([note('n-new')])
+        await jolien.push([{'op': 'update', 'id': 'n-moves', 'props': {'x': 99}}])
+        await jolien.push([{'op': 'delete', 'id': 'n-goes'}])
+        last = (await jolien.push([{'op': 'update', 'id': 'n-moves', 'props': {'text': 'Verplaatst'}}]))[0]['seq']
     async with client(board_id) as derya:
         await derya.send({'type': 'resync', 'since': since, 'known': ['n-stays', 'n-goes', 'n-moves']})
         catchup = await derya.next()
@@ -394,7 +396,7 @@ async def test_resync_after_a_reconnect_brings_the_changes_and_removals(client, 
     assert changes['n-new']['kind'] == 'put' and changes['n-new']['element']['version'] == 1
     moved = changes['n-moves']['element']
     assert (moved['props']['x'], moved['props']['text'], moved['version'], moved['updated_by']) == (
-        99, 'Verplaatst', 3, 'fm-bas')
+        99, 'Verplaatst', 3, 'np-jolien')
 
 
 async def test_resync_does_not_name_elements_hidden_from_you(client, board_id: str) -> None:
