@@ -731,6 +731,8 @@ TABLE: dict[str, tuple[str, str]] = {
                       '{who} took away access for {subject} on {date}'),
     'audit.thing.goal': ('doel {number}', 'goal {number}'),
     'audit.thing.agreement': ('afspraak {number}', 'agreement {number}'),
+    'audit.thing.goal.removed': ('een verwijderd doel', 'a removed goal'),
+    'audit.thing.agreement.removed': ('een verwijderde afspraak', 'a removed agreement'),
     'audit.thing.family_member': ('de gegevens van {name}', 'the details of {name}'),
     'audit.thing.network_person': ('de gegevens van {name}', 'the details of {name}'),
     'audit.thing.tie': ('een lijn in het netwerkschema', 'a line on the network map'),

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from .access import BoardRights, can_see
-from .elements import Element, ElementType
+from .elements import NUMBERED, Element, ElementType
 from .identity import Actor
+from .numbering import numbers_for
 from .operations import changed_props
 from .store import Store, metadata, now_iso
 
@@ -125,7 +126,8 @@ def may_read(actor: Actor, rights: BoardRights) -> bool:
 
 @dataclass(frozen=True)
 class Thing:
-    """An element as the reader may know it: its type, and its number or name when it has one."""
+    """An element as the reader may know it: its type, and its number (theirs, `board.numbering`; ``None`` for a goal
+    or agreement removed since) or name when it has one."""
     type: str
     number: int | None = None
     name: str = ''
@@ -148,9 +150,11 @@ def for_reader(log: Iterable[Entry], reader: Actor, elements: Mapping[str, Eleme
     rights = BoardRights.of(elements)
     if not may_read(reader, rights):
         return []
+    numbers = numbers_for(reader, elements.values(), rights)
     lines = []
     for entry in log:
-        things = tuple(_thing(e) for i in entry.elements if (e := elements.get(i)) is not None and can_see(reader, e, rights))
+        things = tuple(_thing(e, numbers) for i in entry.elements
+                       if (e := elements.get(i)) is not None and can_see(reader, e, rights))
         if entry.elements and not things:
             continue
         at = dt.datetime.fromisoformat(entry.at).astimezone(TIMEZONE)
@@ -158,9 +162,9 @@ def for_reader(log: Iterable[Entry], reader: Actor, elements: Mapping[str, Eleme
     return lines
 
 
-def _thing(element: Element) -> Thing:
-    if element.type in (ElementType.GOAL, ElementType.AGREEMENT):
-        return Thing(str(element.type), number=element.props.get('number'))
+def _thing(element: Element, numbers: Mapping[str, int]) -> Thing:
+    if element.type in NUMBERED:
+        return Thing(str(element.type), number=numbers.get(element.id))
     if element.type in (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON):
         return Thing(str(element.type), name=element.props.get('name', ''))
     return Thing(str(element.type))
@@ -180,7 +184,8 @@ def describe(line: Line, words: Words) -> str:
 
 
 def _things(things: tuple[Thing, ...], words: Words) -> str:
-    named = [words(f'audit.thing.{t.type}', number=t.number or '', name=t.name) for t in things[:SHOWN_THINGS]]
+    named = [words(f'audit.thing.{t.type}' + ('.removed' if t.type in NUMBERED and t.number is None else ''),
+                   number=t.number, name=t.name) for t in things[:SHOWN_THINGS]]
     if len(things) > SHOWN_THINGS:
         named.append(words('audit.more', count=len(things) - SHOWN_THINGS))
     if len(named) < 2:

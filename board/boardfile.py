@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .access import BoardRights, can_see
+from .access import BoardRights
 from .elements import Element, PropsError, validate_props
 from .identity import Actor
+from .numbering import seen_by
 from .operations import OperationError, check_references
 from .photos import with_clean_photo
 from .store import BoardInfo, Store
@@ -57,9 +58,9 @@ def export_board(store: Store, board_id: str) -> BoardFile:
 
 
 def visible_board(board: BoardFile, actor: Actor) -> BoardFile:
-    """The board as `actor` may see it: the same file with only the elements `access.can_see` allows."""
-    rights = BoardRights.of(board.elements)
-    return board.model_copy(update={'elements': [e for e in board.elements if can_see(actor, e, rights)]})
+    """The board as `actor` may see it: the same file with only the elements `access.can_see` allows, the goals and
+    agreements numbered their way (`board.numbering`)."""
+    return board.model_copy(update={'elements': seen_by(actor, board.elements, BoardRights.of(board.elements))})
 
 
 def dumps(board: BoardFile) -> str:

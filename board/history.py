@@ -10,6 +10,7 @@ from __future__ import annotations
 from .access import BoardRights, can_see
 from .elements import Element
 from .identity import Actor
+from .numbering import as_seen, numbers_for
 from .store import Store, replay
 
 
@@ -31,7 +32,12 @@ def versions(store: Store, board_id: str, element_id: str) -> list[Element]:
 
 def history_for(actor: Actor, found: list[Element], now: Element | None, rights: BoardRights) -> list[Element]:
     """The versions `actor` may see (by the board's facts of now); none at all when the element is hidden from them
-    now (or never existed)."""
+    now (or never existed). A goal or agreement carries the number the actor knows it by now in every version (none
+    once it is removed).
+
+    :param rights: the board now (`BoardRights.elements`), deleted elements included
+    """
     if now is None or not can_see(actor, now, rights):
         return []
-    return [version for version in found if can_see(actor, version, rights)]
+    numbers = numbers_for(actor, rights.elements.values(), rights)
+    return [as_seen(version, numbers) for version in found if can_see(actor, version, rights)]

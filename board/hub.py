@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import audit, protocol
+from . import audit, numbering, protocol
 from .access import ActorGuard, BoardRights, can_see, is_concept, sees_presence
-from .elements import Element
+from .elements import NUMBERED, Element
 from .flood import TokenBucket
 from .identity import Actor
 from .operations import OperationError, apply_batch, parse_batch
@@ -42,6 +42,8 @@ class Session:
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:10])
     bucket: TokenBucket = field(default_factory=TokenBucket)
     """Operations this client may still send now (`board.flood`)."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    """The numbers this client holds the goals and agreements by (`board.numbering`)."""
 
     def deliver(self, message: dict[str, Any]) -> None:
         try:
@@ -65,6 +67,8 @@ class BoardHub:
         self.elements: dict[str, Element] = loaded.elements
         self.rights = BoardRights(self.elements)
         """Who manages the board and who is the household, as the board says now (`board.access`)."""
+        self._numbers: dict[Actor, dict[str, int]] = {}
+        """Each viewer's numbers on the board as it is now (`numbers`)."""
         self.seq = loaded.seq
         self.sessions: dict[str, Session] = {}
         self._snapshot_seq = loaded.snapshot_seq
@@ -81,13 +85,22 @@ class BoardHub:
     def board_id(self) -> str:
         return self.info.id
 
+    def numbers(self, actor: Actor) -> dict[str, int]:
+        """The numbers `actor` knows the goals and agreements by now (`board.numbering`), worked out once a version."""
+        if (numbers := self._numbers.get(actor)) is None:
+            numbers = self._numbers[actor] = numbering.numbers_for(actor, self.elements.values(), self.rights)
+        return numbers
+
     def visible_elements(self, actor: Actor) -> list[Element]:
-        return [e for e in self.elements.values() if not e.deleted and can_see(actor, e, self.rights)]
+        """Everything `actor` may see now, numbered their way."""
+        return numbering.seen_by(actor, self.elements.values(), self.rights, self.numbers(actor))
 
     def element_for(self, actor: Actor, element_id: str) -> Element | None:
         """An element as this actor may know it: ``None`` when deleted or hidden from them."""
         element = self.elements.get(element_id)
-        return element if element is not None and not element.deleted and can_see(actor, element, self.rights) else None
+        if element is None or element.deleted or not can_see(actor, element, self.rights):
+            return None
+        return numbering.as_seen(element, self.numbers(actor))
 
     # sessions
 
@@ -107,6 +120,7 @@ class BoardHub:
             return session
         self.sessions[session.id] = session
         if since is None:
+            session.numbers = self.numbers(actor)
             session.deliver(self.welcome_for(actor, session.id))
         else:
             self.resync(session, since, known)
@@ -127,15 +141,19 @@ class BoardHub:
             session.deliver(protocol.presence(self.peers(session.actor)))
 
     def resync(self, session: Session, since: int, known: list[str] | tuple[str, ...] = ()) -> None:
-        """Catch a returning client up: everything it may see that changed after `since`, and a `remove`
-        for each id it says it holds (`known`) that is now deleted or hidden from it.
+        """Catch a returning client up: everything it may see that changed after `since`, a `remove`
+        for each id it says it holds (`known`) that is now deleted or hidden from it, and the present number of
+        each goal and agreement it holds (a goal before it may have come or gone meanwhile).
 
         Removes go only to ids the client names, so a resync never tells anyone that a hidden element exists.
         """
-        changes = [{'kind': 'put', 'element': element.public()} for element in self.elements.values()
-                   if element.seq > since and not element.deleted and can_see(session.actor, element, self.rights)]
-        changes += [{'kind': 'remove', 'id': element_id} for element_id in dict.fromkeys(known[:MAX_KNOWN_IDS])
-                    if self.element_for(session.actor, element_id) is None]
+        visible = self.visible_elements(session.actor)
+        held = dict.fromkeys(known[:MAX_KNOWN_IDS])
+        changes = [{'kind': 'put', 'element': element.public()} for element in visible if element.seq > since]
+        seen = {e.id for e in visible}
+        changes += [{'kind': 'remove', 'id': element_id} for element_id in held if element_id not in seen]
+        session.numbers = self.numbers(session.actor)
+        changes += protocol.renumbered(held, session.numbers, self.elements, changes)
         session.deliver(protocol.catchup(self.seq, changes))
 
     # operations
@@ -230,14 +248,18 @@ class BoardHub:
         self.elements.update(changed)
         self.seq = record.seq
         self.rights = BoardRights(self.elements)
+        self._numbers = {}
         if record.cid:
             self._remember(record.actor_id, record.cid, record.seq)
         for session in list(self.sessions.values()):
             if session.id in held:
                 self._resend(session, held[session.id])
                 continue
+            numbers = self.numbers(session.actor) if self._renumbers(session, changed) else session.numbers
             changes = [c for i, after in changed.items()
-                       if (c := protocol.view_change(session.actor, before[i], after, self.rights)) is not None]
+                       if (c := protocol.view_change(session.actor, before[i], after, self.rights, numbers))]
+            changes += protocol.renumbered(session.numbers, numbers, self.elements, changes)
+            session.numbers = numbers
             if changes:
                 session.deliver(protocol.commit(record.seq, record.actor_id, changes))
         if rights_changed:
@@ -255,6 +277,11 @@ class BoardHub:
             (was := before[i]) is None or (was.visibility, was.deleted, is_concept(was))
             != (after.visibility, after.deleted, is_concept(after))) for i, after in changed.items())
 
+    def _renumbers(self, session: Session, changed: dict[str, Element]) -> bool:
+        """Whether a goal or agreement came into or went out of what this client sees, so its numbers may shift."""
+        return any(after.type in NUMBERED and (after.id in session.numbers)
+                   != (not after.deleted and can_see(session.actor, after, self.rights)) for after in changed.values())
+
     def _resend(self, session: Session, held: set[str]) -> None:
         """Catch a client up when more than the changed elements may look different to it: who manages the board
         or who is the household changed, or it came by invitation and its consent reaches other cards now (a card
@@ -262,6 +289,8 @@ class BoardHub:
         visible = self.visible_elements(session.actor)
         changes = [{'kind': 'put', 'element': e.public()} for e in visible if e.seq == self.seq or e.id not in held]
         changes += [{'kind': 'remove', 'id': i} for i in held - {e.id for e in visible}]
+        changes += protocol.renumbered(session.numbers, self.numbers(session.actor), self.elements, changes)
+        session.numbers = self.numbers(session.actor)
         session.deliver(protocol.catchup(self.seq, changes))
 
     def _answer(self, pending: _Pending, message: dict[str, Any]) -> None:

@@ -6,11 +6,14 @@ Hub → client: ``welcome``, ``ack``, ``reject``, ``commit``, ``catchup``, ``pre
 ``closed`` (the hub lets go of every client, with a reason such as ``erased``).
 A ``commit`` or ``catchup`` carries *changes* already filtered for the receiving client:
 ``put`` (a whole element it may now see), ``patch`` (changed props of one it already sees) or
-``remove`` (deleted, or no longer visible to it).
+``remove`` (deleted, or no longer visible to it). Goals and agreements carry the receiver's own `number`
+(`board.numbering`); when a goal before one it holds appears, is hidden or removed, the shifted numbers come
+as patches.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -18,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from .access import BoardRights, can_see
 from .elements import Element
 from .identity import Actor
+from .numbering import as_seen, numbers_for
 from .operations import changed_props
 
 PROTOCOL_VERSION = 1
@@ -81,24 +85,43 @@ def parse_client_message(raw: Any) -> Push | Resync | Ping:
         raise ProtocolError('invalid_message') from None
 
 
-def view_change(actor: Actor, before: Element | None, after: Element, rights: BoardRights) -> dict[str, Any] | None:
+def view_change(actor: Actor, before: Element | None, after: Element, rights: BoardRights,
+                numbers: Mapping[str, int] | None = None) -> dict[str, Any] | None:
     """What one client should hear about one committed change, or ``None`` if nothing.
 
-    This is the visibility filter on the wire: a client that may not see an element never gets its props.
+    This is the visibility filter on the wire: a client that may not see an element never gets its props, and
+    gets a goal's or agreement's number only as theirs.
+    :param numbers: the client's numbers after the change, if known (`board.numbering.numbers_for` over the board
+        `rights` was read from)
     """
+    if numbers is None:
+        numbers = numbers_for(actor, rights.elements.values(), rights)
     saw = before is not None and not before.deleted and can_see(actor, before, rights)
     sees = not after.deleted and can_see(actor, after, rights)
     if sees and not saw:
-        return {'kind': 'put', 'element': after.public()}
+        return {'kind': 'put', 'element': as_seen(after, numbers).public()}
     if saw and not sees:
         return {'kind': 'remove', 'id': after.id}
     if sees:
-        change = {'kind': 'patch', 'id': after.id, 'props': changed_props(before, after),
-                  'version': after.version, 'updated_by': after.updated_by, 'updated_at': after.updated_at}
+        change = _patch(after, changed_props(as_seen(before, numbers), as_seen(after, numbers)))
         if before.visibility != after.visibility:
             change['visibility'] = after.visibility.model_dump(mode='json')
         return change
     return None
+
+
+def _patch(element: Element, props: dict[str, Any]) -> dict[str, Any]:
+    return {'kind': 'patch', 'id': element.id, 'props': props,
+            'version': element.version, 'updated_by': element.updated_by, 'updated_at': element.updated_at}
+
+
+def renumbered(held: Mapping[str, int | None], numbers: Mapping[str, int], elements: Mapping[str, Element],
+               changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Patches for the goals and agreements a client holds (`held`: id → the number it has, ``None`` if unknown)
+    whose number is another now, besides those `changes` already put whole."""
+    put = {change['element']['id'] for change in changes if change['kind'] == 'put'}
+    return [_patch(elements[i], {'number': number}) for i, number in numbers.items()
+            if i in held and held[i] != number and i not in put]
 
 
 def welcome(board: dict[str, Any], seq: int, actor: Actor, session_id: str,

@@ -10,9 +10,10 @@ import uuid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from board.access import BoardRights, can_see
+from board.access import BoardRights
 from board.hub import BoardHub
 from board.identity import Actor, Role
+from board.numbering import seen_by
 from board.plan import create_board_with
 from board.store import Store
 
@@ -158,9 +159,8 @@ def assert_converged(url: str, hub: BoardHub, clients: list[ReferenceClient]) ->
     assert {i: e.model_dump(mode='json') for i, e in loaded.elements.items()} == \
         {i: e.model_dump(mode='json') for i, e in hub.elements.items()}
     for client in clients:
-        rights = BoardRights(loaded.elements)
-        expected = {e.id: e.public() for e in loaded.elements.values()
-                    if not e.deleted and can_see(client.actor, e, rights)}
+        expected = {e.id: e.public() for e in seen_by(client.actor, list(loaded.elements.values()),
+                                                       BoardRights(loaded.elements))}  # numbered their way
         assert client.doc == expected == {e.id: e.public() for e in hub.visible_elements(client.actor)}
         late = ReferenceClient(hub, client.actor)
         assert late.doc == expected
