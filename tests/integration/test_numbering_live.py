@@ -11,7 +11,6 @@ import json
 from typing import Any
 
 import httpx
-import pytest
 from pypdf import PdfReader
 from websockets.asyncio.client import connect
 
@@ -20,26 +19,13 @@ from board.demo import create_demo_board
 from board.elements import Element
 from board.identity import Actor, Role
 from board.store import Store
-from tests.integration.test_live_api import TIMEOUT, Client
-from tests.server import Server, running_server
+from tests.integration.test_live_api import TIMEOUT, Client, server, store  # noqa: F401 (the module's server)
+from tests.server import Server
 
 GOALS = ['Elif gaat weer elke dag naar school.', 'We hebben overzicht over ons geld.',
          'Noor slaapt elke nacht in haar eigen bed.', 'Mees speelt weer voetbal.',
          'Elif maakt een rooster voor huiswerk.']
 """The demo's goals in the board's order: goal 1 is Elif's school."""
-
-
-@pytest.fixture(scope='module')
-def server(tmp_path_factory: pytest.TempPathFactory) -> Server:
-    with running_server(f"sqlite:///{tmp_path_factory.mktemp('numbers')}/board.sqlite3") as server:
-        yield server
-
-
-@pytest.fixture(scope='module')
-def store(server: Server) -> Store:
-    store = Store(server.database_url)
-    yield store
-    store.close()
 
 
 class Board:
