@@ -93,7 +93,12 @@ class BoardHub:
 
     def visible_elements(self, actor: Actor) -> list[Element]:
         """Everything `actor` may see now, numbered their way."""
-        return numbering.seen_by(actor, self.elements.values(), self.rights, self.numbers(actor))
+        numbers = self.numbers(actor)
+        return [numbering.as_seen(e, numbers) for e in self._visible(actor)]
+
+    def _visible(self, actor: Actor) -> list[Element]:
+        """Everything `actor` may see now, as stored: what goes on the wire through `numbering.public`."""
+        return [e for e in self.elements.values() if not e.deleted and can_see(actor, e, self.rights)]
 
     def element_for(self, actor: Actor, element_id: str) -> Element | None:
         """An element as this actor may know it: ``None`` when deleted or hidden from them."""
@@ -106,7 +111,8 @@ class BoardHub:
 
     def welcome_for(self, actor: Actor, session_id: str = '') -> dict[str, Any]:
         """Everything `actor` may see now, as a ``welcome`` message."""
-        return protocol.welcome(self.info.as_dict(), self.seq, actor, session_id, self.visible_elements(actor))
+        return protocol.welcome(self.info.as_dict(), self.seq, actor, session_id, self._visible(actor),
+                                self.numbers(actor))
 
     def join(self, actor: Actor, send: Send, since: int | None = None, known: list[str] | tuple[str, ...] = ()) -> Session:
         """Connect a client; from now on it receives live changes and counts as present.
@@ -147,13 +153,13 @@ class BoardHub:
 
         Removes go only to ids the client names, so a resync never tells anyone that a hidden element exists.
         """
-        visible = self.visible_elements(session.actor)
+        visible, numbers = self._visible(session.actor), self.numbers(session.actor)
         held = dict.fromkeys(known[:MAX_KNOWN_IDS])
-        changes = [{'kind': 'put', 'element': element.public()} for element in visible if element.seq > since]
+        changes = [{'kind': 'put', 'element': numbering.public(e, numbers)} for e in visible if e.seq > since]
         seen = {e.id for e in visible}
         changes += [{'kind': 'remove', 'id': element_id} for element_id in held if element_id not in seen]
-        session.numbers = self.numbers(session.actor)
-        changes += protocol.renumbered(held, session.numbers, self.elements, changes)
+        changes += protocol.renumbered(held, numbers, self.elements, changes)
+        session.numbers = numbers
         session.deliver(protocol.catchup(self.seq, changes))
 
     # operations
@@ -241,7 +247,7 @@ class BoardHub:
                       changed: dict[str, Element]) -> None:
         rights = BoardRights(ChainMap(changed, self.elements))
         rights_changed = rights.differs(self.rights)
-        held = {s.id: {e.id for e in self.visible_elements(s.actor)} for s in self.sessions.values()
+        held = {s.id: {e.id for e in self._visible(s.actor)} for s in self.sessions.values()
                 if rights_changed or s.actor.consent is not None}  # what they hold now (see `_resend`)
         seen_here = None if rights_changed or not self._may_hide_someone_here(before, changed) else \
             {s.id: self.peers(s.actor) for s in self.sessions.values()}
@@ -286,11 +292,12 @@ class BoardHub:
         """Catch a client up when more than the changed elements may look different to it: who manages the board
         or who is the household changed, or it came by invitation and its consent reaches other cards now (a card
         moved into a zone). Puts what changed or became visible, removes what it no longer may see."""
-        visible = self.visible_elements(session.actor)
-        changes = [{'kind': 'put', 'element': e.public()} for e in visible if e.seq == self.seq or e.id not in held]
+        visible, numbers = self._visible(session.actor), self.numbers(session.actor)
+        changes = [{'kind': 'put', 'element': numbering.public(e, numbers)} for e in visible
+                   if e.seq == self.seq or e.id not in held]
         changes += [{'kind': 'remove', 'id': i} for i in held - {e.id for e in visible}]
-        changes += protocol.renumbered(session.numbers, self.numbers(session.actor), self.elements, changes)
-        session.numbers = self.numbers(session.actor)
+        changes += protocol.renumbered(session.numbers, numbers, self.elements, changes)
+        session.numbers = numbers
         session.deliver(protocol.catchup(self.seq, changes))
 
     def _answer(self, pending: _Pending, message: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ counts 1..k without gaps, an agreement "bij doel 2" points at the goal the viewe
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 
 from .access import BoardRights, can_see
 from .elements import NUMBERED, Element
@@ -45,10 +46,16 @@ def as_seen(element: Element, numbers: Mapping[str, int]) -> Element:
     return element.model_copy(update={'props': element.props | {'number': number}})
 
 
-def seen_by(actor: Actor, elements: Collection[Element], rights: BoardRights,
-            numbers: Mapping[str, int] | None = None) -> list[Element]:
-    """The live elements `actor` may see, numbered their way (`numbers`: theirs from `numbers_for`, if known)."""
-    if numbers is None:
-        numbers = numbers_for(actor, elements, rights)
+def public(element: Element, numbers: Mapping[str, int]) -> dict[str, Any]:
+    """The element as a client receives it, numbered their way: `as_seen` for the wire, without a copy."""
+    shown = element.public()
+    if element.type in NUMBERED:
+        shown['props']['number'] = numbers.get(element.id)
+    return shown
+
+
+def seen_by(actor: Actor, elements: Collection[Element], rights: BoardRights) -> list[Element]:
+    """The live elements `actor` may see, numbered their way."""
+    numbers = numbers_for(actor, elements, rights)
     return [as_seen(element, numbers) for element in elements
             if not element.deleted and can_see(actor, element, rights)]

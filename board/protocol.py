@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from .access import BoardRights, can_see
 from .elements import Element
 from .identity import Actor
-from .numbering import as_seen, numbers_for
+from .numbering import as_seen, numbers_for, public
 from .operations import changed_props
 
 PROTOCOL_VERSION = 1
@@ -99,7 +100,7 @@ def view_change(actor: Actor, before: Element | None, after: Element, rights: Bo
     saw = before is not None and not before.deleted and can_see(actor, before, rights)
     sees = not after.deleted and can_see(actor, after, rights)
     if sees and not saw:
-        return {'kind': 'put', 'element': as_seen(after, numbers).public()}
+        return {'kind': 'put', 'element': public(after, numbers)}
     if saw and not sees:
         return {'kind': 'remove', 'id': after.id}
     if sees:
@@ -124,10 +125,12 @@ def renumbered(held: Mapping[str, int | None], numbers: Mapping[str, int], eleme
             if i in held and held[i] != number and i not in put]
 
 
-def welcome(board: dict[str, Any], seq: int, actor: Actor, session_id: str,
-            elements: list[Element]) -> dict[str, Any]:
+def welcome(board: dict[str, Any], seq: int, actor: Actor, session_id: str, elements: list[Element],
+            numbers: Mapping[str, int] = MappingProxyType({})) -> dict[str, Any]:
+    """:param elements: what `actor` may see; `numbers`: theirs (`board.numbering.numbers_for`; without them a goal
+        or agreement goes without a number, never with the board's own)"""
     return {'type': 'welcome', 'protocol': PROTOCOL_VERSION, 'board': board, 'seq': seq, 'session': session_id,
-            'you': presence_entry(session_id, actor), 'elements': [e.public() for e in elements]}
+            'you': presence_entry(session_id, actor), 'elements': [public(e, numbers) for e in elements]}
 
 
 def presence_entry(session_id: str, actor: Actor) -> dict[str, Any]:
