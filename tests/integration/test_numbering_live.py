@@ -32,7 +32,7 @@ class Board:
     """A fresh demo board, its people by name, its goals by the board's own numbers, and a token for anyone."""
 
     def __init__(self, server: Server, store: Store) -> None:
-        self.server, self.id, self.secret = server, create_demo_board(store).id, store.secret()
+        self.server, self.store, self.id = server, store, create_demo_board(store).id
         self.elements: dict[str, Element] = store.load(self.id).elements
         people = {e.props.get('name'): e.id for e in self.elements.values()}
         self.derya = Actor(id=people['Derya Yılmaz'], name='Derya Yılmaz', role=Role.PARENT)
@@ -44,7 +44,7 @@ class Board:
         return next(e for e in self.elements.values() if e.type == 'goal' and e.props['number'] == number)
 
     def token(self, actor: Actor) -> str:
-        return tokens.issue(self.secret, self.id, actor, ttl_seconds=600)
+        return tokens.issue(self.store, self.id, actor, ttl_seconds=600)
 
     def get(self, actor: Actor, path: str, **params: str) -> httpx.Response:
         response = httpx.get(f'{self.server}/api/boards/{self.id}/{path}',
