@@ -122,15 +122,14 @@ def share(element: Element, visibility: dict) -> dict:
 class Browser(Client):
     """A client that keeps its own copy of the board from the messages alone, as a browser does."""
 
-    def __init__(self, hub: BoardHub, actor: Actor) -> None:  # noqa: super().__init__ would join with another send
-        self.hub, self.messages, self.doc = hub, [], {}
-        self.session = hub.join(actor, self.receive)
+    def __init__(self, hub: BoardHub, actor: Actor) -> None:
+        super().__init__(hub, actor)
+        self.doc = {e['id']: json.loads(json.dumps(e)) for e in self.messages[0]['elements']}  # the welcome
+        self.session.send = self.receive
 
     def receive(self, message: dict) -> None:
         message = json.loads(json.dumps(message))
         self.messages.append(message)
-        if message['type'] == 'welcome':
-            self.doc = {e['id']: e for e in message['elements']}
         for change in message.get('changes', []) if message['type'] in ('commit', 'catchup') else []:
             if change['kind'] == 'put':
                 self.doc[change['element']['id']] = change['element']
