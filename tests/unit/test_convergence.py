@@ -185,7 +185,8 @@ def create(text, visibility):
 
 
 def update(visibility=None, **props):
-    return {'op': 'update', 'pick': 0, 'props': props} | ({'visibility': visibility} if visibility else {})
+    """An update of the first card on the client's board (the family member Derya is element 0 everywhere)."""
+    return {'op': 'update', 'pick': 1, 'props': props} | ({'visibility': visibility} if visibility else {})
 
 
 async def test_a_hidden_and_reshown_element_converges(sqlite_url, sqlite_store):
@@ -195,7 +196,7 @@ async def test_a_hidden_and_reshown_element_converges(sqlite_url, sqlite_store):
         ([(derya, [create('a', {'scope': 'family_coordinator'})], 0)], set()),
         ([(derya, [update(x=1)], 0), (karin, [update({'scope': 'everyone'}, x=2)], 0)], {ans}),
         ([(ans, [update(text='b')], 1), (derya, [update({'scope': 'named', 'names': ['org:school']})], 0)], set()),
-        ([(ans, [{'op': 'delete', 'pick': 0}], 0)], {derya}),
+        ([(ans, [{'op': 'delete', 'pick': 1}], 0)], {derya}),
     ])
     assert hub.elements['derya-1'].deleted and hub.seq == 7
     assert_converged(sqlite_url, hub, peers)
