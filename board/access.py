@@ -270,7 +270,7 @@ def stamp(actor: Actor, type_: ElementType, props: dict[str, Any], before: dict[
         if not actor.in_family:
             stamped['status'] = 'active' if props.get('kind') == 'kader' else 'proposal'
     if type_ in DRAFTABLE:
-        if before is None and actor.role == Role.PROFESSIONAL and rights.info.get('concepts_first', True):
+        if before is None and starts_as_concept(actor, type_, rights):
             stamped['concept'] = True
         was, now_concept = bool((before or {}).get('concept')), bool(stamped.get('concept', props.get('concept')))
         signature = {'id': actor.id, 'name': actor.name, 'at': now}
@@ -279,6 +279,12 @@ def stamp(actor: Actor, type_: ElementType, props: dict[str, Any], before: dict[
         elif was and not now_concept:
             stamped['approved_by'] = signature
     return stamped
+
+
+def starts_as_concept(actor: Actor, type_: ElementType | str, rights: BoardRights) -> bool:
+    """Whether a new goal, agreement, note or evaluation by this person starts as a concept the family approves:
+    a professional's, while the board says so (`family_info.concepts_first`, on unless the family switched it off)."""
+    return type_ in DRAFTABLE and actor.role == Role.PROFESSIONAL and rights.info.get('concepts_first', True)
 
 
 MOVES = frozenset({'x', 'y'})
@@ -308,6 +314,39 @@ def check_change(actor: Actor, before: Element | None, after: Element, rights: B
             _check_scores(actor, scores_before, after.props.get('scores', []))
         elif any(s.get('family') is not None for s in scores_before) and not actor.in_family:
             raise AccessDenied('family_scores')  # the family's own view goes only when the family says so
+
+
+WORDS = {ElementType.FAMILY_MEMBER: 'name', ElementType.NETWORK_PERSON: 'name', ElementType.ZONE: 'title',
+         ElementType.PICTOGRAM: 'label', ElementType.EVALUATION: 'summary', ElementType.FAMILY_INFO: 'important',
+         ElementType.TIE: 'kind', ElementType.MOMENT: 'name'}
+"""The prop that holds an element's own words, where it is not `text`: what "Bewerken" changes first."""
+_ANY = object()
+"""A value unlike any stored one: asking about a prop whatever it becomes."""
+
+
+def may_change(actor: Actor, element: Element | None, rights: BoardRights, *, type_: ElementType | None = None,
+               deleted: bool = False, **props: Any) -> bool:
+    """Whether the server would take this change (these props set, or `deleted`) to `element`, or a new element of
+    `type_` with these props, by the very rules it applies (`check_operation`, `check_change`). The screens ask it
+    before they offer a button or a switch, so nothing looks doable that would be refused."""
+    if element is None:
+        after = Element.model_construct(id='', type=ElementType(type_), props=props, visibility=Visibility(),
+                                        created_by=actor.id, deleted=False)
+    else:
+        after = element.model_copy(update={'props': element.props | props, 'deleted': deleted})
+    try:
+        check_operation(actor, element, None, rights, type_)
+        check_change(actor, element, after, rights)
+    except AccessDenied:
+        return False
+    return True
+
+
+def may_edit(actor: Actor, element: Element, rights: BoardRights, prop: str | None = None) -> bool:
+    """Whether someone may change this prop of an element, whatever it becomes (default: its own words, what
+    "Bewerken" is for): a child, a youth or a parent who does not manage the board only on their own cards; a
+    professional not the words of the family's own goal (they propose, e.g. with a note)."""
+    return may_change(actor, element, rights, **{prop or WORDS.get(element.type, 'text'): _ANY})
 
 
 def _changed(before: Element | None, after: Element) -> set[str]:

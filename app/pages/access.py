@@ -17,7 +17,7 @@ from nicegui import ui
 from board import accounts, audit, devices, invitations
 from board.devices import Kind, PairingError
 from board.dutch import nl_date
-from board.access import BoardRights
+from board.access import BoardRights, may_manage_pin
 from board.identity import Actor, Role
 from board.invitations import Invitation, InvitationError
 
@@ -85,7 +85,7 @@ class AccessPage:
             with ui.card().classes('w-full'):
                 ui.label(t('invite.open')).classes('text-h6')
                 self.invitation_list()
-            if self.actor.role == Role.PARENT:
+            if self.pin_members():
                 with ui.card().classes('w-full'):
                     ui.label(t('devices.pins')).classes('text-h6')
                     self.pin_list()
@@ -93,6 +93,11 @@ class AccessPage:
     def members(self, role: str | None = None) -> dict[str, Any]:
         return {e.id: e for e in self.hub.visible_elements(self.actor)
                 if e.type == 'family_member' and (role is None or e.props.get('role') == role)}
+
+    def pin_members(self) -> dict[str, Any]:
+        """The members whose PIN this person may set: their own, and, for a parent who manages the board, those of
+        members who do not (a child's), never another manager's."""
+        return {i: e for i, e in self.members().items() if may_manage_pin(self.actor, i, self.hub.rights)}
 
     # pairing
 
@@ -221,8 +226,12 @@ class AccessPage:
         dialog.open()
 
     async def revoke_device(self, device_id: str) -> None:
-        gone = await asyncio.to_thread(devices.revoke_device, self.store, self.board_id, device_id, self.actor,
-                                       rights=self.hub.rights)
+        try:
+            gone = await asyncio.to_thread(devices.revoke_device, self.store, self.board_id, device_id, self.actor,
+                                           rights=self.hub.rights)
+        except PairingError as error:  # no longer managing the board since the page was opened
+            ui.notify(t(f'pair.error.{error}'), type='negative')
+            return
         if gone is not None:
             cutoff.revoke(self.board_id, gone.credential)
             await asyncio.to_thread(audit.record, self.store, self.board_id, self.actor, audit.REVOKED, gone.label)
@@ -320,7 +329,7 @@ class AccessPage:
     @ui.refreshable_method
     def pin_list(self) -> None:
         with_pin = devices.members_with_pin(self.store, self.board_id)
-        for member_id, member in self.members().items():
+        for member_id, member in self.pin_members().items():
             name = member.props.get('name', '')
             with ui.row().classes('w-full items-center no-wrap gap-3 pb-access-row'):
                 face(name, member.props.get('color'), member.props.get('photo'))

@@ -66,7 +66,16 @@ class AuditPage:
             ui.button(t('erase.button'), icon='delete_forever', color='negative', on_click=self.confirm_erase) \
                 .props('outline no-caps').mark('erase')
 
+    def still_allowed(self) -> bool:
+        """Asked again at the tap: who manages the board may have changed since the page was opened."""
+        if audit.may_read(self.opened.actor, self.opened.hub.rights):
+            return True
+        ui.notify(t('audit.no_access'), type='warning', multi_line=True)
+        return False
+
     async def download(self) -> None:
+        if not self.still_allowed():
+            return
         ui.notify(t('data.making'))
         try:
             data, filename = await family_data.everything(self.opened.hub.board_id, self.opened.actor)
@@ -85,6 +94,8 @@ class AuditPage:
             typed = ui.input(t('erase.name_label')).props('outlined autofocus').classes('w-full').mark('erase-name')
 
             async def erase() -> None:
+                if not self.still_allowed():
+                    return
                 if not family_data.confirms(hub, typed.value or ''):
                     ui.notify(t('erase.mismatch'), type='warning')
                     return

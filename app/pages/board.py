@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse
 from nicegui import Client, ui
 
 from board import audit
+from board.access import may_change, may_edit
 from board.elements import new_id
 from board.hub import Session
 from board.elements import Visibility
@@ -194,22 +195,27 @@ class BoardPage:
         return (await self.push(uuid.uuid4().hex, ops))['type'] != 'reject'
 
     def editor(self, type_: str, props: dict[str, Any], element_id: str | None) -> None:
-        readonly = self.actor.role == Role.SCREEN
-        title = t('editor.edit') if element_id else t(f'editor.new_{type_}')
+        """The quick editor; on a card this person may not change (someone else's, for a child) it only shows it."""
+        element = self.hub.element_for(self.actor, element_id) if element_id else None
+        rights = self.hub.rights
+        readonly = self.actor.role == Role.SCREEN or (element is not None and not may_edit(self.actor, element, rights))
+        title = t(f'editor.new_{type_}') if not element_id else t('editor.edit') if not readonly \
+            else t(f"type.{props.get('kind', 'note') if type_ == 'note' else type_}")
         with ui.dialog() as dialog, ui.card().classes('pb-editor w-full'):
             ui.label(title).classes('text-h6')
             inputs: dict[str, ui.input | ui.textarea | ui.select] = {}
             if type_ == 'note':
                 inputs['kind'] = ui.select({k: t(f'type.{k}') for k in NOTE_KINDS}, label=t('editor.note_kind'),
                                            value=props.get('kind', 'note')).props('outlined').classes('w-full')
+                inputs['kind'].set_enabled(not readonly)
             for field, label in TEXT_FIELDS.get(type_, []):
                 make = ui.textarea if field == 'text' else ui.input
                 inputs[field] = make(t(label), value=props.get(field, '')) \
-                    .props('outlined autogrow' + (' readonly' if readonly else '')).classes('w-full')
+                    .props('outlined autogrow' + (' readonly' if readonly else '')).classes('w-full') \
+                    .mark(f'editor-{field}')
             if inputs and not readonly:
                 inputs[next(iter(inputs))].props('autofocus')
-            concept = None if readonly else concept_switch(t, self.actor, type_, props)
-            element = self.hub.element_for(self.actor, element_id) if element_id else None
+            concept = None if readonly else concept_switch(t, self.actor, type_, props, rights, element is None)
             sharing = sharing_part(t, self.actor, element, type_, self.send, self.hub.rights)
 
             def changes() -> dict[str, Any]:
@@ -217,10 +223,11 @@ class BoardPage:
                 return typed | ({'concept': concept()} if concept else {})
 
             with ui.row().classes('w-full justify-end gap-2'):
-                if element_id and not readonly:
+                if element is not None and may_change(self.actor, element, rights, deleted=True):
                     ui.button(t('editor.delete'), icon='delete', color='negative',
                               on_click=lambda: self.submit(self.removal(type_, element_id), dialog,
-                                                           'editor.deleted')).props('flat no-caps')
+                                                           'editor.deleted')).props('flat no-caps') \
+                        .mark('editor-delete')
                 ui.space()
                 ui.button(t('editor.cancel'), on_click=dialog.close).props('flat no-caps')
                 if not readonly:

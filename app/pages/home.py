@@ -58,6 +58,6 @@ def register() -> None:
                     board = await asyncio.to_thread(create_family_board, store, name)
                     await asyncio.to_thread(accounts.add_membership, store, account.id, board.id, Role.COORDINATOR)
                     ui.notify(t('home.created'), type='positive')
-                    ui.navigate.to(f'/board/{board.id}')
+                    ui.navigate.to(f'/board/{board.id}/plan')  # the family tab: what to choose with the family first
 
                 ui.button(t('home.create'), on_click=create, icon='add').props('unelevated no-caps')

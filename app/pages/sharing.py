@@ -18,7 +18,7 @@ from nicegui import ui
 
 from board import sharing
 from board.access import (COORDINATOR_NAME, PROFESSIONALS, BoardRights, audience, can_see, default_visibility,
-                          is_concept, may_share, sees)
+                          is_concept, may_share, sees, starts_as_concept)
 from board.elements import DRAFTABLE, Element, Visibility
 from board.identity import Actor, Role
 
@@ -371,10 +371,15 @@ def concept_bar(t: Translate, actor: Actor, element: Element,
                 .props('unelevated no-caps').mark(f'approve-{element.id}')
 
 
-def concept_switch(t: Translate, actor: Actor, type_: str, props: dict[str, Any]) -> Callable[[], bool] | None:
+def concept_switch(t: Translate, actor: Actor, type_: str, props: dict[str, Any], rights: BoardRights,
+                   new: bool) -> Callable[[], bool] | None:
     """For a professional writing a goal, agreement, note or evaluation: 'Eerst aan het gezin laten zien'
-    (a concept). New minutes (a `verslag`) start as a concept: the family reads them first."""
+    (a concept). New minutes (a `verslag`) start as a concept: the family reads them first. While the board says
+    that a professional's writing starts as a concept, a new card says so instead of offering a choice."""
     if type_ not in DRAFTABLE or actor.role not in PROFESSIONALS:
+        return None
+    if new and starts_as_concept(actor, type_, rights):
+        ui.label(t('rights.concept_always')).classes('pb-small').mark('concept-always')
         return None
     switch = ui.switch(t('concept.mark'), value=bool(props.get('concept', props.get('kind') == 'verslag'))) \
         .mark('field-concept')

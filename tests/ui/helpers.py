@@ -49,6 +49,11 @@ def hub_of(board_id: str):
     return state.get().hubs.loaded(board_id)
 
 
+async def rights_of(board_id: str):
+    """The board's rights as they are now (who manages it, who is the household)."""
+    return (await state.get().hubs.get(board_id)).rights
+
+
 def of_type(board_id: str, type_: str) -> list:
     return [e for e in hub_of(board_id).elements.values() if e.type == type_ and not e.deleted]
 

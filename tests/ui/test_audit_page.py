@@ -28,7 +28,7 @@ async def test_the_family_reads_who_viewed_the_plan(user: User) -> None:
 async def test_the_school_gets_a_clear_message_instead_of_the_log(user: User) -> None:
     board_id = demo_board_id()
     await user.open(f'/board/{board_id}/audit?token={token_for(board_id, KARIM)}')
-    await user.should_see('Alleen de ouders en de zorgcoördinator kunnen zien wie wat deed op dit bord.')
+    await user.should_see('Alleen wie het bord beheert, kan zien wie wat deed op dit bord.')
     await user.should_not_see(marker='audit-line')
     await user.should_not_see(marker='erase')
 

@@ -31,6 +31,7 @@ from tests.ui.helpers import (
 )
 
 TODAY = dt.date.today()
+JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 
 
 def next_number(board_id: str, type_: str) -> int:
@@ -232,27 +233,29 @@ async def test_adding_an_agreement_linked_to_a_goal(user: User) -> None:
 
 async def test_bereikt_sets_today(user: User) -> None:
     board_id = demo_board_id()
-    await open_plan(user, board_id, 'goals')
+    await open_plan(user, board_id, 'goals', token_for(board_id, DERYA))  # the family says when it is reached
     user.find(marker='reach-goal-1').click()
     await settle()
     assert hub_of(board_id).elements['goal-1'].props['reached'] == TODAY.isoformat()
     await user.should_not_see(marker='reach-goal-1')
 
 
-async def test_a_parent_accepts_a_proposal_and_a_coordinator_may_not(user: User, create_user) -> None:
+async def test_a_parent_who_manages_the_board_accepts_a_proposal_and_the_coordinator_is_not_offered_it(
+        user: User, create_user) -> None:
     board_id = demo_board_id()
     school = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
     answer = await push_as(board_id, school, [{'op': 'create', 'id': 'goal-prop', 'type': 'goal',
                                                'props': {'text': 'Mees leest elke dag tien minuten.'}}])
     assert answer['type'] == 'ack'
     assert hub_of(board_id).elements['goal-prop'].props['status'] == 'proposal'
+    await push_as(board_id, DERYA, [{'op': 'update', 'id': 'goal-prop', 'props': {'concept': False}}])  # approved
 
     coach = create_user()
     await open_plan(coach, board_id, 'goals')  # Jolien, the gezinscoach, logged in
     await coach.should_see('Voorstel van Meester Karim')
-    coach.find(marker='accept-goal-prop').click()
-    await coach.should_see('Alleen het gezin kan een voorstel accepteren.')
-    assert hub_of(board_id).elements['goal-prop'].props['status'] == 'proposal'
+    await coach.should_not_see(marker='accept-goal-prop')
+    answer = await push_as(board_id, JOLIEN, [{'op': 'update', 'id': 'goal-prop', 'props': {'status': 'active'}}])
+    assert answer['error']['code'] == 'family_accepts'  # the server says so too
 
     await open_plan(user, board_id, 'goals', token=token_for(board_id, DERYA))  # a parent, by her link
     user.find(marker='accept-goal-prop').click()

@@ -221,14 +221,29 @@ async def test_a_concept_reaches_the_school_when_a_parent_approves_it(user: User
     await user.should_see('Goedgekeurd door Derya Yılmaz')
 
 
-async def test_a_professional_writes_minutes_as_a_concept_in_the_card_editor(user: User) -> None:
+async def test_what_a_professional_writes_is_a_concept_while_the_board_says_so(user: User) -> None:
     board_id = demo_board_id()
     await open_board_as(user, board_id, KARIM)
     user.find(marker='add-note').click()
-    await user.should_see('Concept: eerst aan het gezin laten zien')
+    await user.should_see('Wat je schrijft is eerst een concept: het gezin leest het en keurt het goed.')
+    await user.should_not_see(marker='field-concept')
     user.find('Tekst').type('Verslag: Elif start maandag weer.')
     user.find('Opslaan').click()
     await settle()
     note = next(e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Verslag: Elif start maandag weer.')
-    assert note.props['concept'] is True  # the board says a professional's writing starts as a concept
+    assert note.props['concept'] is True
+
+
+async def test_with_concepts_first_off_a_plain_note_is_not_a_concept_unless_switched_on(user: User) -> None:
+    board_id = demo_board_id()
+    assert (await push_as(board_id, DERYA, [{'op': 'update', 'id': 'family-info',
+                                             'props': {'concepts_first': False}}]))['type'] == 'ack'
+    await open_board_as(user, board_id, KARIM)
+    user.find(marker='add-note').click()
+    await user.should_see('Concept: eerst aan het gezin laten zien')
+    user.find('Tekst').type('Elif start maandag weer.')
+    user.find('Opslaan').click()
+    await settle()
+    note = next(e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Elif start maandag weer.')
+    assert note.props['concept'] is False
     assert note.visibility.scope == 'everyone'

@@ -67,12 +67,13 @@ class AgreementsPart(Part):
                     self.dates(p, ('start', 'plan.start'), ('planned_end', 'plan.planned_end'),
                                ('done', 'plan.agreement.done'))
             with ui.row().classes('w-full gap-1 justify-end pb-actions'):
-                self.action('plan.edit', 'edit', lambda: self.edit(agreement.id, dict(p)),
-                            f'edit-agreement-{agreement.id}')
-                if not p.get('done'):
+                if self.may_edit(agreement):
+                    self.action('plan.edit', 'edit', lambda: self.edit(agreement.id, dict(p)),
+                                f'edit-agreement-{agreement.id}')
+                if not p.get('done') and self.may(agreement, done=today.isoformat()):
                     self.action('plan.agreement.finish', 'task_alt', lambda: self.finish(agreement),
                                 f'finish-{agreement.id}', color='positive')
-                if not p.get('standard'):
+                if not p.get('standard') and self.may(agreement, deleted=True):
                     self.action('editor.delete', 'delete_outline', lambda: self.remove(agreement),
                                 f'delete-agreement-{agreement.id}', color='negative')
 

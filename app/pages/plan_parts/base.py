@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
-from board.access import is_concept
+from board.access import is_concept, may_change, may_edit
 from board.dutch import nl_date
 from board.elements import Element
 from board.identity import Role
@@ -57,6 +57,16 @@ class Part:
         if not self.page.readonly:
             ui.button(self.t(label_key), icon=icon, on_click=on_click, color=color) \
                 .props(('flat ' if flat else 'unelevated ') + 'no-caps').classes('pb-action').mark(marker)
+
+    def may_edit(self, element: Element | None, prop: str | None = None) -> bool:
+        """Whether this person may change the element's words (or `prop`): only then is 'Bewerken' offered."""
+        if self.page.readonly:
+            return False
+        return element is None or may_edit(self.page.actor, element, self.page.hub.rights, prop)
+
+    def may(self, element: Element, **change: Any) -> bool:
+        """Whether a tap that makes this change would be taken (`board.access.may_change`), before it is offered."""
+        return not self.page.readonly and may_change(self.page.actor, element, self.page.hub.rights, **change)
 
     def seen_by(self, element: Element) -> None:
         """Who can see this item, as an icon with the names in its tooltip."""

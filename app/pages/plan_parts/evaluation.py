@@ -64,9 +64,10 @@ class EvaluationPart(Part):
                 self.line('plan.eval.points', points.get('points', ''))
                 self.line('plan.eval.goal_next', points.get('next_steps', ''))
             self.score_table(p.get('scores', []), start.props.get('scores', []) if start else [])
-            with ui.row().classes('w-full justify-end pb-actions'):
-                self.action('plan.edit', 'edit', lambda: self.edit(evaluation.id, dict(p)),
-                            f'edit-evaluation-{evaluation.id}')
+            if self.may_edit(evaluation):
+                with ui.row().classes('w-full justify-end pb-actions'):
+                    self.action('plan.edit', 'edit', lambda: self.edit(evaluation.id, dict(p)),
+                                f'edit-evaluation-{evaluation.id}')
 
     def score_table(self, scores: list[dict[str, Any]], start_scores: list[dict[str, Any]]) -> None:
         if not scores:

@@ -1,4 +1,6 @@
-"""Gezin: the algemene informatie (one record per board) and the family members."""
+"""Gezin: the algemene informatie (one record per board), the family members, and what was chosen with the family
+for this board: who manages it, who is "ons gezin", what a new card shows and whether a professional's writing
+starts as a concept. Who may change each of these is `board.access`'s to say; this tab only asks it."""
 from __future__ import annotations
 
 import asyncio
@@ -6,10 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import events, ui
 
+from board.access import may_change
 from board.dutch import nl_date
 from board.elements import SINGLETON_IDS, Element, ElementType
 from board.photos import MAX_BYTES, PhotoError, thumbnail_data_url
 
+from ..access import pin_dialog
+from ..chips import chip_choice
 from .base import Part, face
 from .form import ElementDialog
 
@@ -18,6 +23,9 @@ if TYPE_CHECKING:
 
 FAMILY_INFO_ID = SINGLETON_IDS[ElementType.FAMILY_INFO]
 MEMBER_ROLES = ('parent', 'child', 'youth', 'other')
+DEFAULT_SCOPES = ('everyone', 'family_coordinator', 'family')
+PER_TYPE = 'per_type'
+"""The choice "Verschilt per soort kaart": the board keeps each type's own default (`default_scope` ``None``)."""
 SWATCHES = ('#e4572e', '#f18f01', '#ffc914', '#76b041', '#17bebb', '#2e86ab', '#8d6cab', '#c2185b')
 
 
@@ -109,6 +117,10 @@ class FamilyPart(Part):
     def draw(self) -> None:
         info = self.page.element(FAMILY_INFO_ID)
         p = info.props if info else {}
+        members = self.page.elements('family_member')
+        rights = self.page.hub.rights
+        if not rights.managers and rights.manages(self.page.actor) and not self.page.readonly:
+            self.start_card(info, members)
         with ui.card().classes('pb-item w-full').mark('family-info'):
             ui.label(self.t('plan.family.info')).classes('pb-card-title')
             self.line('plan.family.start_date', nl_date(p.get('start_date')))
@@ -120,15 +132,51 @@ class FamilyPart(Part):
                 ui.label(p['important']).classes('pb-important')
             if not any(p.get(k) for k in ('address', 'phone', 'mail', 'important')):
                 self.empty('plan.family.info_empty')
-            with ui.row().classes('w-full justify-end pb-actions'):
-                self.action('plan.edit', 'edit', lambda: self.edit_info(dict(p)), 'edit-family-info')
+            if self.may_edit(info):
+                with ui.row().classes('w-full justify-end pb-actions'):
+                    self.action('plan.edit', 'edit', lambda: self.edit_info(dict(p)), 'edit-family-info')
+        self.board_card(info)
         self.section('plan.family.members')
         self.add_button('plan.family.add_member', lambda: self.edit_member(None, {}), 'add-member')
-        members = self.page.elements('family_member')
         if not members:
             self.empty('plan.family.members_empty')
         for member in members:
             self.member_card(member)
+
+    def start_card(self, info: Element | None, members: list[Element]) -> None:
+        """While nobody of the family manages the board yet (a new board): what to choose with the family first."""
+        with ui.card().classes('pb-item pb-start w-full').mark('rights-start'):
+            ui.label(self.t('rights.start')).classes('pb-card-title')
+            steps = (('rights.start_members', bool(members)), ('rights.start_managers', False),
+                     ('rights.start_household', False), ('rights.start_default', False))
+            for key, done in steps:
+                with ui.row().classes('items-start no-wrap gap-2'):
+                    ui.icon('check_circle' if done else 'radio_button_unchecked', size='sm') \
+                        .classes('text-positive' if done else 'text-grey-6')
+                    ui.label(self.t(key))
+            with ui.row().classes('w-full justify-end pb-actions'):
+                self.action('rights.choose', 'tune', lambda: self.edit_board(info), 'start-choose-default',
+                            flat=False)
+
+    def board_card(self, info: Element | None) -> None:
+        """'Afspraken over dit bord': read by everyone, changed by those who may."""
+        p = info.props if info else {}
+        scope = p.get('default_scope') or PER_TYPE
+        with ui.card().classes('pb-item w-full').mark('board-choices'):
+            ui.label(self.t('rights.board')).classes('pb-card-title')
+            self.line('rights.default_scope', self.scope_words(scope))
+            self.line('rights.concepts_first',
+                      self.t('rights.concepts_on' if p.get('concepts_first', True) else 'rights.concepts_off'))
+            if info is None or self.may_edit(info, 'default_scope') or self.concepts_switchable(info):
+                with ui.row().classes('w-full justify-end pb-actions'):
+                    self.action('plan.edit', 'edit', lambda: self.edit_board(info), 'edit-board-choices')
+
+    def scope_words(self, scope: str) -> str:
+        return self.t('rights.default.per_type' if scope == PER_TYPE else f'sharing.scope.{scope}')
+
+    def concepts_switchable(self, info: Element | None) -> bool:
+        on = info is None or info.props.get('concepts_first', True)
+        return info is None or self.may(info, concepts_first=not on)
 
     def member_card(self, member: Element) -> None:
         p = member.props
@@ -139,12 +187,26 @@ class FamilyPart(Part):
                     with ui.row().classes('items-center gap-2'):
                         ui.label(p.get('name', '')).classes('pb-item-text')
                         self.seen_by(member)
+                        if p.get('manages'):
+                            ui.badge(self.t('rights.badge_manages'), color='primary').classes('pb-badge') \
+                                .mark(f'badge-manages-{member.id}')
+                        if not p.get('household', True):
+                            ui.badge(self.t('rights.badge_elsewhere'), color='grey-7').classes('pb-badge') \
+                                .mark(f'badge-elsewhere-{member.id}')
                     with ui.row().classes('gap-x-2 gap-y-0 text-grey-8'):
                         ui.label(self.t(f"plan.member_role.{p.get('role', 'other')}"))
                         if p.get('birth_date'):
                             ui.label(self.t('plan.family.born', date=nl_date(p['birth_date']))).classes('pb-nowrap')
-                self.action('plan.edit', 'edit', lambda: self.edit_member(member.id, dict(p)),
-                            f'edit-member-{member.id}')
+                if member.id == self.page.actor.id:  # a family member guards themselves on the gezinstablet
+                    self.action('who.my_pin', 'pin', lambda: self.my_pin(member), 'my-pin')
+                if self.may_edit(member) or self.may_edit(member, 'household'):
+                    self.action('plan.edit', 'edit', lambda: self.edit_member(member.id, dict(p)),
+                                f'edit-member-{member.id}')
+
+    def my_pin(self, member: Element) -> None:
+        with self.page.dialog_host:
+            pin_dialog(self.page.hub.board_id, self.page.actor, member.id, member.props.get('name', ''),
+                       self.page.hub.rights)
 
     def edit_info(self, props: dict[str, Any]) -> None:
         with ElementDialog(self.page, 'family_info', FAMILY_INFO_ID, props, self.t('plan.family.info'),
@@ -154,6 +216,46 @@ class FamilyPart(Part):
             form.text('phone', self.t('plan.family.phone')).props('type=tel')
             form.text('mail', self.t('plan.family.mail')).props('type=email')
             form.text('important', self.t('plan.family.important'), area=True)
+
+    def edit_board(self, info: Element | None) -> None:
+        """'Wat zien anderen standaard?' and concepts first: chosen with the family; a switch someone may not move
+        says who may."""
+        props = dict(info.props) if info else {}
+        with ElementDialog(self.page, 'family_info', FAMILY_INFO_ID, props, self.t('rights.board'),
+                           create_id=FAMILY_INFO_ID) as form:
+            if info is None or self.may_edit(info, 'default_scope'):
+                ui.label(self.t('rights.default_scope')).classes('text-subtitle1 text-grey-9')
+                ui.label(self.t('rights.default_scope_hint')).classes('text-grey-7')
+                options = {scope: self.scope_words(scope) for scope in (*DEFAULT_SCOPES, PER_TYPE)}
+                chosen = chip_choice(options, props.get('default_scope') or PER_TYPE, multiple=False,
+                                     marker='field-default_scope')
+                ui.label(self.t('rights.default.per_type_hint')).classes('pb-small')
+                form.custom('default_scope', lambda: None if chosen() in (None, PER_TYPE) else chosen())
+            else:
+                self.line('rights.default_scope', self.scope_words(props.get('default_scope') or PER_TYPE))
+            on = props.get('concepts_first', True)
+            switch = ui.switch(self.t('rights.concepts_first'), value=on).mark('field-concepts_first')
+            ui.label(self.t('rights.concepts_first_hint')).classes('text-grey-7')
+            if self.concepts_switchable(info):
+                form.custom('concepts_first', lambda: bool(switch.value))
+            else:
+                switch.disable()
+                ui.label(self.t('rights.concepts_family_only')).classes('pb-small').mark('concepts-family-only')
+
+    def member_rights(self, form: ElementDialog, member_id: str | None, props: dict[str, Any]) -> None:
+        """'Beheert het bord mee' and 'Hoort bij ons gezin', each only for whoever may switch it."""
+        member = self.page.element(member_id) if member_id else None
+        for key, default, marker_hint in (('manages', False, 'manages_hint'), ('household', True, 'household_hint')):
+            value = bool(props.get(key, default))
+            allowed = may_change(self.page.actor, member, self.page.hub.rights, type_='family_member',
+                                 **{key: not value})
+            if self.page.readonly or not allowed:
+                continue
+            switch = ui.switch(self.t(f'rights.{key}'), value=value).mark(f'field-{key}')
+            ui.label(self.t(f'rights.{marker_hint}')).classes('text-grey-7')
+            form.custom(key, lambda s=switch: bool(s.value))
+            if key == 'manages' and member_id == self.page.actor.id and value:
+                ui.label(self.t('rights.hand_over')).classes('pb-small').mark('hand-over')
 
     def edit_member(self, member_id: str | None, props: dict[str, Any]) -> None:
         title = 'plan.family.edit_member' if member_id else 'plan.family.new_member'
@@ -166,6 +268,7 @@ class FamilyPart(Part):
             form.date('birth_date', self.t('plan.family.birth_date'))
             ui.label(self.t('plan.family.color')).classes('text-subtitle1 text-grey-9')
             form.custom('color', swatch_choice(props.get('color')))
+            self.member_rights(form, member_id, props)
             if not self.page.readonly:
                 photo = photo_choice(self.page, member_id, props.get('photo'))
                 if member_id is None:  # an existing member's photo is saved at once, not with the form

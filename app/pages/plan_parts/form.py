@@ -87,7 +87,9 @@ class ElementDialog:
         t = self.page.t
         self.sharing: SharingChooser | NoChoice = NoChoice()
         with self.card, ui.column().classes('w-full gap-2 q-mt-sm'):
-            if not self.page.readonly and (concept := concept_switch(t, self.page.actor, self.type, self.props)):
+            new = self.element_id is None
+            if not self.page.readonly and (concept := concept_switch(t, self.page.actor, self.type, self.props,
+                                                                     self.page.hub.rights, new)):
                 self.getters['concept'] = concept
             if self.type not in SINGLETON_IDS:
                 element = self.page.element(self.element_id) if self.element_id else None

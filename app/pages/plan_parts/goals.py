@@ -87,8 +87,9 @@ class GoalsPart(Part):
                             ui.icon('lightbulb', size='sm').classes('text-secondary')
                             ui.label(self.t('plan.goal.proposal_by', name=p.get('written_by_name') or '?')) \
                                 .classes('grow font-medium')
-                            self.action('plan.goal.accept', 'thumb_up', lambda: self.set(goal, status='active'),
-                                        f'accept-{goal.id}', flat=False)
+                            if self.may(goal, status='active'):
+                                self.action('plan.goal.accept', 'thumb_up', lambda: self.set(goal, status='active'),
+                                            f'accept-{goal.id}', flat=False)
                     self.line('plan.goal.owners', ', '.join(people.get(i, '?') for i in p.get('owners', [])))
                     if p.get('domain'):
                         self.line('plan.goal.domain', self.t(f"plan.domain.{p['domain']}"))
@@ -101,14 +102,17 @@ class GoalsPart(Part):
                     if p.get('written_by_name'):
                         ui.label(self.t('plan.goal.written_by', name=p['written_by_name'])).classes('pb-small')
             if not removed:
+                today = dt.date.today().isoformat()
                 with ui.row().classes('w-full gap-1 justify-end pb-actions'):
-                    self.action('plan.edit', 'edit', lambda: self.edit(goal.id, dict(p)), f'edit-goal-{goal.id}')
-                    if not p.get('reached'):
+                    if self.may_edit(goal) or self.may_edit(goal, 'planned_end'):
+                        self.action('plan.edit', 'edit', lambda: self.edit(goal.id, dict(p)), f'edit-goal-{goal.id}')
+                    if not p.get('reached') and self.may(goal, reached=today):
                         self.action('plan.goal.reach', 'celebration',
                                     lambda: self.set(goal, reached=dt.date.today().isoformat()),
                                     f'reach-{goal.id}', color='positive')
-                    self.action('plan.remove', 'delete_outline', lambda: self.set(goal, status='removed'),
-                                f'remove-goal-{goal.id}', color='negative')
+                    if self.may(goal, status='removed'):
+                        self.action('plan.remove', 'delete_outline', lambda: self.set(goal, status='removed'),
+                                    f'remove-goal-{goal.id}', color='negative')
 
     async def set(self, goal: Element, **props: Any) -> None:
         await self.page.push([{'op': 'update', 'id': goal.id, 'props': props}])
@@ -118,15 +122,20 @@ class GoalsPart(Part):
         title = 'plan.goal.edit' if goal_id else 'plan.goal.new_kader' if kader else 'plan.goal.new'
         family = self.page.names('family_member')
         everyone = family | self.page.names('network_person')
+        goal = self.page.element(goal_id) if goal_id else None
         with ElementDialog(self.page, 'goal', goal_id, props, self.t(title),
                            extra={'kind': 'kader'} if kader and not goal_id else None) as form:
-            form.text('text', self.t('plan.goal.text'), area=True)
+            words = form.text('text', self.t('plan.goal.text'), area=True)
+            if not self.may_edit(goal):  # the family's own words: a professional reads them and proposes
+                words.props['readonly'] = True
+                words.props['hint'] = self.t('plan.goal.family_words')
             if family:
                 form.chips('owners', self.t('plan.goal.owners_q'), family)
             form.select('domain', self.t('plan.goal.domain'), self.domains())
             form.date('start', self.t('plan.start'))
             form.date('planned_end', self.t('plan.planned_end'))
-            form.date('reached', self.t('plan.goal.reached'))
+            if self.may_edit(goal, 'reached'):
+                form.date('reached', self.t('plan.goal.reached'))
             form.custom('progress', progress_slider(self.t, props.get('progress')))
             if everyone:
                 form.chips('supporters', self.t('plan.goal.supporters_q'), everyone)

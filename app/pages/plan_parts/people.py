@@ -37,7 +37,7 @@ class PeoplePart(Part):
                 ui.label(self.t(label)).classes('pb-section')
                 for person in in_ring:
                     self.card(person, person.id == coordinator)
-        self.together_card(info.props if info else {})
+        self.together_card(info)
 
     def card(self, person: Element, is_coordinator: bool) -> None:
         p = person.props
@@ -60,10 +60,13 @@ class PeoplePart(Part):
                         ui.link(p['mail'], f"mailto:{p['mail']}").classes('pb-contact')
                     reach = ' '.join(p.get('days', [])) + (f" · {p['hours']}" if p.get('hours') else '')
                     self.line('plan.people.reachable', reach.strip(' ·'))
-            with ui.row().classes('w-full justify-end pb-actions'):
-                self.action('plan.edit', 'edit', lambda: self.edit(person.id, dict(p)), f'edit-person-{person.id}')
+            if self.may_edit(person):
+                with ui.row().classes('w-full justify-end pb-actions'):
+                    self.action('plan.edit', 'edit', lambda: self.edit(person.id, dict(p)),
+                                f'edit-person-{person.id}')
 
-    def together_card(self, info: dict[str, Any]) -> None:
+    def together_card(self, element: Element | None) -> None:
+        info = element.props if element is not None else {}
         people = self.page.names('network_person')
         with ui.card().classes('pb-item w-full q-mt-md').mark('together'):
             ui.label(self.t('plan.people.together')).classes('pb-card-title')
@@ -73,8 +76,9 @@ class PeoplePart(Part):
             self.line('plan.people.afstemming', ways)
             if info.get('afstemming_text'):
                 ui.label(info['afstemming_text'])
-            with ui.row().classes('w-full justify-end pb-actions'):
-                self.action('plan.edit', 'edit', lambda: self.edit_together(dict(info)), 'edit-together')
+            if self.may_edit(element, 'afstemming_text'):
+                with ui.row().classes('w-full justify-end pb-actions'):
+                    self.action('plan.edit', 'edit', lambda: self.edit_together(dict(info)), 'edit-together')
 
     def edit_together(self, props: dict[str, Any]) -> None:
         with ElementDialog(self.page, 'family_info', FAMILY_INFO_ID, props, self.t('plan.people.together'),
