@@ -240,6 +240,8 @@ TABLE: dict[str, tuple[str, str]] = {
                                      'family and the coordinator.'),
     'rights.concepts_first': ('Wat een hulpverlener schrijft is eerst een concept',
                               'What a professional writes is a draft first'),
+    'rights.concepts_first_q': ('Is wat een hulpverlener schrijft eerst een concept?',
+                                'Is what a professional writes a draft first?'),
     'rights.concepts_first_hint': ('Het gezin leest het eerst en keurt het goed; pas dan zien de anderen het.',
                                    'The family reads it first and approves it; only then do the others see it.'),
     'rights.concepts_on': ('Ja: het gezin keurt het eerst goed', 'Yes: the family approves it first'),

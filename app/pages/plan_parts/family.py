@@ -165,7 +165,7 @@ class FamilyPart(Part):
         with ui.card().classes('pb-item w-full').mark('board-choices'):
             ui.label(self.t('rights.board')).classes('pb-card-title')
             self.line('rights.default_scope', self.scope_words(scope))
-            self.line('rights.concepts_first',
+            self.line('rights.concepts_first_q',
                       self.t('rights.concepts_on' if p.get('concepts_first', True) else 'rights.concepts_off'))
             if info is None or self.may_edit(info, 'default_scope') or self.concepts_switchable(info):
                 with ui.row().classes('w-full justify-end pb-actions'):
@@ -197,11 +197,12 @@ class FamilyPart(Part):
                         ui.label(self.t(f"plan.member_role.{p.get('role', 'other')}"))
                         if p.get('birth_date'):
                             ui.label(self.t('plan.family.born', date=nl_date(p['birth_date']))).classes('pb-nowrap')
-                if member.id == self.page.actor.id:  # a family member guards themselves on the gezinstablet
-                    self.action('who.my_pin', 'pin', lambda: self.my_pin(member), 'my-pin')
                 if self.may_edit(member) or self.may_edit(member, 'household'):
                     self.action('plan.edit', 'edit', lambda: self.edit_member(member.id, dict(p)),
                                 f'edit-member-{member.id}')
+            if member.id == self.page.actor.id and not self.page.readonly:  # one guards oneself on the gezinstablet
+                with ui.row().classes('w-full justify-end pb-actions'):
+                    self.action('who.my_pin', 'pin', lambda: self.my_pin(member), 'my-pin')
 
     def my_pin(self, member: Element) -> None:
         with self.page.dialog_host:
@@ -233,29 +234,32 @@ class FamilyPart(Part):
                 form.custom('default_scope', lambda: None if chosen() in (None, PER_TYPE) else chosen())
             else:
                 self.line('rights.default_scope', self.scope_words(props.get('default_scope') or PER_TYPE))
-            on = props.get('concepts_first', True)
-            switch = ui.switch(self.t('rights.concepts_first'), value=on).mark('field-concepts_first')
-            ui.label(self.t('rights.concepts_first_hint')).classes('text-grey-7')
+            with ui.column().classes('w-full gap-0 pb-rights-box'):
+                switch = ui.switch(self.t('rights.concepts_first'), value=props.get('concepts_first', True)) \
+                    .props('size=lg').mark('field-concepts_first')
+                ui.label(self.t('rights.concepts_first_hint')).classes('pb-rights-hint')
+                if not self.concepts_switchable(info):
+                    switch.disable()
+                    ui.label(self.t('rights.concepts_family_only')).classes('pb-rights-hint font-medium') \
+                        .mark('concepts-family-only')
             if self.concepts_switchable(info):
                 form.custom('concepts_first', lambda: bool(switch.value))
-            else:
-                switch.disable()
-                ui.label(self.t('rights.concepts_family_only')).classes('pb-small').mark('concepts-family-only')
 
     def member_rights(self, form: ElementDialog, member_id: str | None, props: dict[str, Any]) -> None:
         """'Beheert het bord mee' and 'Hoort bij ons gezin', each only for whoever may switch it."""
         member = self.page.element(member_id) if member_id else None
-        for key, default, marker_hint in (('manages', False, 'manages_hint'), ('household', True, 'household_hint')):
+        for key, default in (('manages', False), ('household', True)):
             value = bool(props.get(key, default))
             allowed = may_change(self.page.actor, member, self.page.hub.rights, type_='family_member',
                                  **{key: not value})
             if self.page.readonly or not allowed:
                 continue
-            switch = ui.switch(self.t(f'rights.{key}'), value=value).mark(f'field-{key}')
-            ui.label(self.t(f'rights.{marker_hint}')).classes('text-grey-7')
+            with ui.column().classes('w-full gap-0 pb-rights-box'):
+                switch = ui.switch(self.t(f'rights.{key}'), value=value).props('size=lg').mark(f'field-{key}')
+                ui.label(self.t(f'rights.{key}_hint')).classes('pb-rights-hint')
+                if key == 'manages' and member_id == self.page.actor.id and value:
+                    ui.label(self.t('rights.hand_over')).classes('pb-rights-hint font-medium').mark('hand-over')
             form.custom(key, lambda s=switch: bool(s.value))
-            if key == 'manages' and member_id == self.page.actor.id and value:
-                ui.label(self.t('rights.hand_over')).classes('pb-small').mark('hand-over')
 
     def edit_member(self, member_id: str | None, props: dict[str, Any]) -> None:
         title = 'plan.family.edit_member' if member_id else 'plan.family.new_member'
