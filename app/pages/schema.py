@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse
 from nicegui import Client, ui
 
 from board import audit
+from board.access import may_edit
 from board.elements import Element, ElementType
 from network_graph.pseudonyms import IDENTIFYING, MODES, Mode, hidden_props, pseudonymise
 from network_graph.schema_layout import SECTORS
@@ -201,9 +202,10 @@ class SchemaPage(HubPage):
             ui.notify(self.t('schema.names_hidden'), type='info')  # a dialog would show the name
         elif element.type == ElementType.FAMILY_MEMBER:
             self.set_centre(None if self.centre == element.id else element.id)
-        elif element.type == ElementType.TIE:
-            self.edit_tie(element)
-        elif element.type == ElementType.NETWORK_PERSON and not self.readonly:
+        elif element.type == ElementType.TIE and (self.readonly or may_edit(self.actor, element, self.hub.rights)):
+            self.edit_tie(element)  # the shared screen reads it; a child does not get what is not theirs to change
+        elif element.type == ElementType.NETWORK_PERSON and not self.readonly \
+                and may_edit(self.actor, element, self.hub.rights, 'practical'):
             self.open_person(element)
 
     def open_person(self, person: Element) -> None:
@@ -246,7 +248,8 @@ class SchemaPage(HubPage):
         """Put someone from the family's schema on this member's own schema, where they sit for the family."""
         centre = self.centre
         candidates = [p for p in self.elements('network_person')
-                      if not any(v['member'] == centre for v in p.props.get('vip', []))]
+                      if not any(v['member'] == centre for v in p.props.get('vip', []))
+                      and may_edit(self.actor, p, self.hub.rights, 'vip')]
         with self.dialog_host, ui.dialog() as dialog, ui.card().classes('pb-editor w-full'):
             ui.label(self.t('schema.bring_in_title')).classes('text-h6')
             if not candidates:

@@ -16,7 +16,8 @@ from board import devices
 from board.devices import Kind, PairingError
 from board.identity import Actor, Role
 from board.plan import create_family_board
-from tests.ui.helpers import DERYA, demo_board_id, hub_of, log_in, open_plan, push_as, rights_of, settle, token_for
+from tests.ui.helpers import (DERYA, choose, demo_board_id, hub_of, log_in, open_plan, push_as, rights_of, settle,
+                              token_for)
 
 BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
 MEES = Actor(id='fm-mees', name='Mees', role=Role.CHILD)
@@ -203,6 +204,18 @@ async def test_a_seven_year_old_adds_his_own_goal_but_cannot_touch_his_mothers(u
     user.find(marker='tab-people').click()
     await user.should_not_see(marker='edit-person-np-ayse')
     await user.should_not_see(marker='edit-together')
+
+
+async def test_on_the_network_tab_a_youth_changes_nothing_that_is_the_familys(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'network', token_for(board_id, ELIF))
+    await user.should_see(marker='netlist-np-ayse')
+    await user.should_not_see(marker='fill-np-ayse')  # the family's netwerklijst scales
+    choose(user, 'network-view', 'vip')
+    await settle()
+    await user.should_see(marker='vip-card-np-ayse')
+    await user.should_not_see(marker='vip-add-np-ilse')
+    assert 'cursor-pointer' not in user.find(marker='vip-card-np-ayse').elements.pop().classes
 
 
 async def test_a_child_taps_his_mothers_card_on_the_board_and_only_reads_it(user: User) -> None:

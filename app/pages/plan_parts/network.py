@@ -101,8 +101,9 @@ class NetworkPart(Part):
                                     .classes('pb-scale-pill')
                     else:
                         ui.label(self.t('network.not_filled')).classes('text-grey-7')
-            with ui.row().classes('w-full justify-end pb-actions'):
-                self.action('network.fill', 'touch_app', lambda: self.fill(person), f'fill-{person.id}')
+            if self.may_edit(person, 'practical'):  # the scales are the family's: not a child's to change alone
+                with ui.row().classes('w-full justify-end pb-actions'):
+                    self.action('network.fill', 'touch_app', lambda: self.fill(person), f'fill-{person.id}')
 
     def fill(self, person: Element, words: str = 'network', scales: tuple[str, ...] = tuple(SCALES)) -> ElementDialog:
         """The netwerklijst row of one person, filled in with taps; a tap on the chosen value clears it.

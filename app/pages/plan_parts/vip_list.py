@@ -93,7 +93,7 @@ class VipList:
     def card(self, person: Element) -> None:
         p = person.props
         with ui.card().classes('pb-item pb-vip-card w-full').mark(f'vip-card-{person.id}') as card:
-            if not self.page.readonly:
+            if self.part.may_edit(person, 'practical'):
                 card.classes('cursor-pointer').on('click', lambda: self.part.fill(person, 'vip', tuple(PICTURES)))
             with ui.row().classes('items-center no-wrap gap-3'):
                 face(p.get('name', ''), '#2f6f5e' if p.get('ring') != 3 else '#7d8a85')
@@ -122,7 +122,8 @@ class VipList:
                         .classes('pb-vip-value')
 
     def add_from_family(self, member: Element, others: list[Element]) -> None:
-        if self.page.readonly or not others:
+        others = [p for p in others if self.part.may_edit(p, 'vip')]
+        if not others:
             return
         ui.label(self.t('vip.add_title', name=member.props.get('name', ''))).classes('pb-section')
         with ui.row().classes('gap-1 pb-chips q-mb-md'):
