@@ -30,7 +30,7 @@ class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]
                  on_resync: Callable[[int, list[str]], Any] | None = None,
                  on_open: Callable[[str], Any] | None = None,
                  on_add: Callable[[dict[str, Any]], Any] | None = None,
-                 on_tie_exists: Callable[[], Any] | None = None) -> None:
+                 on_tie_exists: Callable[[], Any] | None = None, fixed: list[str] | None = None) -> None:
         """Netwerkschema
 
         `on_push`, `on_ready` and `on_resync` are those of `LiveElement`.
@@ -41,6 +41,7 @@ class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]
         :param on_open: ``(element_id)`` — a person or a line was tapped
         :param on_add: ``({ring, sector, distance, centre})`` — a double tap on an empty spot
         :param on_tie_exists: two people were joined who already have a line
+        :param fixed: the people this person may not move (someone else's, for a child); see `set_fixed`
         """
         super().__init__(on_push=on_push, on_ready=on_ready, on_resync=on_resync)
         with self._props.suspend_updates():
@@ -48,6 +49,7 @@ class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]
             self._props['geometry'] = GEOMETRY
             self._props['family-name'] = family_name
             self._props['readonly'] = readonly
+            self._props['fixed'] = fixed or []
         self.on('open', lambda e: on_open and on_open(str(e.args['id'])))
         self.on('add', lambda e: on_add and on_add(dict(e.args)))
         self.on('tie_exists', lambda e: on_tie_exists and on_tie_exists())
@@ -55,6 +57,11 @@ class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]
     def set_centre(self, member_id: str | None) -> None:
         """The whole family (``None``) or one member's own schema (the VIP view)."""
         self.run_method('setCentre', member_id or '')
+
+    def set_fixed(self, ids: list[str]) -> None:
+        """Who may not be dragged now (after a commit: new people, or who manages the board changed)."""
+        self._props['fixed'] = ids
+        self.run_method('setFixed', ids)
 
     def set_tie_mode(self, on: bool) -> None:
         self.run_method('setTieMode', on)

@@ -123,12 +123,14 @@ export default {
     geometry: { type: Object, required: true },
     familyName: { type: String, default: "" },
     centre: { type: String, default: "" },
+    fixed: { type: Array, default: () => [] }, // people this person may not move (the server's rule, asked there)
   },
 
   data() {
     return {
       R,
       centreId: this.centre || "",
+      fixedIds: new Set(this.fixed),
       tieMode: false,
       tieFirst: null,
       dragId: null,
@@ -238,7 +240,7 @@ export default {
           color: personColor(el), photo: photoOf(el), initials: initials(name),
           lines, font, labelX: beside ? (r + 7) * (side < 0 ? 1 : -1) : 0, labelY: beside ? font / 3 : above ? -r - 6 - (lines.length - 1) * font * 1.1 : r + font + 2,
           anchor: beside ? (side < 0 ? "start" : "end") : "middle",
-          movable: !this.readonly && !this.tieMode && el.type === "network_person",
+          movable: !this.readonly && !this.tieMode && el.type === "network_person" && !this.fixedIds.has(id),
         });
       }
       // the one being dragged last, so it is drawn on top
@@ -302,6 +304,9 @@ export default {
     setCentre(id) {
       this.centreId = id || "";
       this.tieFirst = null;
+    },
+    setFixed(ids) {
+      this.fixedIds = new Set(ids);
     },
     setTieMode(on) {
       this.tieMode = Boolean(on);
@@ -390,6 +395,7 @@ export default {
       gesture.moved = true;
       const el = this.els[gesture.id];
       if (this.readonly || this.tieMode || !el || el.type !== "network_person") return;
+      if (this.fixedIds.has(gesture.id)) return; // not theirs to move: the server would refuse it
       this.dragId = gesture.id;
       this.dragAt = this.svgPoint(e);
     },

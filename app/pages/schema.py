@@ -63,7 +63,7 @@ class SchemaPage(HubPage):
                     labels=self.labels(), family_name=self.hub.info.family_name or self.hub.info.name,
                     readonly=self.readonly, on_push=self.push_from_schema, on_ready=self.browser_ready,
                     on_resync=self.browser_ready, on_open=self.open, on_add=self.add,
-                    on_tie_exists=lambda: ui.notify(self.t('schema.tie.exists'), type='info')) \
+                    on_tie_exists=lambda: ui.notify(self.t('schema.tie.exists'), type='info'), fixed=self.fixed()) \
                     .classes('pb-schema-box').mark('schema')
             with ui.column().classes('pb-schema-panel gap-3'):
                 self.panel()
@@ -161,11 +161,19 @@ class SchemaPage(HubPage):
         try:
             self.schema.deliver(self.for_schema(message))
             if message.get('type') in ('commit', 'catchup') and message.get('changes'):
+                if (fixed := self.fixed()) != self.schema.props['fixed']:
+                    self.schema.set_fixed(fixed)
                 if message['type'] == 'catchup' or changed_types(self.hub, message) & PANEL_TYPES:
                     self.panel.refresh()
                     self.centre_chips.refresh()
         except Exception:  # a page that is going away must not disturb the hub
             log.exception('schema page could not take a %s message', message.get('type'))
+
+    def fixed(self) -> list[str]:
+        """The people this person may not move on the schema: where someone sits says how close they are, so for a
+        child or a parent who does not manage the board it is someone else's card (`board.access.may_edit`)."""
+        return sorted(e.id for e in self.elements('network_person')
+                      if not may_edit(self.actor, e, self.hub.rights, 'distance'))
 
     def for_schema(self, message: dict[str, Any]) -> dict[str, Any]:
         """The message with only what the schema draws, and names hidden when the switch says so."""

@@ -11,6 +11,7 @@ from nicegui.testing import User
 
 from app import state
 from app.canvas import BoardCanvas
+from app.network_schema import NetworkSchema
 from app.i18n import error_message
 from board import devices
 from board.devices import Kind, PairingError
@@ -188,7 +189,8 @@ async def test_a_seven_year_old_adds_his_own_goal_but_cannot_touch_his_mothers(u
     user.find(marker='field-text').type('Ik leer fietsen zonder zijwieltjes.')
     user.find(marker='dialog-save').click()
     await settle()
-    mine = next(e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Ik leer fietsen zonder zijwieltjes.')
+    mine = next(e for e in hub_of(board_id).elements.values()
+                if e.props.get('text') == 'Ik leer fietsen zonder zijwieltjes.')
     await user.should_see(marker=f'edit-goal-{mine.id}')
     await user.should_see(marker=f'reach-{mine.id}')
 
@@ -216,6 +218,21 @@ async def test_on_the_network_tab_a_youth_changes_nothing_that_is_the_familys(us
     await user.should_see(marker='vip-card-np-ayse')
     await user.should_not_see(marker='vip-add-np-ilse')
     assert 'cursor-pointer' not in user.find(marker='vip-card-np-ayse').elements.pop().classes
+
+
+async def test_on_the_netwerkschema_bas_moves_only_the_people_he_added(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/schema?token={token_for(board_id, BAS)}')
+    schema = next(iter(user.find(NetworkSchema).elements))
+    assert 'np-ayse' in schema.props['fixed']  # where Anneanne sits is the family's to say
+    answer = await push_as(board_id, BAS, [{'op': 'create', 'id': 'np-kees', 'type': 'network_person',
+                                            'props': {'name': 'Kees', 'ring': 2, 'sector': 'vrienden'}}])
+    assert answer['type'] == 'ack'
+    await settle()
+    assert 'np-kees' not in schema.props['fixed'] and 'np-ayse' in schema.props['fixed']
+    await push_as(board_id, DERYA, [{'op': 'update', 'id': 'fm-bas', 'props': {'manages': True}}])
+    await settle()
+    assert schema.props['fixed'] == []  # he manages the board now: the schema follows at once
 
 
 async def test_a_child_taps_his_mothers_card_on_the_board_and_only_reads_it(user: User) -> None:
