@@ -151,7 +151,8 @@ async def test_what_others_see_by_default_is_chosen_and_a_new_card_gets_it(user:
 
     user.find(marker='tab-goals').click()
     user.find(marker='add-goal').click()
-    await user.should_see('Zichtbaar voor: alleen het gezin')  # the chooser starts at the board's choice
+    await user.should_see(marker='sharing-family')
+    assert user.find(marker='sharing-family').elements.pop().props['color'] == 'primary'  # the board's choice
     user.find(marker='field-text').type('We eten op zondag samen.')
     user.find(marker='dialog-save').click()
     await settle()
@@ -277,13 +278,18 @@ async def test_a_teacher_proposes_but_never_marks_the_familys_goal_reached(user:
 
 async def test_only_those_who_manage_the_board_see_who_else_is_looking(user: User, create_user) -> None:
     board_id = demo_board_id()
-    await user.open(f'/board/{board_id}?token={token_for(board_id, DERYA)}')
-    bas = create_user()
+    await user.open(f'/board/{board_id}?token={token_for(board_id, JOLIEN)}')
+    derya, bas = create_user(), create_user()
+    await derya.open(f'/board/{board_id}?token={token_for(board_id, DERYA)}')
     await bas.open(f'/board/{board_id}?token={token_for(board_id, BAS)}')
     await settle()
-    await user.should_see('BD')  # Derya manages the board: she sees Bas (de Vries)
-    await bas.should_see('BD')  # himself
+    await user.should_see('BD')  # Jolien manages the board with the family: she sees Bas (de Vries) and Derya
+    await user.should_see('DY')
+    await bas.should_see('BD')  # himself, and nobody else: he does not manage the board
     await bas.should_not_see('DY')
+    await bas.should_not_see('JB')
+    await derya.should_see('JB')
+    await derya.should_not_see('BD')  # Bas keeps a note from her, so she is not told he is here either
 
 
 async def test_bas_sees_no_management_and_gets_calm_refusals(user: User) -> None:
