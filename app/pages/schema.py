@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse
 from nicegui import Client, ui
 
 from board import audit
-from board.access import may_edit
+from board.access import may_edit, may_place
 from board.elements import Element, ElementType
 from network_graph.pseudonyms import IDENTIFYING, MODES, Mode, hidden_props, pseudonymise
 from network_graph.schema_layout import SECTORS
@@ -101,6 +101,7 @@ class SchemaPage(HubPage):
     def set_centre(self, member_id: str | None) -> None:
         self.centre = member_id
         self.schema.set_centre(member_id)
+        self.schema.set_fixed(self.fixed())
         self.centre_chips.refresh()
         self.panel.refresh()
 
@@ -172,6 +173,9 @@ class SchemaPage(HubPage):
     def fixed(self) -> list[str]:
         """The people this person may not move on the schema: where someone sits says how close they are, so for a
         child or a parent who does not manage the board it is someone else's card (`board.access.may_edit`)."""
+        if self.centre:  # someone's own schema: a youth arranges theirs
+            return sorted(e.id for e in self.elements('network_person')
+                          if not may_place(self.actor, e, self.centre, self.hub.rights))
         return sorted(e.id for e in self.elements('network_person')
                       if not may_edit(self.actor, e, self.hub.rights, 'distance'))
 
@@ -257,7 +261,7 @@ class SchemaPage(HubPage):
         centre = self.centre
         candidates = [p for p in self.elements('network_person')
                       if not any(v['member'] == centre for v in p.props.get('vip', []))
-                      and may_edit(self.actor, p, self.hub.rights, 'vip')]
+                      and may_place(self.actor, p, centre, self.hub.rights)]
         with self.dialog_host, ui.dialog() as dialog, ui.card().classes('pb-editor w-full'):
             ui.label(self.t('schema.bring_in_title')).classes('text-h6')
             if not candidates:

@@ -217,7 +217,10 @@ async def test_on_the_network_tab_a_youth_changes_nothing_that_is_the_familys(us
     choose(user, 'network-view', 'vip')
     await settle()
     await user.should_see(marker='vip-card-np-ayse')
-    await user.should_not_see(marker='vip-add-np-ilse')
+    await user.should_see(marker='vip-add-np-ilse')  # her own list is hers: she puts Ilse on it
+    user.find(marker='vip-add-np-ilse').click()
+    await settle()
+    assert any(p['member'] == 'fm-elif' for p in hub_of(board_id).elements['np-ilse'].props['vip'])
     assert 'cursor-pointer' not in user.find(marker='vip-card-np-ayse').elements.pop().classes
 
 

@@ -271,3 +271,12 @@ def test_apply_batch_asks_the_guard_for_every_operation(actor, op, code):
     with pytest.raises(OperationError) as caught:
         apply_batch(doc, ops, actor_id=actor, seq=1, now='', guard=ActorGuard(ACTORS[actor], BoardRights(doc)))
     assert (caught.value.code, caught.value.index) == (code, 0 if actor == 'tv' else 1)
+
+
+def test_a_youth_arranges_her_own_schema_and_nobody_elses():
+    oma = Element(id='oma', type=ElementType.NETWORK_PERSON, created_by='karin',
+                  props={'name': 'Oma', 'vip': [{'member': 'lina', 'ring': 2, 'sector': 'familie', 'distance': 0.3}]})
+    mine = [*oma.props['vip'], {'member': 'sem', 'ring': 2, 'sector': 'familie', 'distance': 0.2}]
+    changed('sem', oma, vip=mine)
+    assert refused('sem', oma, vip=[{'member': 'sem', 'ring': 2, 'sector': 'familie', 'distance': 0.2}]) == 'only_own'
+    assert refused('sem', oma, distance=0.1) == 'only_own'  # where Oma sits for the whole family is not hers

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
+from board.access import may_place
 from board.elements import Element
 
 from ..ask_further import show_ask_further
@@ -122,7 +123,7 @@ class VipList:
                         .classes('pb-vip-value')
 
     def add_from_family(self, member: Element, others: list[Element]) -> None:
-        others = [p for p in others if self.part.may_edit(p, 'vip')]
+        others = [p for p in others if may_place(self.part.page.actor, p, member.id, self.part.page.hub.rights)]
         if not others:
             return
         ui.label(self.t('vip.add_title', name=member.props.get('name', ''))).classes('pb-section')
