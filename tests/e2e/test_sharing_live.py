@@ -29,7 +29,7 @@ def test_the_badge_names_the_new_audience_on_another_open_board(browser, server,
     jolien.bring_to_front()
     jolien.locator('[data-id="goal-3"]').click(position={'x': 60, 'y': 60})
     jolien.locator('.q-dialog .q-chip', has_text='Gezin en coördinator').click()
-    jolien.get_by_text(WITH_JOLIEN).wait_for()
+    jolien.locator('.q-dialog .pb-sharing-summary', has_text=WITH_JOLIEN).wait_for()  # the card's own badge, too
 
     wait_until(derya, f'''() => document.querySelector('{BADGE}').getAttribute('aria-label') === {WITH_JOLIEN!r}''')
     assert derya.get_attribute(BADGE, 'data-scope') == 'family_coordinator'
