@@ -235,8 +235,8 @@ def may_share(actor: Actor, current: Element | None, rights: BoardRights) -> boo
 
 
 def _own(actor: Actor, element: Element) -> bool:
-    """A card the actor made, or a family member's own record."""
-    return element.created_by == actor.id or element.id == actor.id
+    """A card the actor made, a goal that is theirs (they are among its owners), or a family member's own record."""
+    return element.created_by == actor.id or element.id == actor.id or actor.id in element.props.get('owners', ())
 
 
 def check_operation(actor: Actor, current: Element | None, new_visibility: Visibility | None,

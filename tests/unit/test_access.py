@@ -280,3 +280,10 @@ def test_a_youth_arranges_her_own_schema_and_nobody_elses():
     changed('sem', oma, vip=mine)
     assert refused('sem', oma, vip=[{'member': 'sem', 'ring': 2, 'sector': 'familie', 'distance': 0.2}]) == 'only_own'
     assert refused('sem', oma, distance=0.1) == 'only_own'  # where Oma sits for the whole family is not hers
+
+
+def test_a_goal_whose_owner_she_is_is_hers_to_change():
+    goal = Element(id='g', type=ElementType.GOAL, created_by='karin',
+                   props={'text': 'Naar school', 'owners': ['sem'], 'written_by_role': 'coordinator'})
+    changed('sem', goal, text='Elke dag naar school', progress=6)
+    assert refused('lina', goal, text='Anders') == 'only_own'
