@@ -17,12 +17,20 @@ from typing import Any
 
 from . import audit, numbering, protocol
 from .access import ActorGuard, BoardRights, can_see, is_concept, sees_presence
-from .elements import NUMBERED, Element
+from .elements import NUMBERED, Element, ElementType
 from .flood import TokenBucket
 from .identity import Actor
 from .operations import OperationError, apply_batch, parse_batch
-from .store import (BATCH_IDS_REMEMBERED, BoardInfo, CommitRecord, LoadedBoard, SeqConflict, Store, now_iso,
-                    replay)
+from .store import (
+    BATCH_IDS_REMEMBERED,
+    BoardInfo,
+    CommitRecord,
+    LoadedBoard,
+    SeqConflict,
+    Store,
+    now_iso,
+    replay,
+)
 
 log = logging.getLogger(__name__)
 
@@ -245,8 +253,8 @@ class BoardHub:
 
     def _make_current(self, record: CommitRecord, before: dict[str, Element | None],
                       changed: dict[str, Element]) -> None:
-        rights = BoardRights(ChainMap(changed, self.elements))
-        rights_changed = rights.differs(self.rights)
+        rights_changed = any(e.type == ElementType.FAMILY_MEMBER for e in changed.values()) \
+            and BoardRights(ChainMap(changed, self.elements)).differs(self.rights)  # only members say who is who
         held = {s.id: {e.id for e in self._visible(s.actor)} for s in self.sessions.values()
                 if rights_changed or s.actor.consent is not None}  # what they hold now (see `_resend`)
         seen_here = None if rights_changed or not self._may_hide_someone_here(before, changed) else \
