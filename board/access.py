@@ -299,7 +299,7 @@ def check_change(actor: Actor, before: Element | None, after: Element, rights: B
     changed = _changed(before, after)
     if actor.in_family and not rights.family_manages(actor) and before is not None and not _own(actor, before):
         own_schema = changed - MOVES == {'vip'} and \
-            _others_placements(before, actor) == _others_placements(after, actor)
+            _others_placements(before, actor.id) == _others_placements(after, actor.id)
         if (changed - MOVES and not own_schema) or after.visibility != before.visibility:
             raise AccessDenied('only_own')  # a child, a youth or a parent living elsewhere: their own cards only
     if after.type == ElementType.FAMILY_MEMBER:
@@ -351,14 +351,14 @@ def may_edit(actor: Actor, element: Element, rights: BoardRights, prop: str | No
     return may_change(actor, element, rights, **{prop or WORDS.get(element.type, 'text'): _ANY})
 
 
-def _others_placements(person: Element, actor: Actor) -> list[Any]:
-    """Where a person sits on everyone's own schema but the actor's: a youth arranges only their own (VIP view)."""
-    return [p for p in person.props.get('vip', []) if p.get('member') != actor.id]
+def _others_placements(person: Element, member_id: str) -> list[Any]:
+    """Where a person sits on everyone's own schema but this member's: a youth arranges only their own (VIP view)."""
+    return [p for p in person.props.get('vip', []) if p.get('member') != member_id]
 
 
 def may_place(actor: Actor, person: Element, member_id: str, rights: BoardRights) -> bool:
     """Whether `actor` may put or move `person` on the own schema of family member `member_id` (a youth on theirs)."""
-    placements = _others_placements(person, Actor(id=member_id, name='-', role=Role.CHILD))
+    placements = _others_placements(person, member_id)
     return may_change(actor, person, rights, vip=[*placements, {'member': member_id, 'ring': 2, 'sector': 'overig',
                                                                 'distance': 0.5}])
 
