@@ -124,13 +124,18 @@ def pdf(source: str = Source,
 
 
 @cli.command('metrics')
-def metrics(source: str = Source, database_url: str = DatabaseUrl) -> None:
-    """Print what the netwerkschema tells about the network, as JSON (docs/metrics.md)."""
+def metrics(source: str = Source,
+            text: bool = typer.Option(False, '--text', help='Dutch sentences and lists for the coach instead of JSON: '
+                                                            'the network in figures, goals per family member, '
+                                                            'who does what.'),
+            database_url: str = DatabaseUrl) -> None:
+    """Print what the netwerkschema tells about the network, as JSON (docs/metrics.md) or in Dutch (--text)."""
     import json
 
+    from network_graph.figures_nl import as_text
     from network_graph.summary import all_metrics
-    board = _board(source, database_url)
-    sys.stdout.write(json.dumps(all_metrics(board.elements), ensure_ascii=False, indent=2) + '\n')
+    found = all_metrics(_board(source, database_url).elements)
+    sys.stdout.write(as_text(found) if text else json.dumps(found, ensure_ascii=False, indent=2) + '\n')
 
 
 @cli.command('network')

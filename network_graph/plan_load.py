@@ -9,6 +9,7 @@ from board.elements import LifeDomain
 
 from .graph import Network
 from .structure import brief
+from .support import kinds_given
 
 LOAD_LIMIT = 4
 """Someone carrying this many open items (goals supported + agreements) carries too much, whatever the others do."""
@@ -50,7 +51,12 @@ def load(net: Network, today: dt.date) -> dict[str, Any]:
 
 
 def goals(net: Network, today: dt.date) -> dict[str, Any]:
-    """Goals without a supporter, goals carried only by professionals, and each family member's own goals."""
+    """Goals without a supporter, goals carried only by professionals, and each family member's own goals.
+
+    Per family member, the youngest first, so the youngest child's goals are seen first and never vanish among
+    the oldest's; a kader is a limit set for safety, not anyone's own goal. Goals with no owner on the schema are
+    the whole family's.
+    """
     no_supporter, only_professionals = [], []
     for goal in net.goals:
         supporters = [net.people[id_] for id_ in goal.get('supporters', []) if id_ in net.people]
@@ -58,13 +64,61 @@ def goals(net: Network, today: dt.date) -> dict[str, Any]:
             no_supporter.append(_goal(goal))
         elif all(p['ring'] == 3 for p in supporters):
             only_professionals.append(_goal(goal))
-    members = []
-    for member in net.family_members():
-        own = [g for g in net.goals if member['id'] in g.get('owners', [])]
-        members.append(brief(member) | {'role': member['role'], 'age': _age(member['birth_date'], today),
-                                        'goals': len(own), 'goal_numbers': [g.get('number') for g in own]})
+    own = [g for g in net.goals if g.get('kind') != 'kader']
+    members = [brief(member) | {'role': member['role'], 'age': _age(member['birth_date'], today)}
+               | _counted([g for g in own if member['id'] in g.get('owners', [])])
+               for member in youngest_first(net.family_members())]
+    whole_family = _counted([g for g in own if not set(g.get('owners', [])) & net.people.keys()])
     return {'open': len(net.goals), 'no_supporter': no_supporter, 'only_professionals': only_professionals,
-            'per_family_member': members, 'members_without_goal': [brief(m) for m in members if not m['goals']]}
+            'per_family_member': members, 'whole_family': whole_family,
+            'members_without_goal': [brief(m) for m in members if not m['goals']]}
+
+
+def who_does_what(net: Network, today: dt.date) -> dict[str, Any]:
+    """'Wie doet wat': per person, what they agreed to do, whose goals they help with and what kind of support they
+    give; the family first (the youngest first), then the own network, then the professionals.
+
+    People with nothing yet are named apart (`nothing_yet`), and an agreement that names nobody on the schema is
+    kept (`without_person`, with its free-text `who`), so nothing agreed vanishes from the list.
+    """
+    goals_by_id = {g['id']: g for g in net.goals}
+    agreements: dict[str, list[dict[str, Any]]] = {id_: [] for id_ in net.people}
+    without_person = []
+    for agreement in net.agreements:
+        entry = _agreement(agreement, goals_by_id.get(agreement.get('goal_id') or ''), today)
+        named = [id_ for id_ in dict.fromkeys(agreement.get('who_ids', [])) if id_ in agreements]
+        for id_ in named:
+            agreements[id_].append(entry)
+        if not named:
+            without_person.append(entry | {'who': agreement.get('who', '')})
+    people, nothing_yet = [], []
+    for person in youngest_first(net.family_members()) + sorted(net.network_people(), key=lambda p: p['ring']):
+        entry = brief(person) | {
+            'relation': person.get('relation', ''), 'organisation': person.get('organisation', ''),
+            'roles': person.get('roles', []), 'kinds': kinds_given(person),
+            'own_goals': [_goal(g) for g in net.goals if g.get('kind') != 'kader' and person['id'] in g.get('owners', [])],
+            'supports': [_goal(g) for g in net.goals if person['id'] in g.get('supporters', [])],
+            'agreements': agreements[person['id']]}
+        carries = entry['own_goals'] or entry['supports'] or entry['agreements'] or entry['kinds']
+        (people if carries else nothing_yet).append(entry if carries else brief(person))
+    return {'people': people, 'nothing_yet': nothing_yet, 'without_person': without_person}
+
+
+def _agreement(agreement: dict[str, Any], goal: dict[str, Any] | None, today: dt.date) -> dict[str, Any]:
+    planned_end = agreement.get('planned_end')
+    still_open = _open(agreement, today)
+    return {'id': agreement['id'], 'number': agreement.get('number'), 'text': agreement.get('text', ''),
+            'goal_number': goal.get('number') if goal else None, 'planned_end': planned_end,
+            'done': not still_open, 'late': still_open and bool(planned_end) and str(planned_end) < today.isoformat()}
+
+
+def _counted(goals: list[dict[str, Any]]) -> dict[str, Any]:
+    return {'goals': len(goals), 'goal_ids': [g['id'] for g in goals], 'goal_numbers': [g.get('number') for g in goals]}
+
+
+def youngest_first(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Family members from the youngest to the oldest; those without a birth date last, in the order given."""
+    return sorted(members, key=lambda m: str(m['birth_date'] or ''), reverse=True)  # ISO dates sort as text
 
 
 def _age(born: Any, today: dt.date) -> int | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from board.elements import Element
 
-from . import plan_load, structure, support
+from . import plan_load, sectors, structure, support
 from .graph import network
 from .sentences import sentences
 
@@ -28,14 +28,17 @@ def all_metrics(elements: Iterable[Element], today: dt.date | None = None) -> di
         'tension': structure.tension(net),
         'connectedness': structure.connectedness(net),
         'betweenness': structure.betweenness(net),
+        'sectors': sectors.sectors(net),
         'load': plan_load.load(net, today),
         'goals': plan_load.goals(net, today),
+        'who_does_what': plan_load.who_does_what(net, today),
         'professionals_per_domain': plan_load.professionals_per_domain(net),
         'without_professionals': support.without_professionals(net),
         'social_network_map': support.social_network_map(net),
         'thresholds': {'load_limit': plan_load.LOAD_LIMIT, 'load_relative': plan_load.LOAD_RELATIVE,
                        'load_floor': plan_load.LOAD_FLOOR, 'coordination_risk': plan_load.COORDINATION_RISK,
-                       'multiplex': support.MULTIPLEX, 'betweenness_top': structure.BETWEENNESS_TOP},
+                       'multiplex': support.MULTIPLEX, 'betweenness_top': structure.BETWEENNESS_TOP,
+                       'star_min': sectors.STAR_MIN},
     }
     metrics['sentences'] = sentences(metrics)
     return metrics

@@ -10,7 +10,8 @@ MULTIPLEX = 2
 """A person giving at least this many kinds of support is a multiplex tie (the home help who also listens)."""
 
 
-def _kinds(person: dict[str, Any]) -> list[str]:
+def kinds_given(person: dict[str, Any]) -> list[str]:
+    """The kinds of support this person gives sometimes or almost always, in the netwerklijst's order."""
     return [kind for kind in SUPPORT_KINDS if person.get(kind) in GIVES]
 
 
@@ -29,7 +30,7 @@ def support(net: Network) -> dict[str, Any]:
 
 def multiplexity(net: Network) -> dict[str, Any]:
     """People who give two or more kinds of support."""
-    people = [brief(p) | {'kinds': _kinds(p)} for p in net.network_people() if len(_kinds(p)) >= MULTIPLEX]
+    people = [brief(p) | {'kinds': kinds_given(p)} for p in net.network_people() if len(kinds_given(p)) >= MULTIPLEX]
     return {'count': len(people), 'people': people}
 
 
@@ -38,9 +39,9 @@ def call_list(net: Network) -> list[dict[str, Any]]:
 
     The own network comes first, then the professionals (each by name): the network stays when they leave.
     """
-    return [brief(p) | {'relation': p['relation'], 'organisation': p['organisation'], 'kinds': _kinds(p),
+    return [brief(p) | {'relation': p['relation'], 'organisation': p['organisation'], 'kinds': kinds_given(p),
                         'days': p['days'], 'hours': p['hours'], 'phone': p['phone'], 'mail': p['mail']}
-            for p in sorted(net.network_people(), key=lambda p: p['ring'] == 3) if _kinds(p)]
+            for p in sorted(net.network_people(), key=lambda p: p['ring'] == 3) if kinds_given(p)]
 
 
 def without_professionals(net: Network) -> dict[str, Any]:

@@ -24,6 +24,18 @@ def test_metrics_from_a_board_id_and_from_an_exported_file(tmp_path: Path) -> No
     assert from_db['size']['per_ring'] == {'1': 5, '2': 5, '3': 6} and from_db['sentences']
 
 
+def test_metrics_as_dutch_text_for_the_coach(tmp_path: Path) -> None:
+    database = tmp_path / 'board.sqlite3'
+    board_id = planbord('demo', database=database).stdout.strip()
+    text = planbord('metrics', board_id, '--text', database=database).stdout
+    for line in ['Het netwerk in cijfers', 'Doelen per gezinslid', 'Wie doet wat',
+                 '- Familie: mensen 2; lijnen onderling 0; dichtheid 0%; lijnen per persoon 2,0 ± 1,0; sterren Anneanne',
+                 '- Bas de Vries: leeftijd ', 'Nog niets afgesproken met: Bas de Vries']:
+        assert line in text, line
+    assert '{' not in text and 'degree' not in text and 'per_sector' not in text  # no JSON, no English keys
+    assert '"sectors"' in planbord('metrics', board_id, database=database).stdout  # the JSON has them too
+
+
 def test_metrics_errors_are_one_clear_line(tmp_path: Path) -> None:
     database = tmp_path / 'board.sqlite3'
     missing = planbord('metrics', 'nope', database=database, check=False)

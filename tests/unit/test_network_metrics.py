@@ -167,7 +167,7 @@ def test_goals_without_help_only_professionals_and_per_family_member(metrics) ->
     assert [g['number'] for g in goals['no_supporter']] == [2]
     assert [g['number'] for g in goals['only_professionals']] == [3]
     assert [(m['name'], m['age'], m['goal_numbers']) for m in goals['per_family_member']] == [
-        ('Amal', 36, [1, 2, 3]), ('Bram', 8, [])]  # Bram's removed goal 4 does not count
+        ('Bram', 8, []), ('Amal', 36, [1, 2, 3])]  # the youngest first; Bram's removed goal 4 does not count
     assert names(goals['members_without_goal']) == ['Bram']
     assert {'Niemand helpt nog bij doel 2.', 'Bij doel 3 helpen alleen professionals.',
             'Bram heeft nog geen eigen doel.'} <= set(metrics['sentences'])
