@@ -24,6 +24,7 @@ from .dutch import MEMBER_ROLES, nl_date, nl_days
 from .elements import Agreement, Evaluation, FamilyInfo, FamilyMember, Goal, LifeDomain, NetworkPerson, Note, Zone
 from .identity import Actor
 from .paper import BODY, GREY, INK, LATE, LEAD, SMALL, SOFT, Paper, pdf_filename
+from .plan_figures import goals_per_member_section, network_figures_section, who_does_what_section
 
 NL: dict[str, dict[str, str]] = {
     'role': MEMBER_ROLES,
@@ -67,8 +68,11 @@ class _Plan(Paper):
         self.notes()
         self.people()
         self.goals()
+        goals_per_member_section(self)
         self.agreements()
+        who_does_what_section(self)
         self.evaluations()
+        network_figures_section(self)
         self.schema()
         call_list_section(self)
         self.picture()

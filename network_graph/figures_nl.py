@@ -83,6 +83,13 @@ def agreement_line(agreement: dict[str, Any]) -> str:
     return number + agreement['text'] + (f" ({', '.join(notes)})" if notes else '')
 
 
+def agreement_numbers(agreements: list[dict[str, Any]]) -> str:
+    """'afspraak 1, 2 (te laat), 3 (klaar)': for paper, where the list of agreements with their words is just above."""
+    refs = [str(a['number'] or '?') + (' (klaar)' if a['done'] else ' (te laat)' if a['late'] else '')
+            for a in agreements]
+    return f"afspra{'ak' if len(refs) == 1 else 'ken'} {', '.join(refs)}" if refs else '–'
+
+
 def takes_part(person: dict[str, Any]) -> list[str]:
     """What a person takes part in, one short phrase each: own goals, goals they help with, support, roles."""
     parts = []
@@ -97,14 +104,18 @@ def takes_part(person: dict[str, Any]) -> list[str]:
     return parts
 
 
-def who_rows(who: dict[str, Any]) -> list[list[str]]:
-    """Per person: who they are, what they take part in and their agreements; then agreements naming nobody."""
+def who_rows(who: dict[str, Any], words: bool = True) -> list[list[str]]:
+    """Per person: who they are, what they take part in and their agreements; then agreements naming nobody.
+
+    :param words: each agreement with its words; without, by number (the plan on paper lists them just above)
+    """
+    agreements = (lambda found: '\n'.join(map(agreement_line, found)) or '–') if words else agreement_numbers
     rows = []
     for person in who['people']:
         where = ' · '.join(x for x in (person['relation'], person['organisation']) if x)
         rows.append(['\n'.join(x for x in (person['name'], where) if x), '\n'.join(takes_part(person)),
-                     '\n'.join(map(agreement_line, person['agreements'])) or '–'])
-    rows += [[agreement['who'] or 'niemand genoemd', '', agreement_line(agreement)]
+                     agreements(person['agreements'])])
+    rows += [[agreement['who'] or 'niemand genoemd', '', agreements([agreement])]
              for agreement in who['without_person']]
     return rows
 
