@@ -26,9 +26,11 @@ from .plan_parts.family import FamilyPart
 from .plan_parts.goals import GoalsPart
 from .plan_parts.network import NetworkPart
 from .plan_parts.people import PeoplePart
+from .plan_parts.who import WhoDoesWhatPart
 
 log = logging.getLogger(__name__)
-PARTS: tuple[type[Part], ...] = (FamilyPart, PeoplePart, NetworkPart, GoalsPart, AgreementsPart, EvaluationPart)
+PARTS: tuple[type[Part], ...] = (FamilyPart, PeoplePart, NetworkPart, GoalsPart, AgreementsPart, WhoDoesWhatPart,
+                                 EvaluationPart)
 
 
 class PlanPage(HubPage):

@@ -27,6 +27,7 @@ from .hub_page import HubPage, changed_types
 from .layout import header
 from .lookup import OpenBoard, open_board
 from .navigation import board_navigation
+from .plan_parts.figures import network_figures
 from .plan_parts.form import ElementDialog
 from .plan_parts.network import NetworkPart
 from .plan_parts.people import PeoplePart
@@ -135,6 +136,7 @@ class SchemaPage(HubPage):
             with ui.column().classes('gap-1 q-mt-sm'):
                 for sentence in metrics['sentences'][:4]:
                     ui.label(sentence).classes('pb-sentence')
+        network_figures(self.t, metrics, short=True)
         if self.centre and not any(p['member'] == self.centre for e in elements
                                    if e.type == ElementType.NETWORK_PERSON for p in e.props.get('vip', [])):
             name = self.names('family_member').get(self.centre, '')

@@ -1,4 +1,10 @@
-"""Doelen: the family's goals in their own words, proposals to accept, kaders apart, removed ones kept."""
+"""Doelen: the family's goals in their own words, per family member, proposals to accept, kaders apart, removed kept.
+
+The goals are grouped per family member, the youngest first (`network_graph.plan_load.goals`, the same figures as the
+metrics and the PDF), so the youngest child's goals cannot vanish among the oldest's. A goal of two members is shown
+once, with the first of them; the other sees a short line pointing to it. Goals without an owner are the whole
+family's.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,8 +13,11 @@ from typing import Any
 from nicegui import ui
 
 from board.elements import Element, LifeDomain
+from network_graph.graph import network
+from network_graph.plan_load import goals as goals_per_member
 
 from .base import PROFESSIONALS, Part
+from .base import face as person_face
 from .form import ElementDialog
 
 
@@ -53,8 +62,8 @@ class GoalsPart(Part):
                                 icon='shield')
         if not own:
             self.empty('plan.goal.empty')
-        for goal in own:
-            self.card(goal)
+        else:
+            self.per_member({g.id: g for g in own})
         if kaders:
             self.section('plan.goal.kaders')
             for goal in kaders:
@@ -63,6 +72,54 @@ class GoalsPart(Part):
             self.section('plan.goal.removed')
             for goal in removed:
                 self.card(goal)
+
+    def per_member(self, own: dict[str, Element]) -> None:
+        """A count per family member at the top, then each member's goals under their name."""
+        found = goals_per_member(network(self.page.visible()), dt.date.today())
+        members = found['per_family_member']
+        with ui.row().classes('gap-1 items-center q-mt-sm').mark('goals-per-member'):
+            ui.label(self.t('plan.goal.per_member') + ':').classes('text-grey-8 q-mr-xs')
+            for member in members:
+                ui.chip(f"{member['name']} {member['goals']}") \
+                    .props('dense ' + ('color=green-1' if member['goals'] else 'color=orange-2')) \
+                    .classes('pb-goal-count')
+        shown: dict[str, str] = {}  # goal id → the name it is shown with
+        with ui.column().classes('w-full gap-0').mark('goal-groups'):
+            if found['whole_family']['goals']:
+                self.group('family', self.t('plan.goal.whole_family'), found['whole_family'], own, shown)
+            for member in members:
+                age = '' if member['age'] is None else f" · {self.t('plan.goal.age', age=member['age'])}"
+                self.group(member['id'], member['name'], member, own, shown, age)
+
+    def group(self, key: str, name: str, counted: dict[str, Any], own: dict[str, Element], shown: dict[str, str],
+              age: str = '') -> None:
+        """One member's goals (or the whole family's): the cards of the goals not shown yet, then a short line for
+        each goal already shown above."""
+        count = counted['goals']
+        words = self.t('plan.goal.count_one') if count == 1 else self.t('plan.goal.count', count=count) if count \
+            else self.t('plan.goal.none_yet')
+        member = self.page.element(key)
+        with ui.column().classes('w-full gap-0 pb-goal-group').mark(f'goals-of-{key}'):
+            with ui.row().classes('items-center no-wrap gap-3 pb-group-head'):
+                person_face(name, member.props.get('color') if member else '#2f6f5e',
+                            member.props.get('photo') if member else None)
+                with ui.column().classes('gap-0'):
+                    ui.label(name + age).classes('pb-group-name')
+                    ui.label(words).classes('pb-group-count' + ('' if count else ' pb-group-none'))
+            earlier = {goal_id: shown[goal_id] for goal_id in counted['goal_ids'] if goal_id in shown}
+            for goal_id in counted['goal_ids']:
+                if goal_id not in earlier:
+                    shown[goal_id] = name
+                    self.card(own[goal_id])
+            for goal_id, first in earlier.items():
+                self.reference(key, own[goal_id], first)
+
+    def reference(self, key: str, goal: Element, name: str) -> None:
+        """A goal shown with another member: its number and words, and with whom its card is."""
+        with ui.row().classes('w-full items-center no-wrap gap-3 pb-goal-ref').mark(f'goal-ref-{key}-{goal.id}'):
+            ui.label(str(goal.props.get('number') or '')).classes('pb-number pb-number-small')
+            ui.label(goal.props.get('text', '')).classes('grow')
+            ui.label(self.t('plan.goal.with', name=name)).classes('pb-small pb-nowrap')
 
     def card(self, goal: Element) -> None:
         p = goal.props

@@ -17,6 +17,7 @@ from network_graph.summary import all_metrics
 from ..ask_further import show_ask_further
 from ..download import download_call_list
 from .base import Part
+from .figures import goals_per_member, network_figures
 from .form import ElementDialog
 from .network_compare import CompareView
 from .vip_list import VipList
@@ -162,6 +163,8 @@ class NetworkPart(Part):
             with ui.card().classes('pb-item pb-chart-card'):
                 ui.label(self.t('network.chart.kinds')).classes('pb-card-title')
                 self.kinds_chart(metrics)
+        network_figures(self.t, metrics)
+        goals_per_member(self.t, metrics['goals'])
         self.call_list(metrics['call_list'])
         self.without_professionals(metrics)
 
