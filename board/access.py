@@ -130,7 +130,7 @@ def _consented(actor: Actor, consent: Consent, elements: Mapping[str, Element]) 
         if element.type not in CARDS:
             continue
         props = element.props
-        in_zone = any(_inside(props, zone.props) for zone in zones)
+        in_zone = any(lies_in(props, zone.props) for zone in zones)
         goal = element.id if element.type == ElementType.GOAL else props.get('goal_id')
         if in_zone or goal in consent.goals or (consent.named and _named(actor, element.visibility)):
             found.add(element.id)
@@ -144,7 +144,8 @@ def _consented(actor: Actor, consent: Consent, elements: Mapping[str, Element]) 
     return found
 
 
-def _inside(card: dict[str, Any], zone: dict[str, Any]) -> bool:
+def lies_in(card: dict[str, Any], zone: dict[str, Any]) -> bool:
+    """Whether a card lies in a zone: its top-left corner does (what a zone's consent reaches, `board.layout` keeps)."""
     x, y, left, top = card.get('x', 0), card.get('y', 0), zone.get('x', 0), zone.get('y', 0)
     return left <= x <= left + zone.get('w', 0) and top <= y <= top + zone.get('h', 0)
 
@@ -349,6 +350,13 @@ def may_edit(actor: Actor, element: Element, rights: BoardRights, prop: str | No
     "Bewerken" is for): a child, a youth or a parent who does not manage the board only on their own cards; a
     professional not the words of the family's own goal (they propose, e.g. with a note)."""
     return may_change(actor, element, rights, **{prop or WORDS.get(element.type, 'text'): _ANY})
+
+
+def movable(actor: Actor, elements: Iterable[Element], rights: BoardRights) -> set[str]:
+    """The cards `actor` may move: those they see and may change the place of. "Netjes leggen" moves only these, so
+    a card hidden from someone keeps its place when they tidy the board."""
+    return {e.id for e in elements if not e.deleted and can_see(actor, e, rights)
+            and may_change(actor, e, rights, **dict.fromkeys(MOVES, _ANY))}
 
 
 def _others_placements(person: Element, member_id: str) -> list[Any]:

@@ -1,6 +1,6 @@
 """A picture of the board, drawn on the server with Pillow: for the PDF plan, previews and mails.
 
-Looks like the canvas (assets/board_canvas.js): the same card sizes and calm colours, zones as tinted
+Looks like the canvas (assets/board_canvas.js): the same card sizes (`board.layout.SIZES`) and calm colours, zones as tinted
 rounded areas, ties as lines. It draws what the `BoardFile` holds, so filter it for the viewer first.
 """
 from __future__ import annotations
@@ -13,10 +13,8 @@ from PIL import Image, ImageDraw, ImageFont
 from .boardfile import BoardFile
 from .elements import Element
 from .fonts import drawable, find_font
+from .layout import box, drawn
 
-SIZES = {'goal': (240, 130), 'agreement': (240, 120), 'note': (200, 120), 'family_member': (170, 70),
-         'network_person': (170, 70), 'pictogram': (110, 110)}
-"""Card sizes on the canvas, in board units."""
 CARD = {  # fill, border, ink
     'goal': ('#EAF7EE', '#A6D9B5', '#23824B'), 'agreement': ('#E9F1FC', '#A9C6EE', '#2C66AD'),
     'note': ('#FFF5BF', '#EBD570', '#8A6D00'), 'strength': ('#E8F7E4', '#A5D898', '#3A8A2A'),
@@ -43,7 +41,7 @@ SUPERSAMPLE = 2
 
 def render_board_png(board: BoardFile, width: int = 1600) -> bytes:
     """The board as a PNG `width` pixels wide; the height follows from the placed elements."""
-    placed = [e for e in board.elements if _box(e)]
+    placed = [e for e in board.elements if e.type == 'zone' or drawn(e)]
     left, top, right, bottom = _bounds(placed)
     scale = (width - 2 * MARGIN) / max(right - left, 1)
     height = max(int((bottom - top) * scale) + 2 * MARGIN, 2 * MARGIN)
@@ -125,17 +123,8 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Any, width: float, max_lin
     return lines
 
 
-def _box(element: Element) -> tuple[float, float, float, float] | None:
-    p = element.props
-    if element.type == 'zone':
-        return p.get('x', 0), p.get('y', 0), p.get('w', 600), p.get('h', 400)
-    if element.type in SIZES:
-        return (p.get('x', 0), p.get('y', 0), *SIZES[element.type])
-    return None
-
-
 def _bounds(placed: list[Element]) -> tuple[float, float, float, float]:
-    boxes = [_box(e) for e in placed]
+    boxes = [box(e) for e in placed]
     if not boxes:
         return 0, 0, 800, 400
     return (min(b[0] for b in boxes), min(b[1] for b in boxes),
@@ -143,12 +132,12 @@ def _bounds(placed: list[Element]) -> tuple[float, float, float, float]:
 
 
 def _centre(element: Element) -> tuple[float, float]:
-    x, y, w, h = _box(element)
+    x, y, w, h = box(element)
     return x + w / 2, y + h / 2
 
 
 def _zone(pen: _Pen, zone: Element) -> None:
-    x, y, w, h = _box(zone)
+    x, y, w, h = box(zone)
     fill, line, ink = ZONE.get(zone.props.get('kind', 'free'), ZONE['free'])
     pen.rect(x, y, w, h, 22, fill, line)
     pen.text(x + 20, y + 14, w - 40, 30, zone.props.get('title', ''), 22, ink, bold=True)
@@ -172,7 +161,7 @@ def _tie(pen: _Pen, a: tuple[float, float], b: tuple[float, float], kind: str | 
 
 
 def _card(pen: _Pen, element: Element) -> None:
-    x, y, w, h = _box(element)
+    x, y, w, h = box(element)
     p = element.props
     style = p.get('kind', 'note') if element.type == 'note' else element.type
     fill, line, ink = CARD.get(style, CARD['note'])
@@ -190,7 +179,7 @@ def _card(pen: _Pen, element: Element) -> None:
 
 
 def _person(pen: _Pen, element: Element) -> None:
-    x, y, w, h = _box(element)
+    x, y, w, h = box(element)
     p = element.props
     pen.rect(x, y, w, h, 35, *CARD['person'][:2])
     if element.type == 'network_person':
@@ -213,7 +202,7 @@ def _person(pen: _Pen, element: Element) -> None:
 
 
 def _pictogram(pen: _Pen, element: Element) -> None:
-    x, y, w, h = _box(element)
+    x, y, w, h = box(element)
     p = element.props
     pen.rect(x, y, w, h, 14, *CARD['pictogram'][:2])
     colour = ICON_COLORS.get(p.get('icon', 'star'), '#4B5563')

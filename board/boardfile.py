@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .access import BoardRights
+from .layout import spread
 from .elements import Element, PropsError, validate_props
 from .identity import Actor
 from .numbering import seen_by
@@ -93,13 +94,18 @@ def loads(text: str) -> BoardFile:
 
 
 def import_board(store: Store, board: BoardFile, new_id: str | None = None) -> BoardInfo:
-    """Store a board file as a new board; `board.store.BoardExists` if its id is taken."""
+    """Store a board file as a new board; `board.store.BoardExists` if its id is taken. Cards without a place, or
+    lying exactly on another card's spot, get a free one (`board.layout.spread`); the rest is stored as it is."""
     try:
         meta = BoardMeta.model_validate(board.board.model_dump() | {'id': new_id}) if new_id else board.board
     except ValidationError:
         raise BoardFileError(f'{new_id!r} is not a valid board id (letters, digits, - and _; at most 64)') from None
     info = BoardInfo(**meta.model_dump(), seq=board.seq)
-    store.replace_board(info, board.seq, {e.id: e for e in board.elements})
+    elements = {e.id: e for e in board.elements}
+    for element_id, (x, y) in spread(elements).items():
+        elements[element_id] = elements[element_id].model_copy(
+            update={'props': elements[element_id].props | {'x': float(x), 'y': float(y)}})
+    store.replace_board(info, board.seq, elements)
     return info
 
 

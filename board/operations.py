@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from . import layout
 from .elements import (NUMBERED, PROPS_MODELS, REFERENCES, SEQUENCED, SERVER_PROPS, SINGLETON_IDS, Element,
                        ElementId, ElementType, PropsError, Visibility, validate_props)
 from .photos import with_clean_photo
@@ -163,6 +164,8 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view
             if op.type in SINGLETON_IDS and op.id != SINGLETON_IDS[op.type]:
                 raise OperationError('singleton')
             props = validate_props(op.type, _created_props(op, view, guard, seq, now))
+            if guard is not None and op.type in layout.SIZES:  # a replay holds the place it got
+                props = _placed(op, props, view)
             default = guard.default_visibility(op.type) if guard is not None else Visibility()
             after = Element(id=op.id, type=op.type, props=props,
                             visibility=op.visibility or default, created_by=actor_id, created_at=now, **stamp)
@@ -223,6 +226,14 @@ def _created_props(op: CreateOp, view: Mapping[str, Element], guard: Guard | Non
     if op.type in SEQUENCED and props.get('seq') is None:
         props['seq'] = seq
     return props
+
+
+def _placed(op: CreateOp, props: dict[str, Any], view: Mapping[str, Element]) -> dict[str, Any]:
+    """A new card's place, decided by the server for every channel alike (`board.layout.place`): where it was asked
+    for if that is free, else the nearest free spot; without a position, a free spot in the board's order."""
+    asked = (props['x'], props['y']) if op.props.keys() & {'x', 'y'} else None
+    x, y = layout.place(view, Element.model_construct(id=op.id, type=op.type, props=props, deleted=False), near=asked)
+    return props | {'x': float(x), 'y': float(y)}
 
 
 def check_references(element: Element, view: Mapping[str, Element], *, before: Element | None = None,

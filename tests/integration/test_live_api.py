@@ -21,7 +21,7 @@ from PIL import Image
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from board import revoked, tokens
+from board import layout, revoked, tokens
 from board.demo import create_demo_board
 from board.identity import Actor, Role
 from board.photos import PREFIX
@@ -171,6 +171,23 @@ async def test_a_create_is_acknowledged_and_reaches_the_other_client(client, boa
         assert change['kind'] == 'put' and change['element']['id'] == 'n-new'
         assert change['element']['props']['text'] == 'Een briefje' and change['element']['version'] == 1
         assert own == [commit]
+
+
+async def test_a_card_made_without_a_place_gets_a_free_one_from_the_server(client, store: Store,
+                                                                          board_id: str) -> None:
+    async with client(board_id) as derya:
+        goal = {'op': 'create', 'id': 'goal-new', 'type': 'goal', 'props': {'text': 'Samen koken.', 'owners': ['fm-mees']}}
+        answer, own = await derya.push([goal, {'op': 'create', 'id': 'agr-new', 'type': 'agreement',
+                                               'props': {'text': 'Boodschappen doen.', 'goal_id': 'goal-new'}}])
+        assert answer['type'] == 'ack'
+        placed = {c['element']['id']: c['element']['props'] for c in own[0]['changes']}
+    board = store.load(board_id).elements  # what Derya cannot see (Bas's own note) counts too
+    for new_id in placed:
+        spot = layout.box(board[new_id])
+        assert spot[:2] == (placed[new_id]['x'], placed[new_id]['y'])
+        assert not any(layout.overlap(spot, layout.box(e), layout.GAP) for e in board.values()
+                       if layout.drawn(e) and e.id != new_id or e.type == 'zone')
+    assert placed['agr-new']['x'] == placed['goal-new']['x'] and placed['agr-new']['y'] > placed['goal-new']['y']
 
 
 async def test_a_drag_stream_arrives_in_order_and_ends_where_both_see_it(client, welcome, board_id: str) -> None:

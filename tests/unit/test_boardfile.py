@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 
 import pytest
 
-from board import boardfile
+from board import boardfile, layout
+from board.access import lies_in
 from board.demo import create_demo_board
 from board.photos import PREFIX
 from board.store import BoardNotFound
@@ -69,3 +71,34 @@ def test_export_import_export_is_identical(sqlite_store) -> None:
 def test_an_unknown_board_cannot_be_exported(sqlite_store) -> None:
     with pytest.raises(BoardNotFound):
         boardfile.export_board(sqlite_store, 'nope')
+
+
+def imported_cards(store, data: dict) -> dict:
+    info = boardfile.import_board(store, boardfile.loads(json.dumps(data)), new_id='kopie')
+    return {e.id: e for e in store.load(info.id).elements.values() if layout.drawn(e)}
+
+
+def test_an_imported_board_whose_cards_all_lie_on_one_spot_is_laid_out(sqlite_store) -> None:
+    data = demo_file(sqlite_store)
+    for element in data['elements']:
+        if 'x' in element['props'] and element['type'] != 'zone':
+            element['props'] |= {'x': 0, 'y': 0}
+        if element['type'] == 'network_person':
+            del element['props']['x'], element['props']['y']  # a file written by another program: no place at all
+    cards = imported_cards(sqlite_store, data)
+    boxes = [layout.box(e) for e in cards.values()]
+    assert not [pair for pair in itertools.combinations(boxes, 2) if layout.overlap(*pair)]
+    zones = {e['props']['kind']: e['props'] for e in data['elements'] if e['type'] == 'zone'}
+    assert all(lies_in(cards[e.id].props, zones['krachten']) for e in cards.values() if e.props.get('kind') == 'strength')
+
+
+def test_an_import_keeps_every_card_where_the_file_puts_it_unless_it_shares_its_spot(sqlite_store) -> None:
+    data = demo_file(sqlite_store)
+    elements = {e['id']: e for e in data['elements']}
+    elements['goal-2']['props'] |= {'x': 41, 'y': 271}  # dragged half over goal 1: as the family left it
+    elements['goal-3']['props'] |= {'x': 40, 'y': 270}  # exactly on goal 1: stacked
+    cards = imported_cards(sqlite_store, data)
+    assert (cards['goal-2'].props['x'], cards['goal-2'].props['y']) == (41, 271)
+    assert (cards['goal-4'].props['x'], cards['goal-4'].props['y']) == (elements['goal-4']['props']['x'], 270)
+    for stacked in ('goal-1', 'goal-3'):  # both move: neither has a better right to the spot
+        assert not any(layout.overlap(layout.box(cards[stacked]), layout.box(e)) for e in cards.values() if e.id != stacked)
