@@ -11,6 +11,8 @@ from typing import Any
 
 from nicegui.events import GenericEventArguments
 
+from board.layout import SIZES
+
 from .live_element import PEOPLE_LOOK, LiveElement
 
 COMPONENT = Path(__file__).resolve().parent.parent / 'assets' / 'board_canvas.js'
@@ -42,6 +44,7 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]):
             self._props['labels'] = labels
             self._props['readonly'] = readonly
             self._props['seen'] = {}
+            self._props['sizes'] = SIZES  # one table of card sizes, for the canvas, the layout and the PDF
         self.on('open', lambda e: on_open and on_open(str(e.args['id'])))
         self.on('view', lambda e: self._handle_view(e, on_view))
 

@@ -4,14 +4,6 @@
 import { liveSync } from "live_sync";
 import { TIE_LOOK, initials, personColor, photoOf, zigzagPath } from "people_look";
 
-const SIZES = {
-  goal: [240, 130],
-  agreement: [240, 120],
-  note: [200, 120],
-  family_member: [170, 70],
-  network_person: [170, 70],
-  pictogram: [110, 110],
-};
 const PEOPLE = ["family_member", "network_person"];
 const TEXT_CARDS = ["goal", "agreement", "note"];
 const MAX_OWNER_DOTS = 4;
@@ -325,6 +317,7 @@ export default {
     labels: { type: Object, default: () => ({}) },
     readonly: { type: Boolean, default: false },
     seen: { type: Object, default: () => ({}) }, // who sees a card, in the server's words, per seenKey
+    sizes: { type: Object, required: true }, // [width, height] of each card type (board/layout.py SIZES)
   },
 
   data() {
@@ -335,7 +328,6 @@ export default {
       dragging: {}, // id → true while a finger, pen or mouse holds it
       view: { x: 0, y: 0, scale: 1 },
       hintVisible: true,
-      sizes: SIZES,
       tieLook: TIE_LOOK,
       font: SVG_FONT,
       overdueInk: OVERDUE_STYLE.line,
@@ -404,7 +396,7 @@ export default {
         if (!goal || goal.type !== "goal" || !this.isDrawn(goal)) continue;
         const a = this.position(el), g = this.position(goal);
         result.push({
-          id: el.id, ax: a.x + SIZES.agreement[0] / 2, ay: a.y, bx: g.x + SIZES.goal[0] / 2, by: g.y + SIZES.goal[1],
+          id: el.id, ax: a.x + this.sizes.agreement[0] / 2, ay: a.y, bx: g.x + this.sizes.goal[0] / 2, by: g.y + this.sizes.goal[1],
         });
       }
       return result;
@@ -590,21 +582,21 @@ export default {
       return `translate(${x},${y})`;
     },
     size(el) {
-      return SIZES[el.type];
+      return this.sizes[el.type];
     },
     // Only types with a card size are drawn: family_info and evaluation live in the plan view, and a removed goal
     // stays in the plan's history but leaves the board.
     isDrawn(el) {
-      return Boolean(SIZES[el.type]) && !(el.type === "goal" && el.props.status === "removed");
+      return Boolean(this.sizes[el.type]) && !(el.type === "goal" && el.props.status === "removed");
     },
     box(el) {
       const { x, y } = this.position(el);
       if (el.type === "zone") return [x, y, x + el.props.w, y + el.props.h];
-      return this.isDrawn(el) ? [x, y, x + SIZES[el.type][0], y + SIZES[el.type][1]] : null;
+      return this.isDrawn(el) ? [x, y, x + this.sizes[el.type][0], y + this.sizes[el.type][1]] : null;
     },
     centre(el) {
       const { x, y } = this.position(el);
-      return [x + SIZES[el.type][0] / 2, y + SIZES[el.type][1] / 2];
+      return [x + this.sizes[el.type][0] / 2, y + this.sizes[el.type][1] / 2];
     },
     isPerson(el) {
       return PEOPLE.includes(el.type);

@@ -14,8 +14,8 @@ from typing import Any
 from fastapi.responses import RedirectResponse
 from nicegui import Client, ui
 
-from board import audit
-from board.access import may_change, may_edit
+from board import audit, layout
+from board.access import may_change, may_edit, movable
 from board.elements import new_id
 from board.hub import Session
 from board.elements import Visibility
@@ -34,7 +34,8 @@ from .lookup import OpenBoard, open_board
 from .navigation import board_navigation
 
 log = logging.getLogger(__name__)
-CARD_SIZES = {'goal': (240, 130), 'agreement': (240, 120), 'note': (200, 120)}
+UNDO_SECONDS = 30
+"""How long 'Ongedaan maken' stays offered after 'Netjes leggen'."""
 NOTE_KINDS = ('note', 'strength', 'worry', 'question', 'idea', 'verslag')
 TEXT_FIELDS: dict[str, list[tuple[str, str]]] = {
     'goal': [('text', 'editor.goal_text')],
@@ -78,7 +79,9 @@ class BoardPage:
                             .props(f'unelevated no-caps color=white text-color=primary aria-label="{label}"') \
                             .classes('pb-add').mark(f'add-{type_}'):
                         ui.label(label).classes('pb-button-label')
-            board_navigation(opened, '')
+            tidy = [('board.tidy', 'auto_awesome_mosaic', self.tidy, 'tidy-board')] \
+                if movable(actor, hub.elements.values(), hub.rights) else []
+            board_navigation(opened, '', tidy)
         self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \
@@ -177,11 +180,37 @@ class BoardPage:
 
     def new_card(self, type_: str, kind: str | None = None) -> None:
         cx, cy = self.canvas.view_center
-        w, h = CARD_SIZES[type_]
+        w, h = layout.SIZES[type_]
         props: dict[str, Any] = {'x': round(cx - w / 2, 1), 'y': round(cy - h / 2, 1)}
         if kind:
             props['kind'] = kind
         self.editor(type_, props, element_id=None)
+
+    async def tidy(self) -> None:
+        """'Netjes leggen': every card this person may move gets a place in the board's order, for everyone at once
+        as one batch (`board.layout.tidy`); cards hidden from them stay where they are, and only the places of the
+        cards they see travel. One tap on 'Ongedaan maken' puts back what nobody moved since."""
+        elements = self.hub.elements
+        spots = layout.tidy(elements, movable(self.actor, elements.values(), self.hub.rights))
+        ops = layout.moves(elements, spots)
+        if not ops:
+            ui.notify(t('board.already_tidy'), type='info')
+            return
+        before = {op['id']: (elements[op['id']].props.get('x', 0), elements[op['id']].props.get('y', 0)) for op in ops}
+        if not await self.send(ops):
+            return
+        after = {op['id']: (op['props']['x'], op['props']['y']) for op in ops}
+        with self.canvas.parent_slot, ui.card().classes('pb-undo fixed-bottom q-ma-md row items-center no-wrap gap-2') \
+                .mark('tidied') as note:
+            ui.label(t('board.tidied'))
+
+            async def undo() -> None:
+                note.delete()
+                back = layout.moves(self.hub.elements, before, since=after)
+                if not back or await self.send(back):
+                    ui.notify(t('board.untidied'), type='positive')
+            ui.button(t('board.tidy_undo'), icon='undo', on_click=undo).props('flat no-caps').mark('tidy-undo')
+            ui.timer(UNDO_SECONDS, note.delete, once=True)
 
     def open_editor(self, element_id: str) -> None:
         element = self.hub.element_for(self.actor, element_id)

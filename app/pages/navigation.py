@@ -23,14 +23,18 @@ FACES = (('', 'plan.to_board', 'dashboard', 'open-board'), ('/plan', 'plan.open'
 """(url suffix, label, icon, marker) of each face of a board."""
 
 
-def board_navigation(opened: OpenBoard, here: str) -> None:
-    """The header buttons of a board page; `here` is the page's own url suffix ('', '/plan', '/schema')."""
+def board_navigation(opened: OpenBoard, here: str,
+                     own: list[tuple[str, str, Callable[[], Any], str]] | None = None) -> None:
+    """The header buttons of a board page; `here` is the page's own url suffix ('', '/plan', '/schema').
+
+    :param own: the page's own entries under 'Meer' (label key, icon, action, marker), before the board's
+    """
     for suffix, label, icon, marker in FACES:
         if suffix != here:
             header_button(t(label), icon, opened.url(suffix), marker)
     if paired.on_tablet(opened.hub.board_id):
         header_button(t('who.switch'), 'switch_account', f'/board/{opened.hub.board_id}/who', 'who-switch')
-    more: list[tuple[str, str, Callable[[], Any], str]] = [
+    more: list[tuple[str, str, Callable[[], Any], str]] = [*(own or []),
         ('pdf.button', 'picture_as_pdf', lambda: download_plan(opened.hub, opened.actor), 'download-pdf')]
     if opened.hub.rights.manages(opened.actor):
         more.append(('devices.open', 'key', _go(opened.url('/access')), 'open-access'))

@@ -264,8 +264,7 @@ class FamilyPart(Part):
     def edit_member(self, member_id: str | None, props: dict[str, Any]) -> None:
         title = 'plan.family.edit_member' if member_id else 'plan.family.new_member'
         with ElementDialog(self.page, 'family_member', member_id, props | {'role': props.get('role', 'parent')},
-                           self.t(title), extra={'x': 1740, 'y': 40 + 90 * len(self.page.elements('family_member'))},
-                           removal=self.page.person_removal(member_id)) as form:
+                           self.t(title), removal=self.page.person_removal(member_id)) as form:
             form.text('name', self.t('editor.name'))
             form.chips('role', self.t('plan.family.role'),
                        {r: self.t(f'plan.member_role.{r}') for r in MEMBER_ROLES}, multiple=False)

@@ -91,9 +91,7 @@ class PeoplePart(Part):
     def edit(self, person_id: str | None, props: dict[str, Any], extra: dict[str, Any] | None = None) -> None:
         """The details of a betrokkene; `extra` are props a new person starts with (e.g. a place on a schema)."""
         title = 'plan.people.edit' if person_id else 'plan.people.new'
-        with ElementDialog(self.page, 'network_person', person_id, props, self.t(title),
-                           extra={'x': 1940, 'y': 40 + 90 * (len(self.page.elements('network_person')) % 6)}
-                           | (extra or {}),
+        with ElementDialog(self.page, 'network_person', person_id, props, self.t(title), extra=extra,
                            removal=self.page.person_removal(person_id)) as form:
             form.text('name', self.t('editor.name'))
             ui.label(self.t('plan.people.ring')).classes('text-subtitle1 text-grey-9')
