@@ -10,13 +10,14 @@ nor moves a card into or out of a zone: what lies in a zone is what an invitee w
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .access import lies_in
-from .elements import Element, ElementType
+from .elements import Element, ElementType, Sector
 
 Box = tuple[float, float, float, float]
 """x, y (top-left corner), width, height, in board units."""
@@ -168,10 +169,6 @@ class _Board:
     def zone_of(self, card: Element) -> Element | None:
         """The zone the card lies in (`board.access.lies_in`), if any."""
         return next((z for z in self.zones.values() if lies_in(card.props, z.props)), None)
-
-    def members_order(self) -> list[str]:
-        members = [e for e in self.cards.values() if e.type == ElementType.FAMILY_MEMBER]
-        return [e.id for e in sorted(members, key=lambda e: (e.props.get('x', 0), e.props.get('y', 0)))]
 
     def group(self, goal: Element) -> str:
         """Whose goal it is on the board: its youngest owner's (a parent sharing a child's goal leaves it with the
@@ -336,21 +333,18 @@ def tidy(elements: Mapping[str, Element], movable: Collection[str]) -> dict[str,
         else:
             put(card, spot)
     by_type = {kind: [e for e in outside if e.type == kind] for kind in ElementType}
-    members = sorted(by_type[ElementType.FAMILY_MEMBER], key=lambda e: (e.props.get('x', 0), e.props.get('y', 0)))
+    members = sorted(by_type[ElementType.FAMILY_MEMBER], key=_eldest_first)
     columns = _people(floor, board, members, 0, put)
     if any(e.type == ElementType.FAMILY_MEMBER for e in board.cards.values()):
         columns = max(columns, 1)
-    people = sorted(by_type[ElementType.NETWORK_PERSON],
-                    key=lambda e: (e.props.get('ring', 2), e.props.get('x', 0), e.props.get('y', 0)))
+    people = sorted(by_type[ElementType.NETWORK_PERSON], key=_closest_first)
     _people(floor, board, people, columns, put)
     rows = _Rows(board.plan, floor)
-    for block in _goal_blocks(board, members, by_type[ElementType.GOAL], by_type[ElementType.AGREEMENT]):
-        for card, spot in rows.lay(block):
-            put(card, spot)
+    for group in _goal_blocks(board, members, by_type[ElementType.GOAL], by_type[ElementType.AGREEMENT]):
+        spots |= {card.id: spot for card, spot in rows.lay(group)}
     rows.new_row()
     for card in by_type[ElementType.NOTE] + by_type[ElementType.PICTOGRAM]:
-        for card_, spot in rows.lay([[card]]):
-            put(card_, spot)
+        spots |= {laid.id: spot for laid, spot in rows.lay_one([card])}
     return spots
 
 
@@ -386,59 +380,101 @@ def _goal_blocks(board: _Board, members: list[Element], goals: list[Element],
     return blocks + [[loose[i:i + 2] for i in range(0, len(loose), 2)]] if loose else blocks
 
 
+MEMBER_ROLES = ('parent', 'other', 'youth', 'child')
+
+
+def _eldest_first(member: Element) -> tuple:
+    """The family's column from top to bottom: by age, and where a birth date is missing, parents before children."""
+    p = member.props
+    return (p.get('birth_date') is None, p.get('birth_date') or '', MEMBER_ROLES.index(p.get('role', 'other')),
+            p.get('name', ''), member.id)
+
+
+def _closest_first(person: Element) -> tuple:
+    """The network beside the family: the informal network before the professionals, by sector, then by name."""
+    p = person.props
+    name = [int(part) if part.isdigit() else part for part in re.split(r'(\d+)', p.get('name', '').casefold())]
+    return p.get('ring', 2), list(Sector).index(p.get('sector', 'overig')), name, person.id
+
+
 def _by_number(card: Element) -> tuple[int, str]:
     return card.props.get('number') or 0, card.id
 
 
+@dataclass
+class _Row:
+    top: float
+    limit: float
+    x: float
+    height: float = 0.0
+
+
 class _Rows:
-    """Rows of columns in the plan, left to right and top to bottom: the bands between the zones, then below."""
+    """Rows of columns in the plan, left to right: the bands between the zones, which stay open for a group that fits
+    them, and below the plan one row after another."""
 
     def __init__(self, plan: _Plan, floor: _Floor) -> None:
         self.plan, self.floor = plan, floor
-        self.rows = plan.rows()
-        self.top, self.limit = self.rows.pop(0)
-        self.x, self.height = self.start, 0.0
+        *bands, (top, _) = plan.rows()
+        self.bands = [_Row(band_top, limit, self.start) for band_top, limit in bands]
+        self.row = _Row(top, math.inf, self.start)
 
     @property
     def start(self) -> float:
         return self.plan.left + INSET[0]
 
     def new_row(self, force: bool = False) -> None:
-        """Go on in the next row, unless this one is still empty."""
-        if self.x == self.start and not force:
-            return
-        if self.rows:
-            self.top, self.limit = self.rows.pop(0)
-        else:
-            self.top += self.height + BESIDE
-        self.x, self.height = self.start, 0.0
+        """Go on below the plan in a new row, unless the present one is still empty."""
+        if self.row.x != self.start or force:
+            self.row = _Row(self.row.top + self.row.height + BESIDE, math.inf, self.start)
 
     def lay(self, group: list[list[Element]]) -> list[tuple[Element, tuple[float, float]]]:
-        """Places for a group of columns of cards, kept in one row where they fit together."""
-        widths = [SIZES[column[0].type][0] for column in group]
-        if self.x + sum(widths) + INSET[0] * (len(group) - 1) > self.plan.right \
-                or max(map(_height, group)) > self.limit - self.top:
-            self.new_row()
-        placed = []
-        for column, width in zip(group, widths):
-            while not self._fits(column):
-                self.x += width + INSET[0]
-                if self.x + width > self.plan.right:
-                    self.new_row(force=True)
-            y = self.top
-            for card in column:
-                placed.append((card, (self.x, y)))
-                y += UNDER_GOAL if card.type == ElementType.GOAL else SIZES[card.type][1] + GAP
-            self.x += width + INSET[0]
-            self.height = max(self.height, _height(column))
+        """Places for a group of columns of cards: together in the first row they fit in, else wrapped over rows."""
+        for row in [*self.bands, self.row]:
+            if (placed := self._together(row, group)) is not None:
+                return placed
+        self.new_row()
+        if (placed := self._together(self.row, group)) is not None:
+            return placed
+        return [spot for column in group for spot in self.lay_one(column)]
+
+    def _together(self, row: _Row, group: list[list[Element]]) -> list[tuple[Element, tuple[float, float]]] | None:
+        x, spots = row.x, []
+        for column in group:
+            width = SIZES[column[0].type][0]
+            while not self._fits(row, x, column):
+                x += width + INSET[0]
+                if x + width > self.plan.right:
+                    return None
+            spots.append((x, column))
+            x += width + INSET[0]
+        return [placed for x, column in spots for placed in self._put(row, x, column)]
+
+    def lay_one(self, column: list[Element]) -> list[tuple[Element, tuple[float, float]]]:
+        """One column in the row below the plan, in a new row when this one is full (or blocked)."""
+        width = SIZES[column[0].type][0]
+        while not self._fits(self.row, self.row.x, column):
+            self.row.x += width + INSET[0]
+            if self.row.x + width > self.plan.right:
+                self.new_row(force=True)  # also when nothing fitted in this one
+        return self._put(self.row, self.row.x, column)
+
+    def _put(self, row: _Row, x: float, column: list[Element]) -> list[tuple[Element, tuple[float, float]]]:
+        placed, y = [], row.top
+        for card in column:
+            placed.append((card, (x, y)))
+            self.floor.take((x, y, *SIZES[card.type]))
+            y += UNDER_GOAL if card.type == ElementType.GOAL else SIZES[card.type][1] + GAP
+        row.x = max(row.x, x + SIZES[column[0].type][0] + INSET[0])
+        row.height = max(row.height, _height(column))
         return placed
 
-    def _fits(self, column: list[Element]) -> bool:
-        if self.x + SIZES[column[0].type][0] > self.plan.right or self.top + _height(column) > self.limit:
+    def _fits(self, row: _Row, x: float, column: list[Element]) -> bool:
+        if x + SIZES[column[0].type][0] > self.plan.right or row.top + _height(column) > row.limit:
             return False
-        y = self.top
+        y = row.top
         for card in column:
-            if not self.floor.free((self.x, y, *SIZES[card.type])):
+            if not self.floor.free((x, y, *SIZES[card.type])):
                 return False
             y += UNDER_GOAL if card.type == ElementType.GOAL else SIZES[card.type][1] + GAP
         return True

@@ -200,8 +200,10 @@ class BoardPage:
         if not await self.send(ops):
             return
         after = {op['id']: (op['props']['x'], op['props']['y']) for op in ops}
-        with self.canvas.parent_slot, ui.card().classes('pb-undo fixed-bottom q-ma-md row items-center no-wrap gap-2') \
-                .mark('tidied') as note:
+        with self.canvas.parent_slot, ui.card().props('flat bordered').classes('q-py-xs q-px-md shadow-4') \
+                .style('position: fixed; bottom: 84px; left: 50%; transform: translateX(-50%); z-index: 2000; '
+                       'width: max-content; max-width: calc(100vw - 32px)').mark('tidied') as note, \
+                ui.row().classes('items-center no-wrap gap-2'):
             ui.label(t('board.tidied'))
 
             async def undo() -> None:
