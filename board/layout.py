@@ -4,8 +4,9 @@ The board has a shape that people learn: the zones of the plan (`board.plan.ZONE
 between them and below them, grouped per family member, each agreement under its goal, the notes in their zone,
 and the family and their network in columns beside the plan. `place` finds a new card a spot in that shape,
 `tidy` ("Netjes leggen") lays out every card someone may move in it again. Neither ever puts a card on another one,
-nor moves a card into or out of a zone: what lies in a zone is what an invitee who was shown that zone sees
-(`board.access`). Pure geometry on elements, also used by the canvas (through its props) and the PDF picture.
+and `tidy` moves no card into a zone, and one out of it only when the zone is full: what lies in a zone is what an
+invitee who was shown that zone sees (`board.access`). Pure geometry on elements; its card sizes are the canvas's
+(through its props) and the PDF picture's.
 """
 from __future__ import annotations
 
