@@ -394,10 +394,8 @@ export default {
       for (const el of Object.values(this.els)) {
         const goal = el.type === "agreement" ? this.els[el.props.goal_id] : null;
         if (!goal || goal.type !== "goal" || !this.isDrawn(goal)) continue;
-        const a = this.position(el), g = this.position(goal);
-        result.push({
-          id: el.id, ax: a.x + this.sizes.agreement[0] / 2, ay: a.y, bx: g.x + this.sizes.goal[0] / 2, by: g.y + this.sizes.goal[1],
-        });
+        const a = this.position(el), g = this.position(goal), [gw, gh] = this.sizes.goal;
+        result.push({ id: el.id, ax: a.x + this.sizes.agreement[0] / 2, ay: a.y, bx: g.x + gw / 2, by: g.y + gh });
       }
       return result;
     },

@@ -1,7 +1,7 @@
 """A picture of the board, drawn on the server with Pillow: for the PDF plan, previews and mails.
 
-Looks like the canvas (assets/board_canvas.js): the same card sizes (`board.layout.SIZES`) and calm colours, zones as tinted
-rounded areas, ties as lines. It draws what the `BoardFile` holds, so filter it for the viewer first.
+Looks like the canvas (assets/board_canvas.js): the same card sizes (`board.layout.SIZES`) and calm colours, zones
+as tinted rounded areas, ties as lines. It draws what the `BoardFile` holds, so filter it for the viewer first.
 """
 from __future__ import annotations
 

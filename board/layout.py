@@ -68,7 +68,8 @@ def box(element: Element) -> Box:
 
 def overlap(a: Box, b: Box, gap: float = 0) -> bool:
     """Whether two boxes come closer than `gap` (0: whether they overlap)."""
-    return a[0] < b[0] + b[2] + gap and b[0] < a[0] + a[2] + gap and a[1] < b[1] + b[3] + gap and b[1] < a[1] + a[3] + gap
+    return (a[0] < b[0] + b[2] + gap and b[0] < a[0] + a[2] + gap
+            and a[1] < b[1] + b[3] + gap and b[1] < a[1] + a[3] + gap)
 
 
 @dataclass

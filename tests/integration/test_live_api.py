@@ -176,7 +176,8 @@ async def test_a_create_is_acknowledged_and_reaches_the_other_client(client, boa
 async def test_a_card_made_without_a_place_gets_a_free_one_from_the_server(client, store: Store,
                                                                           board_id: str) -> None:
     async with client(board_id) as derya:
-        goal = {'op': 'create', 'id': 'goal-new', 'type': 'goal', 'props': {'text': 'Samen koken.', 'owners': ['fm-mees']}}
+        goal = {'op': 'create', 'id': 'goal-new', 'type': 'goal',
+                'props': {'text': 'Samen koken.', 'owners': ['fm-mees']}}
         answer, own = await derya.push([goal, {'op': 'create', 'id': 'agr-new', 'type': 'agreement',
                                                'props': {'text': 'Boodschappen doen.', 'goal_id': 'goal-new'}}])
         assert answer['type'] == 'ack'

@@ -127,7 +127,8 @@ async def test_netjes_leggen_lays_out_a_messy_board_for_everyone_as_one_change_a
     hub = hub_of(board_id) or await state.get().hubs.get(board_id)
     messy = {e.id: (1500.0, 300.0) for e in hub.elements.values()
              if layout.drawn(e) and e.type in ('goal', 'agreement', 'family_member')}
-    await push_as(board_id, COACH, [{'op': 'update', 'id': i, 'props': {'x': x, 'y': y}} for i, (x, y) in messy.items()])
+    await push_as(board_id, COACH, [{'op': 'update', 'id': i, 'props': {'x': x, 'y': y}}
+                                    for i, (x, y) in messy.items()])
     mees = create_user()
     await mees.open(f'/board/{board_id}?token={token_for(board_id, Actor(id="fm-mees", name="Mees", role=Role.CHILD))}')
     heard = []
@@ -186,3 +187,21 @@ async def test_the_shared_screen_is_not_offered_netjes_leggen(user: User) -> Non
     user.find(marker='open-more').click()
     await user.should_see(marker='download-pdf')
     await user.should_not_see(marker='tidy-board')
+
+
+async def test_someone_added_on_the_netwerkschema_gets_a_free_place_beside_the_plan_on_the_board(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/schema?token={token_for(board_id, COACH)}')
+    for name in ('Opa Henk', 'Buurman Wim'):
+        user.find(marker='schema-add').click()
+        user.find(marker='field-name').type(name)
+        user.find(marker='dialog-save').click()
+        for _ in range(50):
+            if any(p.props['name'] == name for p in of_type(board_id, 'network_person')):
+                break
+            await settle()
+    cards = card_boxes(hub_of(board_id).elements.values())
+    assert overlaps(cards) == []
+    plan_right = max(z.props['x'] + z.props['w'] for z in of_type(board_id, 'zone'))
+    added = [p for p in of_type(board_id, 'network_person') if p.props['name'] in ('Opa Henk', 'Buurman Wim')]
+    assert len(added) == 2 and all(p.props['x'] > plan_right for p in added)

@@ -89,7 +89,8 @@ def test_an_imported_board_whose_cards_all_lie_on_one_spot_is_laid_out(sqlite_st
     boxes = [layout.box(e) for e in cards.values()]
     assert not [pair for pair in itertools.combinations(boxes, 2) if layout.overlap(*pair)]
     zones = {e['props']['kind']: e['props'] for e in data['elements'] if e['type'] == 'zone'}
-    assert all(lies_in(cards[e.id].props, zones['krachten']) for e in cards.values() if e.props.get('kind') == 'strength')
+    strengths = [e for e in cards.values() if e.props.get('kind') == 'strength']
+    assert strengths and all(lies_in(e.props, zones['krachten']) for e in strengths)
 
 
 def test_an_import_keeps_every_card_where_the_file_puts_it_unless_it_shares_its_spot(sqlite_store) -> None:
@@ -101,4 +102,5 @@ def test_an_import_keeps_every_card_where_the_file_puts_it_unless_it_shares_its_
     assert (cards['goal-2'].props['x'], cards['goal-2'].props['y']) == (41, 271)
     assert (cards['goal-4'].props['x'], cards['goal-4'].props['y']) == (elements['goal-4']['props']['x'], 270)
     for stacked in ('goal-1', 'goal-3'):  # both move: neither has a better right to the spot
-        assert not any(layout.overlap(layout.box(cards[stacked]), layout.box(e)) for e in cards.values() if e.id != stacked)
+        assert not any(layout.overlap(layout.box(cards[stacked]), layout.box(e))
+                       for e in cards.values() if e.id != stacked)

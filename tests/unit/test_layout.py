@@ -51,7 +51,8 @@ def at(doc: dict[str, Element], element_id: str) -> tuple[float, float]:
 
 
 def moved(doc: dict[str, Element], spots: dict[str, tuple[float, float]]) -> dict[str, Element]:
-    return doc | {i: doc[i].model_copy(update={'props': doc[i].props | {'x': x, 'y': y}}) for i, (x, y) in spots.items()}
+    return doc | {i: doc[i].model_copy(update={'props': doc[i].props | {'x': x, 'y': y}})
+                  for i, (x, y) in spots.items()}
 
 
 def family(count: int) -> list[dict]:
