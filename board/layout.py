@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .access import lies_in
@@ -77,7 +77,6 @@ class _Floor:
     """What is taken: the cards that stay, the cards laid down so far, and the zones."""
     cards: list[Box]
     zones: dict[str, Box]
-    home_zones: Mapping[str, Element] = field(default_factory=dict)
 
     def free(self, spot: Box, home: str | None = None, zones: bool = True) -> bool:
         """Free for a card: no card near, and no zone but its own (`home`) under it."""
