@@ -44,7 +44,7 @@ def board_navigation(opened: OpenBoard, here: str,
         for label, icon, action, marker in more:
             with ui.menu_item(on_click=action).classes('pb-menu-item').mark(marker):
                 ui.icon(icon, size='sm').classes('text-primary q-mr-sm')
-                ui.label(t(label))
+                ui.label(t(label)).classes('text-no-wrap')
 
 
 def _go(url: str) -> Callable[[], None]:
