@@ -141,8 +141,8 @@ class BoardPage:
                     continue
                 seen.add(peer['id'])
                 initials = ''.join(part[0] for part in peer['name'].split()[:2]).upper()
-                avatar = ui.label(initials).classes('pb-avatar').style(f"background:{peer['color']}") \
-                    .tooltip(peer['name'])
+                with ui.label(initials).classes('pb-avatar').style(f"background:{peer['color']}") as avatar:
+                    ui.tooltip(peer['name'])  # inside, not `.tooltip()`: that anchors by id, lost when redrawn
                 avatar.props['aria-label'] = peer['name']  # never through a props string: a name may hold quotes
 
     async def push(self, cid: str, ops: list[Any]) -> dict[str, Any]:

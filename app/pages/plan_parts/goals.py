@@ -153,8 +153,8 @@ class GoalsPart(Part):
                     self.dates(p, ('start', 'plan.start'), ('planned_end', 'plan.planned_end'),
                                ('reached', 'plan.goal.reached'))
                     if p.get('progress') is not None:
-                        ui.label(f"{face(p['progress'])} {p['progress']}/10").classes('pb-face-small') \
-                            .tooltip(self.t('plan.goal.progress'))
+                        with ui.label(f"{face(p['progress'])} {p['progress']}/10").classes('pb-face-small'):
+                            ui.tooltip(self.t('plan.goal.progress'))  # inside: `.tooltip()` anchors by id (issue 10)
                     self.line('plan.goal.supporters', ', '.join(people.get(i, '?') for i in p.get('supporters', [])))
                     if p.get('written_by_name'):
                         ui.label(self.t('plan.goal.written_by', name=p['written_by_name'])).classes('pb-small')
