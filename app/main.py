@@ -43,6 +43,8 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     app.add_middleware(CsrfMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)  # added last, so outermost: a refusal by the CSRF check gets them too
     app.add_static_files('/assets', ASSETS)
+    # Quasar's thin loading bar is a nameless progressbar for screen readers: it is only a look, so it is hidden
+    app.config.quasar_config['loadingBar']['aria-hidden'] = 'true'
     home_page.register()
     login_page.register()
     board_page.register()

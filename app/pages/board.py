@@ -23,6 +23,7 @@ from board.identity import Role
 from board.plan import remove_person_operations
 
 from .. import family_data
+from ..contrast import ink_on
 from ..canvas import BoardCanvas
 from ..i18n import error_message, translate
 from ..people import language, t
@@ -141,7 +142,8 @@ class BoardPage:
                     continue
                 seen.add(peer['id'])
                 initials = ''.join(part[0] for part in peer['name'].split()[:2]).upper()
-                with ui.label(initials).classes('pb-avatar').style(f"background:{peer['color']}") as avatar:
+                with ui.label(initials).classes('pb-avatar') \
+                        .style(f"background:{peer['color']};color:{ink_on(peer['color'])}") as avatar:
                     ui.tooltip(peer['name'])  # inside, not `.tooltip()`: that anchors by id, lost when redrawn
                 avatar.props['aria-label'] = peer['name']  # never through a props string: a name may hold quotes
 

@@ -54,7 +54,7 @@ class AgreementsPart(Part):
                         if p.get('done'):
                             ui.badge(self.t('plan.agreement.done_badge'), color='positive').classes('pb-badge')
                         if p.get('standard'):
-                            ui.badge(self.t('plan.agreement.standard'), color='grey-6').classes('pb-badge')
+                            ui.badge(self.t('plan.agreement.standard'), color='grey-8').classes('pb-badge')
                     ui.label(p.get('text', '')).classes('pb-item-text')
                     self.concept(agreement)
                     named = [name for name in (people.get(i, '?') for i in p.get('who_ids', []))

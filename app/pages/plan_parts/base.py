@@ -11,6 +11,7 @@ from board.dutch import nl_date
 from board.elements import Element
 from board.identity import Role
 
+from ...contrast import ink_on
 from ..sharing import concept_bar, seen_by_icon
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ def face(name: str, color: str | None, photo: str | None = None, marker: str = '
         ui.image(photo).props('fit=cover no-spinner no-transition ratio=1').classes('pb-member-photo').mark(marker)
     else:
         initials = ''.join(part[0] for part in (name or '?').split()[:2]).upper()
-        ui.label(initials).classes('pb-member-dot').style(f"background:{color or '#9e9e9e'}")
+        background = color or '#9e9e9e'
+        ui.label(initials).classes('pb-member-dot').style(f'background:{background};color:{ink_on(background)}')
 
 
 class Part:

@@ -23,7 +23,7 @@ SCORES = {n: str(n) for n in range(1, 6)}
 def change_text(start: int | None, now: int | None) -> tuple[str, str]:
     """'2 → 4 (+2)' and a colour class; just the score when there is nothing to compare with."""
     if now is None:
-        return '–', 'text-grey-6'
+        return '–', 'text-grey-8'
     if start is None:
         return str(now), 'text-grey-9'
     diff = now - start

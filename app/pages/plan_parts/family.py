@@ -152,7 +152,7 @@ class FamilyPart(Part):
             for key, done in steps:
                 with ui.row().classes('items-start no-wrap gap-2'):
                     ui.icon('check_circle' if done else 'radio_button_unchecked', size='sm') \
-                        .classes('text-positive' if done else 'text-grey-6')
+                        .classes('text-positive' if done else 'text-grey-8')
                     ui.label(self.t(key))
             with ui.row().classes('w-full justify-end pb-actions'):
                 self.action('rights.choose', 'tune', lambda: self.edit_board(info), 'start-choose-default',
