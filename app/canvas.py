@@ -13,12 +13,14 @@ from nicegui.events import GenericEventArguments
 
 from board.layout import SIZES
 
-from .live_element import PEOPLE_LOOK, LiveElement
+from .live_element import ASSETS, PEOPLE_LOOK, LiveElement
 
 COMPONENT = Path(__file__).resolve().parent.parent / 'assets' / 'board_canvas.js'
+BOARD_KEYS = ASSETS / 'board_keys.js'
+"""The canvas by keyboard: pan, zoom, and move the focused card."""
 
 
-class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]):
+class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, BOARD_KEYS]):
 
     def __init__(self, *, labels: dict[str, str], readonly: bool = False,
                  on_push: Callable[[str, list[Any]], Any] | None = None,

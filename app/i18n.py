@@ -109,6 +109,17 @@ TABLE: dict[str, tuple[str, str]] = {
     'canvas.kader': ('Kader', 'Limit'),
     'canvas.overdue': ('Te laat', 'Overdue'),
     'canvas.progress': ('Voortgang', 'Progress'),
+    # keyboard and screen reader (issue 10)
+    'canvas.board': ('Het bord', 'The board'),
+    'canvas.keys_help': ('Pijltjes schuiven het bord, plus en min zoomen in en uit, nul laat alles zien. Met Tab ga je '
+                         'langs de kaarten; op een kaart schuiven de pijltjes de kaart, met Shift verder, en opent '
+                         'Enter hem.',
+                         'Arrow keys move the board, plus and minus zoom in and out, zero shows everything. Tab goes '
+                         'from card to card; on a card the arrow keys move the card, further with Shift, and Enter '
+                         'opens it.'),
+    'board.news.one': ('{name} heeft een kaart veranderd.', '{name} changed a card.'),
+    'board.news.many': ('{name} heeft {count} kaarten veranderd.', '{name} changed {count} cards.'),
+    'board.news.someone': ('Iemand', 'Someone'),
     # sharing per card and concepts (issue 5)
     'type.verslag': ('Verslag', 'Minutes'),
     'canvas.concept': ('Concept', 'Draft'),

@@ -1,6 +1,7 @@
 // Planbord's board canvas: draws one board as SVG and turns pointer input (mouse, touch, pen) into operations.
 // State comes down as props (the snapshot a page render carries) and as `applyMessage` calls (the hub's deltas);
 // what the person does goes up as `push` events. Our own code: no libraries beyond the Vue that NiceGUI ships.
+import { boardKeys } from "board_keys";
 import { liveSync } from "live_sync";
 import { TIE_LOOK, initials, personColor, photoOf, zigzagPath } from "people_look";
 
@@ -13,6 +14,10 @@ const SEND_EVERY_MS = 40; // about 25 position updates per second while dragging
 const VIEW_SETTLE_MS = 250;
 const MIN_SCALE = 0.2;
 const MAX_SCALE = 3;
+// A phone opens readable rather than whole: its smallest card text (13px: the line under a name, the tags) at 12
+// CSS pixels or more. A phone is a screen whose short side is below PHONE_PX, held either way.
+const READABLE_SCALE = 12 / 13;
+const PHONE_PX = 600;
 const SVG_FONT = "system-ui, Segoe UI, Roboto, Arial, sans-serif";
 
 // Simple line icons on a 24×24 grid, drawn with a round 2px stroke.
@@ -164,11 +169,13 @@ function labelWidth(text) {
 }
 
 export default {
-  mixins: [liveSync],
+  mixins: [liveSync, boardKeys],
   template: `
 <div class="pb-board">
   <svg class="pb-svg" ref="svg" :data-seq="lastSeq" @pointerdown="onPointerDown" @pointermove="onPointerMove"
-       @pointerup="onPointerUp" @pointercancel="onPointerCancel" @wheel.prevent="onWheel" @keydown="onKey">
+       @pointerup="onPointerUp" @pointercancel="onPointerCancel" @wheel.prevent="onWheel" @keydown="onKey"
+       @focusin="onFocusIn" tabindex="0" role="application" :aria-label="label('board')"
+       :aria-describedby="ids.keys">
     <defs>
       <pattern :id="ids.grid" width="32" height="32" patternUnits="userSpaceOnUse" :patternTransform="worldTransform">
         <circle cx="16" cy="16" r="1.7" fill="#D9D4C7" />
@@ -310,6 +317,7 @@ export default {
       </g>
     </g>
   </svg>
+  <div :id="ids.keys" class="pb-sr-only">{{ label('keys_help') }}</div>
   <div v-if="!readonly && labels.drag_hint" class="pb-hint" :style="{ opacity: hintVisible ? 1 : 0 }">{{ labels.drag_hint }}</div>
 </div>`,
 
@@ -333,7 +341,7 @@ export default {
       overdueInk: OVERDUE_STYLE.line,
       ids: {
         grid: `pb-grid-${uid}`, shadow: `pb-shadow-${uid}`, lift: `pb-lift-${uid}`,
-        stripes: `pb-stripes-${uid}`, goalClip: `pb-goal-clip-${uid}`, uid,
+        stripes: `pb-stripes-${uid}`, goalClip: `pb-goal-clip-${uid}`, keys: `pb-keys-${uid}`, uid,
       },
     };
   },
@@ -533,14 +541,6 @@ export default {
       this.scheduleView();
     },
 
-    onKey(e) {
-      const card = e.target.closest?.("[data-id]");
-      if (card && (e.key === "Enter" || e.key === " ")) {
-        e.preventDefault();
-        this.$emit("open", { id: card.dataset.id });
-      }
-    },
-
     // ---- the visible area ----
     scheduleView() {
       clearTimeout(this.viewTimer);
@@ -554,14 +554,17 @@ export default {
       this.$emit("view", { cx: round1(cx), cy: round1(cy) });
     },
 
-    // Start with the whole board in sight (never enlarged, never so small that nothing is readable).
+    // Start with the whole board in sight (never enlarged, never so small that nothing is readable); on a phone
+    // fitted to the width where its text stays readable, else at the smallest readable zoom from the left edge.
     fitContent() {
       const rect = this.$refs.svg.getBoundingClientRect();
       const boxes = Object.values(this.els).map((el) => this.box(el)).filter(Boolean);
       if (!boxes.length || !rect.width || !rect.height) return;
       const left = Math.min(...boxes.map((b) => b[0])) - 40, top = Math.min(...boxes.map((b) => b[1])) - 40;
       const right = Math.max(...boxes.map((b) => b[2])) + 40, bottom = Math.max(...boxes.map((b) => b[3])) + 40;
-      const scale = clamp(Math.min(rect.width / (right - left), rect.height / (bottom - top)), 0.35, 1);
+      const phone = Math.min(rect.width, rect.height) < PHONE_PX;
+      const scale = phone ? clamp(rect.width / (right - left), READABLE_SCALE, 1)
+        : clamp(Math.min(rect.width / (right - left), rect.height / (bottom - top)), 0.35, 1);
       // Centred when it fits; otherwise start at the top left, where people begin to read.
       this.view = {
         x: Math.max(rect.width / 2 - ((left + right) / 2) * scale, -left * scale),

@@ -16,23 +16,23 @@ from nicegui import Client, ui
 
 from board import audit, layout
 from board.access import may_change, may_edit, movable
-from board.elements import new_id
+from board.elements import Visibility, new_id
 from board.hub import Session
-from board.elements import Visibility
 from board.identity import Role
 from board.plan import remove_person_operations
 
 from .. import family_data
-from ..contrast import ink_on
 from ..canvas import BoardCanvas
+from ..contrast import ink_on
 from ..i18n import error_message, translate
+from ..news import News, changed_cards, sentence
 from ..people import language, t
 from .closed import show_closed
-from .layout import header
 from .hub_page import PEOPLE, changed_types
-from .sharing import SCOPES, SeenBy, concept_switch, seen_key, sharing_part
+from .layout import header
 from .lookup import OpenBoard, open_board
 from .navigation import board_navigation
+from .sharing import SCOPES, SeenBy, concept_switch, seen_key, sharing_part
 
 log = logging.getLogger(__name__)
 UNDO_SECONDS = 30
@@ -55,7 +55,8 @@ def canvas_labels() -> dict[str, str]:
     choice's own name to fall back on."""
     keys = ['goal', 'agreement', 'note', 'strength', 'worry', 'question', 'idea', 'verslag', 'zone', 'family_member',
             'network_person', 'pictogram']
-    words = ['drag_hint', 'reached', 'until', 'done', 'proposal', 'kader', 'overdue', 'progress', 'concept']
+    words = ['drag_hint', 'reached', 'until', 'done', 'proposal', 'kader', 'overdue', 'progress', 'concept', 'board',
+             'keys_help']
     seen = {f'seen_{scope}': t(f'sharing.scope.{scope}') for scope in SCOPES}
     return {k: t(f'type.{k}') for k in keys} | {k: t(f'canvas.{k}') for k in words} | seen
 
@@ -69,6 +70,8 @@ class BoardPage:
         self.language = language()
         self.session: Session | None = None
         self.words: SeenBy | None = None
+        self.peer_names: dict[str, str] = {}
+        self.news = News(self.tell_news)
         with toolbar:
             self.avatars = ui.row().classes('items-center gap-1 no-wrap pb-avatars')
             if actor.role == Role.SCREEN:
@@ -87,6 +90,8 @@ class BoardPage:
                                   on_push=self.push, on_ready=self.resync, on_resync=self.resync,
                                   on_open=self.open_editor, on_reject=self.show_reject) \
             .classes('pb-canvas w-full')
+        self.live = ui.label().classes('pb-sr-only').props('role=status aria-live=polite').mark('board-news')
+        """What others changed, said politely to a screen reader (`tell_news`)."""
         self.deliver(hub.welcome_for(actor))  # the first render carries the board
         client.on_connect(lambda: self.resync(self.canvas.seq, list(self.canvas.elements)))
         client.on_disconnect(self.leave)
@@ -100,6 +105,7 @@ class BoardPage:
         """Gone from the hub (and from the avatars) while the browser is away; a reconnect joins again."""
         if self.session is not None:
             self.hub.leave(self.session)
+        self.news.stop()
 
     def deliver(self, message: dict[str, Any]) -> None:
         if message['type'] == 'closed':
@@ -107,8 +113,23 @@ class BoardPage:
             return
         if message['type'] == 'presence':
             self.show_presence(message['peers'])
+        if message['type'] == 'commit' and message.get('by') != self.actor.id and message.get('changes'):
+            self.news.note(self.name_of(message.get('by', '')), changed_cards(message))
         self.tell_seen(message)
         self.canvas.deliver(message)
+
+    def name_of(self, actor_id: str) -> str:
+        """Who made a change, as the avatars name them, else as the board does."""
+        if actor_id in self.peer_names:
+            return self.peer_names[actor_id]
+        element = self.hub.elements.get(actor_id)
+        return (element.props.get('name') if element is not None else None) or translate('board.news.someone',
+                                                                                        self.language)
+
+    def tell_news(self, counts: dict[str, int]) -> None:
+        """Say a summary in the live region; the same words twice get a trailing space, or they are not said."""
+        text = sentence(counts, self.language)
+        self.live.set_text(text + '\u00a0' if text == self.live.text else text)
 
     def tell_seen(self, message: dict[str, Any]) -> None:
         """Before the canvas shows a sharing, the words that name who it includes; all of them again when who is
@@ -135,6 +156,7 @@ class BoardPage:
 
     def show_presence(self, peers: list[dict[str, Any]]) -> None:
         self.avatars.clear()
+        self.peer_names.update((peer['id'], peer['name']) for peer in peers)
         with self.avatars:
             seen: set[str] = set()
             for peer in peers:
@@ -163,7 +185,8 @@ class BoardPage:
     def show_reject(self, error: dict[str, Any]) -> None:
         """Every refusal, from a drag or the editor, is said in the person's language."""
         with self.canvas:
-            ui.notify(error_message(error, self.language), type='negative', multi_line=True)
+            ui.notify(error_message(error, self.language), type='negative', multi_line=True,
+                      attrs={'role': 'status'})  # said politely (Quasar's own is an alert)
 
     async def submit(self, ops: list[dict[str, Any]], dialog: ui.dialog, done: str) -> None:
         """Send the editor's change; on a refusal (already shown) keep the dialog open so nothing typed is lost."""
