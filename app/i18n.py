@@ -120,6 +120,13 @@ TABLE: dict[str, tuple[str, str]] = {
     'board.news.one': ('{name} heeft een kaart veranderd.', '{name} changed a card.'),
     'board.news.many': ('{name} heeft {count} kaarten veranderd.', '{name} changed {count} cards.'),
     'board.news.someone': ('Iemand', 'Someone'),
+    'schema.keys_help': ('Met Tab ga je langs de mensen en de lijnen. Enter opent iemands netwerklijst of een lijn. '
+                         'Pijltje omhoog of omlaag zet iemand een ring dichterbij of verder weg, pijltje links of '
+                         'rechts een sector verder. Plus en min zoomen, nul laat alles zien.',
+                         'Tab goes from person to person and line to line. Enter opens a netwerklijst or a line. '
+                         'Arrow up or down moves someone a ring closer or further out, arrow left or right a sector '
+                         'round. Plus and minus zoom, zero shows everything.'),
+    'schema.not_movable': ('Waar {name} staat, kun jij hier niet veranderen.', 'You cannot change where {name} is here.'),
     # sharing per card and concepts (issue 5)
     'type.verslag': ('Verslag', 'Minutes'),
     'canvas.concept': ('Concept', 'Draft'),

@@ -12,9 +12,11 @@ from typing import Any
 
 from network_graph import schema_layout
 
-from .live_element import PEOPLE_LOOK, LiveElement
+from .live_element import ASSETS, PEOPLE_LOOK, LiveElement
 
 COMPONENT = Path(__file__).resolve().parent.parent / 'assets' / 'network_schema.js'
+SCHEMA_KEYS = ASSETS / 'schema_keys.js'
+"""The schema by keyboard and screen reader, and pinch-zoomed."""
 GEOMETRY = {
     'sectors': list(schema_layout.SECTORS), 'wedge': schema_layout.WEDGE, 'centre': schema_layout.CENTRE,
     'rings': {str(ring): list(edges) for ring, edges in schema_layout.RINGS.items()},
@@ -22,7 +24,7 @@ GEOMETRY = {
 }
 
 
-class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]):
+class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, SCHEMA_KEYS]):
 
     def __init__(self, *, labels: dict[str, str], family_name: str, readonly: bool = False,
                  on_push: Callable[[str, list[Any]], Any] | None = None,
@@ -30,7 +32,8 @@ class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]
                  on_resync: Callable[[int, list[str]], Any] | None = None,
                  on_open: Callable[[str], Any] | None = None,
                  on_add: Callable[[dict[str, Any]], Any] | None = None,
-                 on_tie_exists: Callable[[], Any] | None = None, fixed: list[str] | None = None) -> None:
+                 on_tie_exists: Callable[[], Any] | None = None, fixed: list[str] | None = None,
+                 on_not_movable: Callable[[str], Any] | None = None) -> None:
         """Netwerkschema
 
         `on_push`, `on_ready` and `on_resync` are those of `LiveElement`.
@@ -42,6 +45,7 @@ class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]
         :param on_add: ``({ring, sector, distance, centre})`` — a double tap on an empty spot
         :param on_tie_exists: two people were joined who already have a line
         :param fixed: the people this person may not move (someone else's, for a child); see `set_fixed`
+        :param on_not_movable: ``(element_id)`` — an arrow key asked to move someone this person may not move
         """
         super().__init__(on_push=on_push, on_ready=on_ready, on_resync=on_resync)
         with self._props.suspend_updates():
@@ -53,6 +57,7 @@ class NetworkSchema(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK]
         self.on('open', lambda e: on_open and on_open(str(e.args['id'])))
         self.on('add', lambda e: on_add and on_add(dict(e.args)))
         self.on('tie_exists', lambda e: on_tie_exists and on_tie_exists())
+        self.on('not_movable', lambda e: on_not_movable and on_not_movable(str(e.args['id'])))
 
     def set_centre(self, member_id: str | None) -> None:
         """The whole family (``None``) or one member's own schema (the VIP view)."""

@@ -3,6 +3,7 @@
 // and the lines between people who know each other. Drag someone to another ring or sector or closer in; tap for
 // their netwerklijst; in line mode tap two people to draw a line between them. Our own SVG, no libraries.
 import { liveSync, newCid } from "live_sync";
+import { schemaKeys } from "schema_keys";
 import { TIE_LOOK, initials, personColor, photoOf, zigzagPath } from "people_look";
 
 const R = 470; // the outer edge of ring 3, in SVG units; the view box leaves room for the sector labels
@@ -43,12 +44,13 @@ function nameLines(name, max) {
 }
 
 export default {
-  mixins: [liveSync],
+  mixins: [liveSync, schemaKeys],
   template: `
 <div class="pb-schema">
   <svg ref="svg" class="pb-schema-svg" :viewBox="viewBox" :data-seq="lastSeq" :data-centre="centreId || 'family'"
        @pointerdown="onPointerDown" @pointermove="onPointerMove" @pointerup="onPointerUp"
-       @pointercancel="onPointerCancel" @dblclick="onDoubleClick">
+       @pointercancel="onPointerCancel" @dblclick="onDoubleClick" @keydown="onSchemaKey" @focusin="onSchemaFocus"
+       role="application" :aria-label="labels.schema" :aria-describedby="keysId">
     <g class="pb-rings">
       <circle v-for="ring in [3, 2, 1]" :key="ring" :r="geometry.rings[ring][1] * R" :fill="ringFills[ring]"
               :stroke="ringLines[ring]" stroke-width="2" :data-ring="ring" />
@@ -64,7 +66,8 @@ export default {
             :data-sector="s.key">{{ s.text }}</text>
     </g>
     <g class="pb-ties" stroke-linecap="round" fill="none">
-      <g v-for="t in ties" :key="t.id" :data-tie="t.id" :data-kind="t.kind" class="pb-tie">
+      <g v-for="t in ties" :key="t.id" :data-tie="t.id" :data-kind="t.kind" class="pb-tie" tabindex="0" role="button"
+         :aria-label="tieLabel(t)">
         <line :x1="t.ax" :y1="t.ay" :x2="t.bx" :y2="t.by" stroke="transparent" stroke-width="22" />
         <path v-if="t.kind === 'conflict'" :d="t.zigzag" :stroke="tieLook.conflict.stroke" stroke-width="3.5"
               stroke-linejoin="round" pointer-events="none" />
@@ -93,7 +96,7 @@ export default {
     </g>
     <g v-for="p in dots" :key="p.id" :data-person="p.id" :data-type="p.type" :data-ring="p.ring"
        :data-sector="p.sector" :data-angle="p.angle" :data-radius="p.radius"
-       :transform="'translate(' + p.x + ',' + p.y + ')'" role="button" tabindex="0" :aria-label="p.name"
+       :transform="'translate(' + p.x + ',' + p.y + ')'" role="button" tabindex="0" :aria-label="personLabel(p)"
        :class="['pb-dot', { 'pb-dot-movable': p.movable, 'pb-dot-dragging': dragId === p.id }]">
       <title>{{ p.title }}</title>
       <circle :r="p.r + 4" :fill="tieFirst === p.id ? '#2563EB' : '#FFFFFF'" />
@@ -114,6 +117,7 @@ export default {
       </text>
     </g>
   </svg>
+  <div :id="keysId" class="pb-sr-only">{{ labels.keys_help }}</div>
   <div v-if="hint" class="pb-schema-hint" :class="{ 'pb-schema-hint-strong': tieMode }">{{ hint }}</div>
 </div>`,
 

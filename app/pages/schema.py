@@ -64,7 +64,8 @@ class SchemaPage(HubPage):
                     labels=self.labels(), family_name=self.hub.info.family_name or self.hub.info.name,
                     readonly=self.readonly, on_push=self.push_from_schema, on_ready=self.browser_ready,
                     on_resync=self.browser_ready, on_open=self.open, on_add=self.add,
-                    on_tie_exists=lambda: ui.notify(self.t('schema.tie.exists'), type='info'), fixed=self.fixed()) \
+                    on_tie_exists=lambda: ui.notify(self.t('schema.tie.exists'), type='info'), fixed=self.fixed(),
+                    on_not_movable=self.not_movable) \
                     .classes('pb-schema-box').mark('schema')
             with ui.column().classes('pb-schema-panel gap-3'):
                 self.panel()
@@ -73,8 +74,10 @@ class SchemaPage(HubPage):
     def labels(self) -> dict[str, str]:
         words = {f'sector.{s}': self.t(f'plan.sector.{s}').split(' (')[0] for s in SECTORS}  # 'Buren (ook oude…)'
         words |= {f'ring.{r}': self.t(f'schema.ring.{r}') for r in (1, 2, 3)}
-        words |= {k: self.t(f'schema.{k}') for k in ('tie_hint', 'tie_second', 'drag_hint')}
-        return words | {'family': self.t('schema.whole_family')}
+        words |= {k: self.t(f'schema.{k}') for k in ('tie_hint', 'tie_second', 'drag_hint', 'keys_help')}
+        words |= {f'tie.{k}': self.t(f'schema.tie.{k}') for k in TIE_KINDS}
+        return words | {'family': self.t('schema.whole_family'), 'schema': self.t('network.schema.open'),
+                        'tie_title': self.t('schema.tie.title')}
 
     # the toolbar
 
@@ -221,6 +224,13 @@ class SchemaPage(HubPage):
         elif element.type == ElementType.NETWORK_PERSON and not self.readonly \
                 and may_edit(self.actor, element, self.hub.rights, 'practical'):
             self.open_person(element)
+
+    def not_movable(self, element_id: str) -> None:
+        """Said politely when an arrow key asks to move someone this person may not move (as a drag does nothing)."""
+        element = self.element(element_id)
+        name = hidden_props(element.type, element.props, self.mode).get('name', '') if element else ''
+        message = self.t('error.read_only') if self.readonly else self.t('schema.not_movable', name=name)
+        ui.notify(message, type='info', attrs={'role': 'status'})
 
     def open_person(self, person: Element) -> None:
         """The netwerklijst row, with the way to the person's details (and off a member's own schema)."""

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,8 @@ import pytest
 from board import tokens
 from board.identity import Actor, Role
 from board.store import Store
-from tests.services import require_service
 from tests.server import Server, running_server
+from tests.services import require_service
 
 CHROMIUM = os.environ.get('PLANBORD_CHROMIUM', '/usr/bin/chromium')
 CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
@@ -46,6 +47,21 @@ def leaked(secrets: tuple[str, ...], frames: list[str]) -> list[str]:
 
 COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
+
+
+def stored_props(server: Server, board_id: str, element_id: str,
+                 until: Callable[[dict], bool] = lambda props: True) -> dict:
+    """An element's props in the database, once `until` holds for them (the hub writes in ticks) or after 5 s."""
+    for _ in range(50):
+        store = Store(server.database_url)
+        try:
+            props = store.load(board_id).elements[element_id].props
+        finally:
+            store.close()
+        if until(props):
+            break
+        time.sleep(0.1)
+    return props
 
 
 def link_token(server: Server, board_id: str, actor: Actor = COACH) -> str:

@@ -6,13 +6,11 @@ comes into view), move a card with the arrows (the hub stores it, as after a dra
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
 from board.identity import Actor, Role
-from board.store import Store
-from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, wait_until
+from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, stored_props, wait_until
 from tests.e2e.test_live_board import CARD, open_board, position
 
 pytestmark = pytest.mark.e2e
@@ -38,16 +36,7 @@ def tab_to(page, wanted: str, limit: int = 120, back: bool = False) -> None:
 
 
 def stored(server, board_id: str, element_id: str, expected: tuple[float, float] | None = None) -> tuple[float, float]:
-    """Where the card lies in the database, once it is `expected` there (the writer commits in ticks) or after 5 s."""
-    for _ in range(50):
-        store = Store(server.database_url)
-        try:
-            props = store.load(board_id).elements[element_id].props
-        finally:
-            store.close()
-        if expected is None or (props['x'], props['y']) == expected:
-            break
-        time.sleep(0.1)
+    props = stored_props(server, board_id, element_id, lambda p: expected in (None, (p['x'], p['y'])))
     return props['x'], props['y']
 
 
