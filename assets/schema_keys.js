@@ -8,7 +8,7 @@ const MAX_ZOOM = 4;
 const ZOOM_STEP = 1.25;
 const RING_KEYS = { ArrowUp: -1, ArrowDown: 1 }; // up: a ring closer to the centre
 const SECTOR_KEYS = { ArrowLeft: -1, ArrowRight: 1 }; // right: the next sector clockwise
-const IN_VIEW_MARGIN = 40; // SVG units kept round a person brought into view
+const IN_VIEW_MARGIN = 80; // SVG units kept round a person brought into view (their name below them too)
 const KEY_TARGET_MS = 2000; // a key press builds on the last one for so long, answered by the hub or not
 
 const rad = (deg) => (deg * Math.PI) / 180;
@@ -64,6 +64,7 @@ export const schemaKeys = {
       const person = e.target.closest?.("[data-person]")?.dataset.person;
       const tie = e.target.closest?.("[data-tie]")?.dataset.tie;
       let done = this.zoomKey(e);
+      if (done && person) this.showPerson(person);
       if (!done && (e.key === "Enter" || e.key === " ")) {
         if (person) this.tapPerson(person);
         else if (tie && !this.tieMode) this.$emit("open", { id: tie });
