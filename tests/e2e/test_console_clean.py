@@ -53,7 +53,7 @@ def test_board_plan_and_schema_log_no_console_errors(browser, server, board_id) 
     coach.wait_for_selector('[data-id="goal-2"]')
     mother.goto(f'{url}?token={link_token(server, board_id, DERYA)}')
     wait_until(coach, "() => document.querySelectorAll('.pb-avatar').length === 2")
-    mother.goto(f'{url}/schema?token={link_token(server, board_id, DERYA)}')
+    mother.context.close()
     wait_until(coach, "() => document.querySelectorAll('.pb-avatar').length === 1")
     coach.goto(f'{url}/schema?token={link_token(server, board_id, COACH)}')
     coach.wait_for_selector('[data-person="np-ilse"]')
@@ -63,4 +63,3 @@ def test_board_plan_and_schema_log_no_console_errors(browser, server, board_id) 
     assert errors == []
     assert mother_errors == []
     coach.context.close()
-    mother.context.close()
