@@ -175,6 +175,16 @@ class VipPlacement(_Props):
     distance: Distance = 0.5
 
 
+class ExtraRole(_Props):
+    """Another role the same person plays, with its own place on the family's netwerkschema: the neighbour who is
+    also paid as the children's babysitter (ring 3), the home help who has become a friend (ring 2)."""
+    role: Name = Field(min_length=1)
+    """A short word for the role, e.g. ``oppas``."""
+    ring: Literal[1, 2, 3] = 2
+    sector: Sector = Sector.OVERIG
+    distance: Distance = 0.5
+
+
 class NetworkPerson(_Placed):
     """A betrokkene: someone from the network (ring 2) or a professional (ring 3), with their netwerklijst row.
 
@@ -189,6 +199,11 @@ class NetworkPerson(_Placed):
     distance: Distance = 0.5
     roles: list[Name] = Field(default_factory=list, max_length=10)
     """A person may play several roles: the home help who also listens."""
+    extra_roles: list[ExtraRole] = Field(default_factory=list, max_length=4)
+    """Roles that put this person in another ring or sector as well: a bridge between rings on the schema."""
+    side: ElementId | None = None
+    """Whose side of the family they are on: the family member (a parent) through whom they belong, e.g. the
+    grandmother on the mother's side. Read in the sector `familie`; `None` when unknown or not told."""
     phone: Name = ''
     mail: Name = ''
     days: list[Weekday] = Field(default_factory=list, max_length=7)
@@ -378,7 +393,7 @@ SINGLETON_IDS: dict[ElementType, str] = {ElementType.FAMILY_INFO: 'family-info'}
 """Types a board holds at most once, always under this id."""
 
 REFERENCES: dict[ElementType, dict[str, tuple[ElementType, ...]]] = {
-    ElementType.NETWORK_PERSON: {'vip.member': (ElementType.FAMILY_MEMBER,)},
+    ElementType.NETWORK_PERSON: {'vip.member': (ElementType.FAMILY_MEMBER,), 'side': (ElementType.FAMILY_MEMBER,)},
     ElementType.TIE: {'a': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON),
                       'b': (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)},
     ElementType.GOAL: {'owners': (ElementType.FAMILY_MEMBER,),

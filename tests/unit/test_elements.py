@@ -147,3 +147,30 @@ def test_visibility_rejects_unknown_scopes_and_too_many_names():
     with pytest.raises(ValidationError):
         Visibility(scope='named', names=tuple(f'p{i}' for i in range(51)))
     assert Visibility(scope='named', names=['bas']) == Visibility(scope='named', names=('bas',))
+
+
+def test_a_person_from_an_older_board_has_no_side_and_no_other_roles():
+    props = validate_props(ElementType.NETWORK_PERSON, {'name': 'Oma', 'roles': ['oppas']})
+    assert (props['side'], props['extra_roles'], props['roles']) == (None, [], ['oppas'])
+
+
+def test_a_grandmother_is_on_a_family_members_side_and_a_neighbour_babysits_in_another_ring():
+    oma = validate_props(ElementType.NETWORK_PERSON, {'name': 'Oma', 'sector': 'familie', 'side': 'fm-derya'})
+    assert oma['side'] == 'fm-derya'
+    ilse = validate_props(ElementType.NETWORK_PERSON, {
+        'name': 'Ilse', 'relation': 'buurvrouw', 'sector': 'buren', 'ring': 2,
+        'extra_roles': [{'role': 'oppas', 'ring': 3, 'sector': 'werk_school'}]})
+    assert ilse['extra_roles'] == [{'role': 'oppas', 'ring': 3, 'sector': 'werk_school', 'distance': 0.5}]
+
+
+@pytest.mark.parametrize('props, field, problem', [
+    ({'side': 'not an id!'}, 'side', 'invalid'),
+    ({'extra_roles': [{'role': '', 'ring': 3}]}, 'extra_roles.0.role', 'empty'),
+    ({'extra_roles': [{'role': 'oppas', 'ring': 4}]}, 'extra_roles.0.ring', 'not_allowed'),
+    ({'extra_roles': [{'role': 'oppas', 'sector': 'mars'}]}, 'extra_roles.0.sector', 'not_allowed'),
+    ({'extra_roles': [{'role': 'oppas', 'distance': 2}]}, 'extra_roles.0.distance', 'out_of_range'),
+    ({'extra_roles': [{'role': f'rol {i}'} for i in range(5)]}, 'extra_roles', 'too_long'),
+])
+def test_a_side_and_other_roles_must_fit(props, field, problem):
+    found = problems(ElementType.NETWORK_PERSON, {'name': 'Ilse', **props})
+    assert {'field': field, 'problem': problem} in [{k: f[k] for k in ('field', 'problem')} for f in found]

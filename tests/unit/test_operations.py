@@ -266,3 +266,13 @@ def test_applying_the_diff_as_a_patch_gives_the_new_record(a, b):
     patched = apply(doc, [update('n1', **changed_props(doc['n1'], target))], seq=2)['n1']
     assert patched == target
     assert changed_props(None, target) == target.props
+
+
+def test_a_side_points_at_a_family_member_the_writer_can_see(doc):
+    doc = apply(doc, [create('oma', 'network_person', name='Oma', sector='familie', side='sem')], seq=2)
+    assert doc['oma'].props['side'] == 'sem'
+    assert failure(doc, [update('oma', side='n1')], seq=3).code == 'bad_reference'  # a note is nobody's side
+    doc = apply(doc, [{'op': 'update', 'id': 'sem', 'visibility': {'scope': 'family'}}], seq=3)
+    ans = ActorGuard(Actor(id='ans', name='Ans', role='professional'), BoardRights(doc))
+    assert failure(doc, [create('opa', 'network_person', name='Opa', side='sem')], seq=4, guard=ans).code \
+        == 'bad_reference'
