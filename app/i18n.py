@@ -361,6 +361,7 @@ TABLE: dict[str, tuple[str, str]] = {
     'schema.names.names': ('Namen', 'Names'),
     'schema.names.initials': ('Initialen', 'Initials'),
     'schema.names.roles': ('Rollen', 'Roles'),
+    'schema.side': ('kant {name}', "{name}'s side"),
     'schema.ring.1': ('Gezin', 'Family'),
     'schema.ring.2': ('Netwerk', 'Network'),
     'schema.ring.3': ('Professionals', 'Professionals'),

@@ -86,6 +86,7 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
             if message.get('type') == 'commit' and message['seq'] <= self.seq:
                 return  # already applied
             self._remember(message)
+            message = self.forwarded(message)
             if message.get('type') == 'reject' and self._on_reject is not None:
                 # the hub answers from its own task: run the callback in this page's context, like an event
                 error = message.get('error') or {}
@@ -95,6 +96,10 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
                 self.run_method('applyMessage', message)
         except Exception:
             log.exception('%s could not take a %s message', type(self).__name__, message.get('type'))
+
+    def forwarded(self, message: dict[str, Any]) -> dict[str, Any]:
+        """What goes to the browser for a message already remembered: the message itself, or more."""
+        return message
 
     def _remember(self, message: dict[str, Any]) -> None:
         """Keep the props current without sending them, so the next page render shows this state.

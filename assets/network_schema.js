@@ -1,13 +1,18 @@
 // Planbord's netwerkschema: the family (or one family member) in the centre, three rings and ten sectors around
-// it, the people placed by meaning (ring, sector, distance: network_graph/schema_layout.py does the same sums),
-// and the lines between people who know each other. Drag someone to another ring or sector or closer in; tap for
-// their netwerklijst; in line mode tap two people to draw a line between them. Our own SVG, no libraries.
+// it, the people placed by meaning, and the lines between people who know each other. The server places everyone
+// and their names (app/network_schema.py: network_graph/schema_layout.py and schema_labels.py) and sends the places
+// along with the changes; this draws them. A person with another role elsewhere gets a second, hollow marker there,
+// joined to their dot. Drag someone to another ring or sector or closer in (in the familie wedge: to a side of the
+// family, or onto a parent); tap for their netwerklijst; in line mode tap two people to draw a line between them.
+// Our own SVG, no libraries.
 import { liveSync, newCid } from "live_sync";
 import { schemaKeys } from "schema_keys";
-import { TIE_LOOK, initials, personColor, photoOf, zigzagPath } from "people_look";
+import { RING_COLORS, TIE_LOOK, initials, personColor, photoOf, zigzagPath } from "people_look";
 
-const R = 470; // the outer edge of ring 3, in SVG units; the view box leaves room for the sector labels
+const R = 470; // the outer edge of ring 3, in SVG units (app/network_schema.py OUTER)
 const VIEW = 490; // half the view box: the disc and a little margin; the sector names sit inside ring 3
+const LARGE_BELOW = 0.52; // screen pixels per SVG unit below which the large text size is used (a phone)
+const ON_PARENT = 20; // how far past a parent's dot a drop still counts as onto them, in SVG units
 const TAP_SLOP_PX = 6;
 const RING_FILLS = { 1: "#FBEFE7", 2: "#EAF5EE", 3: "#EAF1FA" };
 const RING_LINES = { 1: "#EBC9B4", 2: "#BFDCCB", 3: "#BED0E8" };
@@ -18,29 +23,8 @@ const rad = (deg) => (deg * Math.PI) / 180;
 const round2 = (v) => Math.round(v * 100) / 100;
 const point = (angle, radius) => [radius * R * Math.sin(rad(angle)), -radius * R * Math.cos(rad(angle))];
 
-// Python's (name.casefold(), name, id) order, close enough for names: the same people share a wedge the same way.
-function byName(a, b) {
-  const ka = [(a.props.name || "").toLowerCase(), a.props.name || "", a.id];
-  const kb = [(b.props.name || "").toLowerCase(), b.props.name || "", b.id];
-  for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-  return 0;
-}
-
 function shorten(text, max) {
   return text.length > max ? text.slice(0, max - 1).trimEnd() + "…" : text;
-}
-
-// A name in at most two lines of `max` characters: "Mevrouw" over "Visser" rather than "Mevrouw Vi…".
-function nameLines(name, max) {
-  const words = name.split(/\s+/).filter(Boolean);
-  const lines = [];
-  for (const word of words) {
-    const last = lines.length - 1;
-    if (last >= 0 && (lines[last] + " " + word).length <= max) lines[last] += " " + word;
-    else lines.push(word);
-  }
-  if (lines.length <= 2) return lines.map((line) => shorten(line, max));
-  return [shorten(lines[0], max), shorten(lines.slice(1).join(" "), max)];
 }
 
 export default {
@@ -58,12 +42,18 @@ export default {
             stroke-width="3" />
       <path v-if="target" class="pb-target" :d="target.path" fill="#2563EB" fill-opacity="0.14" stroke="#2563EB"
             stroke-width="2.5" stroke-dasharray="8 6" />
+      <line v-for="d in sideLines" :key="d.key" :x1="d.x1" :y1="d.y1" :x2="d.x2" :y2="d.y2" stroke="#B9A08F"
+            stroke-width="2.5" stroke-dasharray="7 6" class="pb-side-line" />
       <text v-for="r in ringLabels" :key="r.ring" :x="0" :y="r.y" text-anchor="middle" :font-family="font"
             :font-size="19 * zoom" font-weight="700" fill="#7B8794" pointer-events="none">{{ r.text }}</text>
-      <text v-for="s in sectorLabels" :key="s.key" :x="s.x" :y="s.y" :text-anchor="s.anchor" :font-family="font"
-            :font-size="22 * Math.min(zoom, 1.3)" font-weight="700" fill="#52606D" fill-opacity="0.8"
-            dominant-baseline="middle" pointer-events="none"
-            :data-sector="s.key">{{ s.text }}</text>
+      <text v-for="s in sideLabels" :key="s.key" :x="s.x" :y="s.y" text-anchor="middle" :font-family="font"
+            :font-size="16 * zoom" font-style="italic" font-weight="700" fill="#8A5A3C" dominant-baseline="middle"
+            pointer-events="none" class="pb-side-name" :data-side="s.key">{{ s.text }}</text>
+      <path v-for="s in sectorLabels" :key="'arc-' + s.key" :id="clipId('arc-' + s.key)" :d="s.path" fill="none" />
+      <text v-for="s in sectorLabels" :key="s.key" :font-family="font" :font-size="22 * Math.min(zoom, 1.3)"
+            font-weight="700" fill="#52606D" pointer-events="none" :data-sector="s.key">
+        <textPath :href="'#' + clipId('arc-' + s.key)" startOffset="50%" text-anchor="middle">{{ s.text }}</textPath>
+      </text>
     </g>
     <g class="pb-ties" stroke-linecap="round" fill="none">
       <g v-for="t in ties" :key="t.id" :data-tie="t.id" :data-kind="t.kind" class="pb-tie" tabindex="0" role="button"
@@ -75,6 +65,10 @@ export default {
               stroke-width="3.5" :stroke-dasharray="(tieLook[t.kind] || tieLook.normal).dash" pointer-events="none" />
       </g>
     </g>
+    <g class="pb-bridges" fill="none" pointer-events="none">
+      <line v-for="m in markers" :key="m.id" :x1="m.px" :y1="m.py" :x2="m.x" :y2="m.y" :stroke="m.color"
+            stroke-width="3" stroke-dasharray="2 7" stroke-linecap="round" :data-bridge="m.person" />
+    </g>
     <g class="pb-centre" pointer-events="none">
       <circle :r="geometry.centre * R - 6" fill="#FFFFFF" stroke="#E0A98A" stroke-width="3" />
       <template v-if="centrePerson">
@@ -84,22 +78,36 @@ export default {
                preserveAspectRatio="xMidYMid slice" :clip-path="'url(#' + clipId('centre') + ')'" />
         <text v-else y="-4" text-anchor="middle" fill="#fff" font-size="28" font-weight="800" :font-family="font">
           {{ initialsOf(centrePerson) }}</text>
-        <text y="46" text-anchor="middle" fill="#1F2933" font-size="20" font-weight="800" :font-family="font">
-          {{ shorten(centrePerson.props.name || '', 14) }}</text>
+        <text y="46" text-anchor="middle" fill="#1F2933" :font-size="fitting(centrePerson.props.name, 20)"
+              font-weight="800" :font-family="font">{{ shorten(centrePerson.props.name || '', 28) }}</text>
       </template>
       <template v-else>
         <path :d="house" fill="none" stroke="#E07A4F" stroke-width="3.5" stroke-linejoin="round"
               transform="translate(0,-20) scale(1.5)" />
-        <text y="30" text-anchor="middle" fill="#1F2933" font-size="21" font-weight="800" :font-family="font">
-          {{ shorten(familyName || '', 13) }}</text>
+        <text y="30" text-anchor="middle" fill="#1F2933" :font-size="fitting(familyName, 21)" font-weight="800"
+              :font-family="font">{{ shorten(familyName || '', 28) }}</text>
       </template>
+    </g>
+    <g v-for="m in markers" :key="m.id" :data-marker="m.id" :data-of="m.person" :data-ring="m.ring"
+       :data-sector="m.sector" :transform="'translate(' + m.x + ',' + m.y + ')'" role="button" tabindex="-1"
+       :aria-label="m.title" class="pb-marker">
+      <title>{{ m.title }}</title>
+      <circle :r="m.r + 3" fill="#FFFFFF" />
+      <circle :r="m.r" fill="#FFFFFF" :stroke="m.color" :stroke-width="Math.max(3, m.r / 5)" />
+      <text v-if="m.r >= 10" :y="m.r * 0.36" text-anchor="middle" :fill="m.color" :font-size="m.r * 0.9"
+            font-weight="800" :font-family="font">{{ m.initials }}</text>
+      <text v-if="m.label" :y="m.label.y" text-anchor="middle" fill="#1F2933" :font-size="m.label.font"
+            font-style="italic" font-weight="700" :font-family="font" stroke="#FFFFFF" stroke-width="5"
+            paint-order="stroke" stroke-linejoin="round" :text-anchor="m.label.anchor">
+        <tspan v-for="(line, i) in m.label.lines" :key="i" :x="m.label.x" :dy="i ? m.label.font * 1.15 : 0">{{ line }}</tspan>
+      </text>
     </g>
     <g v-for="p in dots" :key="p.id" :data-person="p.id" :data-type="p.type" :data-ring="p.ring"
        :data-sector="p.sector" :data-angle="p.angle" :data-radius="p.radius"
        :transform="'translate(' + p.x + ',' + p.y + ')'" role="button" tabindex="0" :aria-label="personLabel(p)"
        :class="['pb-dot', { 'pb-dot-movable': p.movable, 'pb-dot-dragging': dragId === p.id }]">
       <title>{{ p.title }}</title>
-      <circle :r="p.r + 4" :fill="tieFirst === p.id ? '#2563EB' : '#FFFFFF'" />
+      <circle :r="p.r * 1.13" :fill="tieFirst === p.id || onParent === p.id ? '#2563EB' : '#FFFFFF'" />
       <template v-if="p.photo">
         <clipPath :id="clipId(p.id)"><circle :r="p.r" /></clipPath>
         <image :href="p.photo" :x="-p.r" :y="-p.r" :width="2 * p.r" :height="2 * p.r"
@@ -113,7 +121,7 @@ export default {
       <text v-if="p.lines.length" :y="p.labelY" :text-anchor="p.anchor" fill="#1F2933" :font-size="p.font"
             font-weight="700" :font-family="font" stroke="#FFFFFF" stroke-width="5" paint-order="stroke"
             stroke-linejoin="round">
-        <tspan v-for="(line, i) in p.lines" :key="i" :x="p.labelX" :dy="i ? p.font * 1.1 : 0">{{ line }}</tspan>
+        <tspan v-for="(line, i) in p.lines" :key="i" :x="p.labelX" :dy="i ? p.font * 1.15 : 0">{{ line }}</tspan>
       </text>
     </g>
   </svg>
@@ -128,6 +136,7 @@ export default {
     familyName: { type: String, default: "" },
     centre: { type: String, default: "" },
     fixed: { type: Array, default: () => [] }, // people this person may not move (the server's rule, asked there)
+    layout: { type: Object, default: () => ({ spots: {}, sides: [], side_labels: [], sizes: {} }) },
   },
 
   data() {
@@ -139,6 +148,7 @@ export default {
       tieFirst: null,
       dragId: null,
       dragAt: null, // [x, y] of the person being dragged, in SVG units
+      placed: this.layout, // where the server put everyone: spots, the familie wedge's sides, dots and names per size
       pending: {}, // id → [x, y]: where someone was let go, shown until the hub has answered
       ringFills: RING_FILLS,
       ringLines: RING_LINES,
@@ -172,83 +182,53 @@ export default {
       const el = this.els[this.centreId];
       return el && el.type === "family_member" ? el : null;
     },
-    // Where everyone sits, by meaning: a mirror of schema_layout.layout (with `centre` for one member's schema).
+    // Where everyone sits (angle, radius), as the server placed them; a second marker's id is "<person>#<n>".
     spots() {
-      const g = this.geometry, centre = this.centrePerson ? this.centreId : null;
-      const people = [...this.people].sort(byName);
-      const family = people.filter((p) => p.type === "family_member" && p.id !== centre);
-      const spots = {};
-      family.forEach((p, i) => {
-        spots[p.id] = [(360 * (i + 0.5)) / family.length % 360, this.ringRadius(1, g.family_distance)];
-      });
-      if (centre) spots[centre] = [0, 0];
-      const groups = new Map();
-      for (const p of people) {
-        if (p.type === "family_member") continue;
-        const place = centre ? (p.props.vip || []).find((v) => v.member === centre) : p.props;
-        if (!place) continue;
-        const ring = [1, 2, 3].includes(place.ring) ? place.ring : 2;
-        const sector = g.sectors.includes(place.sector) ? place.sector : "overig";
-        const key = `${ring}|${sector}`;
-        if (!groups.has(key)) groups.set(key, []);
-        groups.get(key).push([p.id, ring, sector, place.distance ?? 0.5]);
-      }
-      for (const members of groups.values()) {
-        members.forEach(([id, ring, sector, distance], i) => {
-          const [start, end] = this.wedge(sector);
-          const angle = (start + ((end - start) * (i + 0.5)) / members.length + 360) % 360;
-          spots[id] = [angle, this.ringRadius(ring, distance)];
-        });
-      }
-      return spots;
+      return Object.fromEntries(Object.entries(this.placed.spots || {}).filter(([id]) => !id.includes("#")));
     },
-    // How many share a person's wedge in their ring: the room for their dot and name.
-    rooms() {
-      const counts = {}, groupOf = {};
-      for (const [id, [angle, radius]] of Object.entries(this.spots)) {
-        const el = this.els[id];
-        const group = el.type === "family_member" ? "family" : `${this.ringOf(radius)}|${this.sectorAt(angle)}`;
-        groupOf[id] = group;
-        counts[group] = (counts[group] || 0) + 1;
-      }
-      const rooms = {};
-      for (const [id, [, radius]] of Object.entries(this.spots)) {
-        const arc = groupOf[id] === "family" ? 360 : this.geometry.wedge;
-        rooms[id] = (radius * R * rad(arc)) / counts[groupOf[id]];
-      }
-      return rooms;
+    size() {
+      return (this.placed.sizes || {})[this.zoom > 1 ? "large" : "normal"] || {};
     },
     dots() {
       const result = [];
       for (const [id, [angle, radius]] of Object.entries(this.spots)) {
         if (id === this.centreId && this.centrePerson) continue;
         const el = this.els[id];
+        if (!el) continue;
         const [x, y] = this.xyOf(id);
-        const room = this.rooms[id];
-        const zoom = this.zoom;
-        const r = Math.min(30 * Math.sqrt(zoom), Math.max(12, room * 0.36));
-        const font = 21 * zoom;
-        // on the left and right the neighbours in a wedge stack up: the name goes beside the dot, towards the centre
-        const side = Math.sin(rad(angle));
-        const beside = el.type === "network_person" && Math.abs(side) > 0.75 && room < 120 * zoom;
-        const max = Math.max(6, Math.floor((beside ? 180 : room) / (0.62 * font)));
-        const named = room >= 44 * zoom * zoom || this.dragId === id;
-        // at the bottom of the outer ring a name below the dot would leave the disc: it goes above
-        const above = !beside && Math.cos(rad(angle)) < -0.6 && radius > this.geometry.rings[3][0];
+        const [dot, label] = this.size[id] || [12 / R, null];
         const name = el.props.name || "";
-        const lines = named ? (beside ? [shorten(name, max)] : nameLines(name, max)) : [];
         const title = [name, el.props.relation, el.props.organisation].filter(Boolean).join(" · ");
         result.push({
-          id, x, y, r, angle: round2(angle), radius: round2(radius), type: el.type, name, title,
+          id, x, y, r: dot * R, angle: round2(angle), radius: round2(radius), type: el.type, name, title,
           ring: el.type === "family_member" ? 1 : this.placeOf(el)?.ring ?? 2, sector: this.placeOf(el)?.sector,
-          color: personColor(el), photo: photoOf(el), initials: initials(name),
-          lines, font, labelX: beside ? (r + 7) * (side < 0 ? 1 : -1) : 0, labelY: beside ? font / 3 : above ? -r - 6 - (lines.length - 1) * font * 1.1 : r + font + 2,
-          anchor: beside ? (side < 0 ? "start" : "end") : "middle",
+          color: personColor(el), photo: photoOf(el), initials: initials(name), ...this.labelOf(label),
           movable: !this.readonly && !this.tieMode && el.type === "network_person" && !this.fixedIds.has(id),
         });
       }
       // the one being dragged last, so it is drawn on top
       return result.sort((a, b) => (a.id === this.dragId) - (b.id === this.dragId));
+    },
+    // A person's other roles, each a hollow marker where that role sits, joined to their dot by a dotted line.
+    markers() {
+      const result = [];
+      for (const [id, [angle, radius]] of Object.entries(this.placed.spots || {})) {
+        if (!id.includes("#")) continue;
+        const [person, index] = id.split("#");
+        const el = this.els[person], role = el?.props.extra_roles?.[Number(index)];
+        if (!role || !this.spots[person]) continue;
+        const [x, y] = point(angle, radius).map(round2), [px, py] = this.xyOf(person);
+        const [dot, label] = this.size[id] || [9 / R, null];
+        const shown = this.labelOf(label);
+        result.push({
+          id, person, x, y, px, py, r: dot * R, ring: role.ring, sector: role.sector,
+          color: RING_COLORS[role.ring] || RING_COLORS[2], initials: initials(el.props.name),
+          title: `${el.props.name || ""} · ${role.role}`,
+          label: shown.lines.length ? { lines: shown.lines, x: shown.labelX, y: shown.labelY, anchor: shown.anchor,
+                                        font: shown.font } : null,
+        });
+      }
+      return result;
     },
     ties() {
       const result = [];
@@ -269,32 +249,50 @@ export default {
       });
     },
     sectorLabels() {
-      return this.geometry.sectors.map((sector) => {
-        const [start, end] = this.wedge(sector);
-        const angle = (start + end) / 2;
-        const [x, y] = point(angle, 1 - 14 / R);
-        const side = Math.sin(rad(angle)); // left and right the name runs inwards, so it stays on the disc
-        const anchor = side < -0.5 ? "start" : side > 0.5 ? "end" : "middle";
-        return { key: sector, x, y, anchor, text: this.labels[`sector.${sector}`] || sector };
-      });
+      // along the rim, outside where people sit (the paths come from app/network_schema.py)
+      return this.geometry.sectors.map((sector) => ({
+        key: sector, path: this.geometry.sector_arcs[sector], text: this.labels[`sector.${sector}`] || sector,
+      }));
     },
     ringLabels() {
       // at the top of each ring, just inside its inner edge (the sector names sit at the outer edge of ring 3)
       return [1, 2, 3].map((ring) => ({
-        ring, y: -(this.geometry.rings[ring][0] * R) - 12, text: this.labels[`ring.${ring}`] || "",
+        ring, y: this.geometry.ring_labels[ring] * R, text: this.labels[`ring.${ring}`] || "",
       }));
+    },
+    // The familie wedge split into the sides of the family: a dashed line between the parts, each part's name.
+    sideLines() {
+      const parts = this.placed.sides || [];
+      return parts.slice(1).map(([member, start]) => {
+        const [x1, y1] = point(start, this.geometry.centre), [x2, y2] = point(start, 1);
+        return { key: `${member}`, x1, y1, x2, y2 };
+      });
+    },
+    sideLabels() {
+      return (this.placed.side_labels || []).map(([x, y, text], i) => ({ key: i, x: x * R, y: y * R, text }));
     },
     target() {
       if (!this.dragId || !this.dragAt) return null;
-      const { ring, sector } = this.placeAt(...this.dragAt);
+      if (this.onParent) return null; // the parent's dot lights up instead
+      const { ring, sector, side } = this.placeAt(...this.dragAt);
       const [inner, outer] = this.geometry.rings[ring];
-      const [start, end] = this.wedge(sector);
+      const part = sector === "familie" && !this.centrePerson ? this.sidePart(side) : null;
+      const [start, end] = part ? [part[1], part[2]] : this.wedge(sector);
       const a = inner * R, b = outer * R;
       const p = (r, angle) => [r * Math.sin(rad(angle)), -r * Math.cos(rad(angle))].map(round2).join(" ");
       return {
         ring, sector,
         path: `M${p(a, start)} L${p(b, start)} A${b} ${b} 0 0 1 ${p(b, end)} L${p(a, end)} A${a} ${a} 0 0 0 ${p(a, start)}Z`,
       };
+    },
+    // The parent someone is being dragged onto, in the familie wedge: let go to put them on that parent's side.
+    onParent() {
+      if (!this.dragId || !this.dragAt || this.centrePerson) return null;
+      const el = this.els[this.dragId];
+      if (!el || el.props.sector !== "familie") return null;
+      const hit = this.dots.find((p) => p.type === "family_member" && this.els[p.id]?.props.role === "parent"
+        && Math.hypot(p.x - this.dragAt[0], p.y - this.dragAt[1]) <= p.r + ON_PARENT);
+      return hit ? hit.id : null;
     },
     hint() {
       if (this.readonly) return "";
@@ -305,9 +303,15 @@ export default {
 
   methods: {
     // ---- called from Python ----
-    setCentre(id) {
+    setCentre(id, layout) {
       this.centreId = id || "";
       this.tieFirst = null;
+      if (layout) this.placed = layout;
+    },
+    // A hub message, with where everyone sits now when someone moved (see liveSync).
+    applyMessage(msg) {
+      liveSync.methods.applyMessage.call(this, msg);
+      if (msg.layout) this.placed = msg.layout;
     },
     setFixed(ids) {
       this.fixedIds = new Set(ids);
@@ -341,7 +345,12 @@ export default {
       const radius = Math.min(Math.max(Math.hypot(x, y) / R, this.geometry.centre), 1);
       const ring = this.ringOf(radius);
       const [inner, outer] = this.geometry.rings[ring];
-      return { ring, sector: this.sectorAt(angle), distance: round2((radius - inner) / (outer - inner)) };
+      const sector = this.sectorAt(angle);
+      const part = (this.placed.sides || []).find(([, start, end]) => start <= angle && angle < end);
+      return { ring, sector, distance: round2((radius - inner) / (outer - inner)), side: part ? part[0] : undefined };
+    },
+    sidePart(side) {
+      return (this.placed.sides || []).find(([member]) => member === side) || null;
     },
     placeOf(el) {
       if (el.type !== "network_person") return null;
@@ -362,7 +371,13 @@ export default {
 
     measure() {
       const scale = (this.$refs.svg?.clientWidth || 0) / (2 * VIEW); // screen pixels per SVG unit
-      this.zoom = scale ? Math.min(Math.max(0.62 / scale, 1), 1.4) : 1;
+      this.zoom = scale && scale < LARGE_BELOW ? this.geometry.sizes.large : this.geometry.sizes.normal;
+    },
+    // A name as the server placed it: lines from a point beside the dot, in SVG units.
+    labelOf(label) {
+      if (!label) return { lines: [], labelX: 0, labelY: 0, anchor: "middle", font: 0 };
+      const [lines, x, y, anchor, size] = label;
+      return { lines, labelX: x * R, labelY: y * R, anchor, font: size * R };
     },
 
     // ---- looks ----
@@ -379,6 +394,11 @@ export default {
       return `pb-schema-${this.uid}-${id}`;
     },
     shorten,
+    // A font size at which `text` fits across the centre circle (whole, up to a long family name).
+    fitting(text, largest) {
+      const room = 2 * (this.geometry.centre * R - 6) - 16;
+      return Math.max(11, Math.min(largest, room / (0.6 * Math.min((text || "").length, 28) || 1)));
+    },
 
     // ---- pointer input ----
     onPointerDown(e) {
@@ -438,16 +458,24 @@ export default {
       else this.push([{ op: "create", id: `tie-${newCid()}`, type: "tie", props: { a, b } }]);
     },
 
-    // Let go: store what the spot means (ring, sector, closeness), on the family's schema or this member's own.
+    // Let go: store what the spot means (ring, sector, closeness; in the familie wedge also whose side), on the
+    // family's schema or this member's own.
     drop(id, at) {
+      const parent = this.onParent;
       this.dragId = null;
       this.dragAt = null;
       const el = this.els[id];
       if (!el) return;
-      const place = this.placeAt(...at);
+      if (parent) { // onto a parent: on their side of the family, where she was
+        if (el.props.side !== parent) this.push([{ op: "update", id, props: { side: parent } }]);
+        return;
+      }
+      const { side, ...place } = this.placeAt(...at);
       const current = this.placeOf(el) || {};
-      if (current.ring === place.ring && current.sector === place.sector && current.distance === place.distance) return;
-      let props = place;
+      const sided = !this.centrePerson && place.sector === "familie" && side !== undefined && side !== el.props.side;
+      if (current.ring === place.ring && current.sector === place.sector && current.distance === place.distance
+          && !sided) return;
+      let props = sided ? { ...place, side } : place;
       if (this.centrePerson) {
         const others = (el.props.vip || []).filter((v) => v.member !== this.centreId);
         props = { vip: [...others, { member: this.centreId, ...place }] };

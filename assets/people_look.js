@@ -10,8 +10,9 @@ export const TIE_LOOK = {
 
 const round1 = (v) => Math.round(v * 10) / 10;
 
+// Mirror of board.board_picture.initials: letters only, so "Oppas (betaald)" is "OB", never "O(".
 export function initials(name) {
-  const words = (name || "").trim().split(/\s+/).filter(Boolean);
+  const words = (name || "").split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
   if (!words.length) return "?";
   const letters = words.length === 1 ? words[0].slice(0, 2) : words[0][0] + words[words.length - 1][0];
   return letters.toUpperCase();

@@ -216,8 +216,9 @@ def _pictogram(pen: _Pen, element: Element) -> None:
 
 
 def initials(name: str) -> str:
-    """Two letters for a dot: first and last initial, or the first two letters of a single name."""
-    words = name.split()
+    """Two letters for a dot: first and last initial, or the first two letters of a single name; letters and digits
+    only, so 'Oppas (betaald)' is 'OB', never 'O('."""
+    words = [w for w in (''.join(c for c in word if c.isalnum()) for word in name.split()) if w]
     if not words:
         return '?'
     return (words[0][:2] if len(words) == 1 else words[0][0] + words[-1][0]).upper()

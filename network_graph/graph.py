@@ -41,7 +41,8 @@ def _network_person(element: Element) -> dict[str, Any]:
               'sector': p.get('sector', 'overig'), 'relation': p.get('relation', ''),
               'organisation': p.get('organisation', ''), 'distance': float(p.get('distance', 0.5)),
               'roles': list(p.get('roles', [])), 'days': list(p.get('days', [])), 'hours': p.get('hours', ''),
-              'phone': p.get('phone', ''), 'mail': p.get('mail', '')}
+              'phone': p.get('phone', ''), 'mail': p.get('mail', ''), 'side': p.get('side'),
+              'extra_roles': list(p.get('extra_roles', []))}
     person.update({scale: p.get(scale) for scale in SCALES})
     return person
 

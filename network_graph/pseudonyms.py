@@ -7,6 +7,7 @@ Contact details and photos go too: a face or a phone number names someone as wel
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -19,19 +20,30 @@ from .schema_layout import SECTOR_LABELS
 Mode = Literal['names', 'initials', 'roles']
 MODES: tuple[Mode, ...] = ('names', 'initials', 'roles')
 PEOPLE = (ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON)
-IDENTIFYING = frozenset({'name', 'photo', 'phone', 'mail', 'relation', 'roles', 'hours', 'role', 'sector'})
+IDENTIFYING = frozenset({'name', 'photo', 'phone', 'mail', 'relation', 'roles', 'hours', 'role', 'sector',
+                         'extra_roles'})
 """The props that change when names are hidden; a patch touching any of them changes the alias."""
 
 
+ROLE_ENDS = re.compile(r'\([^)]*\)?|[,;:/]| (?:van|voor|bij|op|uit|met|en|of|-) ', re.IGNORECASE)
+"""Where a typed relation stops being the role: 'mentor van Elif' would name Elif, '(betaald)' is a remark."""
+
+
+def short_role(text: str) -> str:
+    """The role word in what a coach typed: 'Oppas' for 'oppas (betaald) voor de kinderen', '' if none."""
+    words = ROLE_ENDS.split(text, maxsplit=1)[0].split()[:2]
+    role = ' '.join(words)
+    return role[:1].upper() + role[1:]
+
+
 def role_of(type_: str, props: dict[str, Any]) -> str:
-    """What a person is to the family, without their name: 'buurvrouw', 'mentor', 'ouder'."""
+    """What a person is to the family, in a short word and without their name: 'Buurvrouw', 'Mentor', 'Ouder'."""
     if type_ == ElementType.FAMILY_MEMBER:
-        return MEMBER_ROLES.get(props.get('role', 'other'), 'gezinslid')
+        return MEMBER_ROLES.get(props.get('role', 'other'), 'gezinslid').capitalize()
     for text in (props.get('relation', ''), *props.get('roles', [])):
-        role = text.split(' van ')[0].split(' / ')[0].strip()  # 'mentor van Elif' would name Elif
-        if role:
+        if role := short_role(text):
             return role
-    return SECTOR_LABELS.get(props.get('sector', ''), 'Overig').lower()
+    return SECTOR_LABELS.get(props.get('sector', ''), 'Overig')
 
 
 def hidden_props(type_: str, props: dict[str, Any], mode: Mode) -> dict[str, Any]:
@@ -40,7 +52,8 @@ def hidden_props(type_: str, props: dict[str, Any], mode: Mode) -> dict[str, Any
         return props
     role = role_of(type_, props)
     replaced = {'name': initials(props.get('name', '')) if mode == 'initials' else role, 'photo': None,
-                'phone': '', 'mail': '', 'hours': '', 'roles': [], 'relation': role if mode == 'roles' else ''}
+                'phone': '', 'mail': '', 'hours': '', 'roles': [], 'relation': role if mode == 'roles' else '',
+                'extra_roles': [{**r, 'role': short_role(r.get('role', '')) or '?'} for r in props.get('extra_roles', [])]}
     return {**props, **{key: value for key, value in replaced.items() if key in props}}
 
 

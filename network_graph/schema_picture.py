@@ -15,14 +15,27 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from board.board_picture import FAMILY_COLORS, RING_COLORS, _wrap, initials
+from board.board_picture import FAMILY_COLORS, RING_COLORS, initials
 from board.elements import Element
 from board.fonts import Font, drawable, find_font
 
 from .graph import network
-from .pseudonyms import role_of
-from .schema_layout import CENTRE, RING_LABELS, RINGS, SECTOR_LABELS, SECTORS, layout, sector_angle, sector_wedge, \
-    to_xy
+from .pseudonyms import role_of, short_role
+from .schema_labels import LEAD, Box, Label, drawn_people, side_label_spot, text_width
+from .schema_layout import (
+    CENTRE,
+    HALO,
+    RING_LABELS,
+    RINGS,
+    SECTOR_LABELS,
+    SECTORS,
+    Layout,
+    layout,
+    marker_id,
+    sector_angle,
+    sector_wedge,
+    to_xy,
+)
 
 BACKGROUND, INK, SUB, EDGE = '#FBFAF6', '#1F2933', '#5B6470', '#D8D4CA'
 RING_FILLS = {1: '#FCEEE4', 2: '#E9F5EE', 3: '#EAF1FA'}
@@ -54,8 +67,9 @@ def render_schema_png(elements: Iterable[Element], width: int = 1200, pseudonyms
     draw = ImageDraw.Draw(image)
     pen = _Pen(draw, u)
     _discs(pen, centre, radius)
-    spots = layout(net.people.values())
-    xy = {id_: to_xy(angle, r, centre, radius) for id_, (angle, r) in spots.items()}
+    found = layout(net.people.values())
+    _sides(pen, found, net.people, centre, radius)
+    xy = {id_: to_xy(spot.angle, spot.radius, centre, radius) for id_, spot in found.spots.items()}
     thin = max(0.45, math.sqrt(60 / max(len(net.ties), 60)))  # many ties: thinner lines, or they hide the rest
     for kind in ('normal', 'tense', 'conflict'):  # the heavier kinds on top
         colour, line = TIES[kind]
@@ -63,7 +77,7 @@ def render_schema_png(elements: Iterable[Element], width: int = 1200, pseudonyms
             if tie['kind'] == kind:
                 _line(draw, xy[tie['a']], xy[tie['b']], colour, max(1, round(line * thin * u)), dashed=kind == 'tense')
     _labels(pen, centre, radius)
-    _people(pen, net.people, props, spots, xy, radius, pseudonyms)
+    _people(pen, net.people, props, found, centre, radius, pseudonyms)
     _legend(pen, width * k / 2, centre[1] + radius + 60 * u)
     out = io.BytesIO()
     image.reduce(SUPERSAMPLE).save(out, format='PNG', compress_level=COMPRESS)
@@ -138,59 +152,73 @@ def _line(draw: ImageDraw.ImageDraw, a: tuple[float, float], b: tuple[float, flo
         t += dash + gap
 
 
-def _people(pen: _Pen, people: dict[str, dict[str, Any]], props: dict[str, dict[str, Any]],
-            spots: dict[str, tuple[float, float]], xy: dict[str, tuple[float, float]], radius: float,
-            pseudonyms: bool) -> None:
+def _people(pen: _Pen, people: dict[str, dict[str, Any]], props: dict[str, dict[str, Any]], found: Layout,
+            centre: tuple[float, float], radius: float, pseudonyms: bool) -> None:
+    """Each person's dot with their initials and their name where `schema_labels` finds room for it; each other
+    role of theirs as a hollow marker with the role's word, joined to their dot by a dotted line."""
     u = pen.u
-    room = _room(people, spots, radius)
-    for id_, person in people.items():  # name order: the same picture every time
-        x, y = xy[id_]
-        space = room[id_]
-        dot = min(18 * u, max(5 * u, space * 0.36))
-        p = props.get(id_, {})
-        if person['type'] == 'family_member':
-            colour = p.get('color') or FAMILY_COLORS[sum(map(ord, person['name'])) % len(FAMILY_COLORS)]
-        else:
-            colour = RING_COLORS.get(person['ring'], RING_COLORS[2])
-        _circle(pen.draw, (x, y), dot + 2.5 * u, fill='#FFFFFF')
-        _circle(pen.draw, (x, y), dot, fill=colour)
-        label = role_of(person['type'], person) if pseudonyms else person['name']
-        if dot >= 10 * u:
-            letters = label[:1].upper() if pseudonyms else initials(drawable(person['name'], pen.font_files))
-            pen.text((x, y), letters, dot / u * 0.78, '#FFFFFF', bold=True)
-        if space < 34 * u:
-            continue  # too crowded to name: the dot alone
-        font = pen.font(NAME_SIZE)
-        side = math.sin(math.radians(spots[id_][0]))
-        if person['type'] != 'family_member' and abs(side) > 0.75 and space < 110 * u:
-            # on the left and right the neighbours stack up: the name goes beside the dot, towards the centre
-            line = _wrap(pen.draw, drawable(label, pen.font_files), font, 190 * u, 1)[0]
-            pen.text((x + (dot + 6 * u) * (1 if side < 0 else -1), y), line, NAME_SIZE, INK,
-                     anchor='lm' if side < 0 else 'rm', halo='#FFFFFF')
-            continue
-        lines = _wrap(pen.draw, drawable(label, pen.font_files), font, max(space - 8 * u, 84 * u), 2)
-        for i, line in enumerate(lines):
-            pen.text((x, y + dot + 5 * u + i * 1.2 * NAME_SIZE * u), line, NAME_SIZE, INK, anchor='mt',
-                     halo='#FFFFFF')
+    shown = [p | {'name': role_of(p['type'], p) if pseudonyms else p['name']} for p in people.values()]
+    for person in shown:
+        person['extra_roles'] = [r | {'role': short_role(r.get('role', '')) if pseudonyms else r.get('role', '')}
+                                 for r in person.get('extra_roles') or []]
+    scale = radius / u  # units per outer edge, at 1200 px wide
+    bounds = (-centre[0] / radius, -centre[1] / radius, centre[0] / radius, 1 + 40 / scale)
+    dots, names = drawn_people(found, shown, 18 / scale, NAME_SIZE / scale, bounds, _keep_out(scale))
+    point = {id_: (centre[0] + x * radius, centre[1] + y * radius) for id_, (x, y, _) in dots.items()}
+    for id_ in (i for i in dots if '#' in i):
+        owner = id_.split('#')[0]
+        _line(pen.draw, point[owner], point[id_], RING_COLORS.get(people[owner]['ring'], RING_COLORS[2]),
+              max(1, round(2.5 * u)), dashed=True)
+    for person in shown:
+        for id_ in [person['id']] + [marker_id(person['id'], i) for i in range(len(person['extra_roles']))]:
+            if id_ in dots:
+                _person(pen, person, props.get(person['id'], {}), id_, point[id_], dots[id_][2] * radius,
+                        names.get(id_), radius, pseudonyms)
 
 
-def _room(people: dict[str, dict[str, Any]], spots: dict[str, tuple[float, float]], radius: float) -> dict[str, float]:
-    """For each person, the arc in pixels to the next person of their group: the room for their dot and name."""
-    counts: dict[Any, int] = {}
+def _person(pen: _Pen, person: dict[str, Any], props: dict[str, Any], id_: str, at: tuple[float, float], dot: float,
+            name: Label | None, radius: float, pseudonyms: bool) -> None:
+    u, (x, y) = pen.u, at
+    marker = id_ != person['id']
+    if person['type'] == 'family_member':
+        colour = props.get('color') or FAMILY_COLORS[sum(map(ord, person['name'])) % len(FAMILY_COLORS)]
+    else:
+        ring = person['extra_roles'][int(id_.split('#')[1])]['ring'] if marker else person['ring']
+        colour = RING_COLORS.get(ring, RING_COLORS[2])
+    _circle(pen.draw, (x, y), dot * (1 + HALO), fill='#FFFFFF')
+    _circle(pen.draw, (x, y), dot, fill='#FFFFFF' if marker else colour, outline=colour,
+            width=max(1, round(dot / 5)))
+    if dot >= 9 * u:
+        letters = person['name'][:1].upper() if pseudonyms else initials(drawable(person['name'], pen.font_files))
+        pen.text((x, y), letters, dot / u * 0.78, colour if marker else '#FFFFFF', bold=True)
+    if name is not None:
+        anchor = {'start': 'l', 'middle': 'm', 'end': 'r'}[name.anchor] + 's'
+        for i, line in enumerate(name.lines):
+            pen.text((x + name.x * radius, y + (name.y + i * LEAD * name.size) * radius), line, name.size * radius / u,
+                     INK, anchor=anchor, halo='#FFFFFF')
 
-    def group(id_: str) -> Any:
-        person = people[id_]
-        if person['type'] == 'family_member':
-            return 'family'
-        return person['ring'], person['sector'] if person['sector'] in SECTORS else 'overig'
 
-    for id_ in spots:
-        counts[group(id_)] = counts.get(group(id_), 0) + 1
-    room = {}
-    for id_, (angle, r) in spots.items():
-        arc = 360 if group(id_) == 'family' else 360 / len(SECTORS)
-        room[id_] = r * radius * math.radians(arc) / counts[group(id_)]
-    return room
+def _keep_out(scale: float) -> list[Box]:
+    """What names may not cover: the centre, and the ring names at the top (the sector names are outside)."""
+    boxes = [(-CENTRE, -CENTRE, CENTRE, CENTRE)]
+    for ring, label in RING_LABELS.items():
+        width = text_width(label, 12 / scale)
+        top = -RINGS[ring][1] + 13 / scale
+        boxes.append((-width / 2, top, width / 2, top + 14 / scale))
+    return boxes
+
+
+def _sides(pen: _Pen, found: Layout, people: dict[str, dict[str, Any]], centre: tuple[float, float],
+           radius: float) -> None:
+    """The familie wedge split into the sides of the family: a dashed line between the parts, each part named."""
+    for part in found.sides[1:]:
+        _line(pen.draw, to_xy(part.start, CENTRE, centre, radius), to_xy(part.start, 1.0, centre, radius), '#B9A08F',
+              max(1, round(2 * pen.u)), dashed=True)
+    for part in found.sides:
+        if part.member in people:
+            x, y = side_label_spot(part)
+            pen.text((centre[0] + x * radius, centre[1] + y * radius), f"kant {people[part.member]['name']}", 13,
+                     '#8A5A3C', bold=True, halo=RING_FILLS[3])
 
 
 def _legend(pen: _Pen, middle: float, top: float) -> None:

@@ -74,7 +74,7 @@ class SchemaPage(HubPage):
     def labels(self) -> dict[str, str]:
         words = {f'sector.{s}': self.t(f'plan.sector.{s}').split(' (')[0] for s in SECTORS}  # 'Buren (ook oude…)'
         words |= {f'ring.{r}': self.t(f'schema.ring.{r}') for r in (1, 2, 3)}
-        words |= {k: self.t(f'schema.{k}') for k in ('tie_hint', 'tie_second', 'drag_hint', 'keys_help')}
+        words |= {k: self.t(f'schema.{k}') for k in ('tie_hint', 'tie_second', 'drag_hint', 'keys_help', 'side')}
         words |= {f'tie.{k}': self.t(f'schema.tie.{k}') for k in TIE_KINDS}
         return words | {'family': self.t('schema.whole_family'), 'schema': self.t('network.schema.open'),
                         'tie_title': self.t('schema.tie.title')}

@@ -1,10 +1,14 @@
 """The netwerkschema in two real browsers: a drag between rings in one changes the ring and the metrics in the other."""
 from __future__ import annotations
 
+import itertools
+import math
+
 import pytest
 
+from board.plan import create_board_with
 from board.store import Store
-from network_graph.schema_layout import layout, position
+from network_graph.schema_layout import layout, position, sector_wedge
 from tests.e2e.conftest import PHONE, TABLET, link_token, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -30,10 +34,15 @@ def screen_point(page, angle: float, radius: float) -> tuple[float, float]:
     }''', [angle, radius]))
 
 
+def dot_centre(page, person_id: str) -> tuple[float, float]:
+    """The middle of someone's dot (their name beside it is part of their group, so not of the group's box)."""
+    box = page.locator(PERSON.format(person_id) + ' > circle').first.bounding_box()
+    return box['x'] + box['width'] / 2, box['y'] + box['height'] / 2
+
+
 def drag_to(page, person_id: str, target: tuple[float, float], steps: int = 15) -> None:
     page.bring_to_front()  # headless Chromium may not draw a page in the back, and mouse input waits for a frame
-    box = page.locator(PERSON.format(person_id)).bounding_box()
-    x, y = box['x'] + box['width'] / 2, box['y'] + box['height'] / 2
+    x, y = dot_centre(page, person_id)
     page.mouse.move(x, y)
     page.mouse.down()
     for step in range(1, steps + 1):
@@ -80,7 +89,7 @@ def test_the_browser_places_everyone_where_the_python_layout_does(browser, serve
         if centre:
             page.locator('.pb-chip', has_text='Elif').click()
             page.wait_for_selector(f'svg[data-centre="{centre}"]')
-        expected = {id_: (round(a, 2), round(r, 2)) for id_, (a, r) in layout(people, centre).items()
+        expected = {id_: (round(s.angle, 2), round(s.radius, 2)) for id_, s in layout(people, centre).spots.items()
                     if id_ != centre}
         shown = page.evaluate('''() => Object.fromEntries([...document.querySelectorAll('[data-person]')]
             .map(e => [e.dataset.person, [Number(e.dataset.angle), Number(e.dataset.radius)]]))''')
@@ -106,3 +115,91 @@ def test_a_line_drawn_between_two_people_shows_in_the_other_browser(browser, ser
     assert family.locator('[data-tie]').count() == before + 1
     coach.context.close()
     family.context.close()
+
+
+def crowded_board(server) -> str:
+    """A family of four with a grandmother, an aunt and 22 neighbours in one wedge of the informal ring."""
+    def create(id_, type_, **props):
+        return {'op': 'create', 'id': id_, 'type': type_, 'props': props}
+    ops = [create('fm-bas', 'family_member', name='Bas de Vries', role='parent'),
+           create('fm-derya', 'family_member', name='Derya Yılmaz', role='parent'),
+           create('fm-elif', 'family_member', name='Elif', role='youth'),
+           create('fm-mees', 'family_member', name='Mees', role='child'),
+           create('np-oma', 'network_person', name='Anneanne Ayşe', sector='familie', ring=2),
+           create('np-tante', 'network_person', name='Tante Femke', sector='familie', ring=2)]
+    ops += [create(f'np-buur-{i:02}', 'network_person', name=f'Buurvrouw {i}', sector='buren', ring=2,
+                   distance=(i * 7 % 10) / 10) for i in range(22)]
+    store = Store(server.database_url)
+    try:
+        return create_board_with(store, 'Familie Drukte', 'Drukte', [ops]).id
+    finally:
+        store.close()
+
+
+def stored(server, board_id: str, person_id: str) -> dict:
+    store = Store(server.database_url)
+    try:
+        return store.load(board_id).elements[person_id].props
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize('viewport', [TABLET, PHONE], ids=['tablet', 'phone'])
+def test_a_crowded_wedge_keeps_every_dot_and_name_apart_and_inside_the_schema(browser, server, viewport) -> None:
+    board_id = crowded_board(server)
+    page = browser.new_context(viewport=viewport).new_page()
+    page.goto(f'{server}/board/{board_id}/schema?token={link_token(server, board_id)}')
+    page.wait_for_selector(PERSON.format('np-buur-21'))
+    found = page.evaluate('''() => {
+        const svg = document.querySelector('.pb-schema-svg').getBoundingClientRect();
+        const box = (r) => [r.left, r.top, r.right, r.bottom];
+        return {
+            svg: box(svg),
+            dots: [...document.querySelectorAll('[data-person] > circle:first-of-type')].map(c => box(c.getBoundingClientRect())),
+            names: [...document.querySelectorAll('[data-person] > text:last-of-type')]
+                .filter(t => t.textContent.trim() && t.querySelector('tspan'))
+                .map(t => [[...t.querySelectorAll('tspan')].map(s => s.textContent.trim()).join(' '),
+                           box(t.getBoundingClientRect())]),
+        };
+    }''')
+    dots = found['dots']
+    assert len(dots) == 28
+    for a, b in itertools.combinations(dots, 2):
+        ra, rb = (a[2] - a[0]) / 2, (b[2] - b[0]) / 2
+        assert math.dist(((a[0] + a[2]) / 2, (a[1] + a[3]) / 2), ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)) \
+            >= ra + rb - 0.5, (a, b)
+    left, top, right, bottom = found['svg']
+    names = found['names']
+    assert {'Anneanne Ayşe', 'Tante Femke', 'Derya Yılmaz', 'Bas de Vries'} <= {name for name, _ in names}
+    for name, (l, t, r, b) in names:
+        assert left - 0.5 <= l and r <= right + 0.5 and top - 0.5 <= t and b <= bottom + 0.5, name
+    for (na, a), (nb, b) in itertools.combinations(names, 2):
+        assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1), (na, nb)
+    page.context.close()
+
+
+def test_dragging_a_grandmother_onto_a_parent_keeps_her_in_familie_on_that_side(browser, server) -> None:
+    board_id = crowded_board(server)
+    page = browser.new_context(viewport=TABLET).new_page()
+    page.goto(f'{server}/board/{board_id}/schema?token={link_token(server, board_id)}')
+    page.wait_for_selector(PERSON.format('np-oma'))
+    wait_until(page, '() => window.did_handshake === true')
+
+    drag_to(page, 'np-oma', dot_centre(page, 'fm-derya'))
+    wait_until(page, '''() => document.querySelector('[data-side]')?.textContent.includes('Derya')''')
+    oma = stored(server, board_id, 'np-oma')
+    assert (oma['sector'], oma['ring'], oma['side']) == ('familie', 2, 'fm-derya'), 'not dropped into "Overig"'
+    assert page.get_attribute(PERSON.format('np-oma'), 'data-sector') == 'familie'
+
+    drag_to(page, 'np-tante', dot_centre(page, 'fm-bas'))
+    wait_until(page, "() => document.querySelectorAll('[data-side]').length === 2")
+    assert stored(server, board_id, 'np-tante')['side'] == 'fm-bas'
+
+    # the familie wedge is now in halves, Bas's first: let her go in Derya's half and she is on Derya's side
+    start, end = sector_wedge('familie')
+    drag_to(page, 'np-tante', screen_point(page, (start + end) / 2 + (end - start) / 4, 0.55))
+    wait_until(page, f'''() => document.querySelector('{PERSON.format("np-tante")}')
+        .getAttribute('data-angle') > {(start + end) / 2}''')
+    tante = stored(server, board_id, 'np-tante')
+    assert (tante['sector'], tante['ring'], tante['side']) == ('familie', 2, 'fm-derya')
+    page.context.close()

@@ -12,6 +12,7 @@ from nicegui.testing import User
 
 from app.network_schema import NetworkSchema
 from board.identity import Actor, Role
+from network_graph.schema_layout import place_at
 from tests.ui.helpers import DERYA, choose, demo_board_id, hub_of, log_in, push_as, settle, token_for
 
 SCREEN = Actor(id='screen-1', name='Scherm', role=Role.SCREEN)
@@ -27,8 +28,9 @@ async def open_schema(user: User, token: str | None = None) -> tuple[str, Networ
 
 
 def names_sent(schema: NetworkSchema) -> str:
-    """Everything the schema's browser side holds, as one text (to look for names in)."""
-    return json.dumps(schema.elements, ensure_ascii=False)
+    """Everything the schema's browser side holds, as one text (to look for names in): the people and their places
+    with the names placed beside them."""
+    return json.dumps([schema.elements, schema.props['layout']], ensure_ascii=False)
 
 
 async def test_the_schema_gets_the_people_and_lines_and_nothing_else(user: User) -> None:
@@ -53,6 +55,17 @@ async def test_a_drop_in_another_ring_is_stored_by_meaning_and_the_panel_follows
         counts = {marker: [label.text for label in user.find(marker=marker).elements.pop().descendants()
                            if hasattr(label, 'text')][0] for marker in ('ring-count-2', 'ring-count-3')}
     assert counts == {'ring-count-2': '6', 'ring-count-3': '5'}
+
+
+async def test_the_server_places_everyone_and_sends_the_new_places_with_a_drop(user: User) -> None:
+    _, schema = await open_schema(user)
+    people = {i for i, e in schema.elements.items() if e['type'] in ('family_member', 'network_person')}
+    assert set(schema.props['layout']['spots']) == people
+    assert ' '.join(schema.props['layout']['sizes']['normal']['np-ayse'][1][0]) == 'Anneanne Ayşe', 'whole'
+    user.find(NetworkSchema).trigger('push', {'cid': 'drop-2', 'ops': [
+        {'op': 'update', 'id': 'np-karim', 'props': {'ring': 2, 'sector': 'kennissen', 'distance': 0.3}}]})
+    await settle()
+    assert place_at(*schema.props['layout']['spots']['np-karim'])[:2] == (2, 'kennissen')
 
 
 async def test_a_drop_out_of_range_is_refused_with_a_dutch_message_and_nothing_changes(user: User) -> None:
@@ -140,8 +153,9 @@ async def test_with_names_hidden_no_name_reaches_the_browser_or_the_panel(user: 
     sent = names_sent(schema)
     for name in ('Anneanne Ayşe', 'Tom Hendriks', 'Derya', 'j.bakker@wijkteam', 'data:image'):
         assert name not in sent
-    assert schema.elements['np-ayse']['props']['name'] == 'moeder'
-    assert schema.elements['fm-derya']['props']['name'] == 'ouder'
+    assert schema.elements['np-ayse']['props']['name'] == 'Moeder'
+    assert schema.elements['fm-derya']['props']['name'] == 'Ouder'
+    assert schema.props['layout']['sizes']['normal']['np-ayse'][1][0] == ['Moeder']
     await user.should_not_see('Anneanne Ayşe')
     # a rename while names are hidden arrives as the alias, never as the new name
     await push_as(board_id, DERYA, [{'op': 'update', 'id': 'np-ilse', 'props': {'name': 'Ilse de Boer'}}])

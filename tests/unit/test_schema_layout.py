@@ -1,14 +1,29 @@
 """Where people sit on the netwerkschema (network_graph/schema_layout.py): geometry by meaning, for PNG and browser."""
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
 import pytest
 
 from board.elements import Sector
-from network_graph.schema_layout import CENTRE, RINGS, SECTORS, family_position, layout, place_at, position, \
-    ring_radius, sector_angle, sector_wedge, to_xy
+from network_graph.schema_layout import (
+    CENTRE,
+    RING_3_EDGE,
+    RINGS,
+    SECTORS,
+    family_position,
+    layout,
+    marker_id,
+    place_at,
+    position,
+    ring_radius,
+    sector_angle,
+    sector_wedge,
+    side_at,
+    to_xy,
+)
 
 
 def test_the_sectors_are_the_ten_of_the_domain() -> None:
@@ -84,29 +99,112 @@ PEOPLE = [
 ]
 
 
+def person(id_: str, ring: int = 2, sector: str = 'buren', distance: float = 0.5, **more) -> dict:
+    return {'id': id_, 'name': more.pop('name', id_), 'type': 'network_person', 'ring': ring, 'sector': sector,
+            'distance': distance, **more}
+
+
+def family(*names: str, parents: tuple[str, ...] = ()) -> list[dict]:
+    return [{'id': f'fm-{n}', 'name': n, 'type': 'family_member', 'role': 'parent' if n in parents else 'child'}
+            for n in names]
+
+
+def assert_apart(spots: dict) -> None:
+    """Dots of diameter `room` never overlap: what the schema and the picture draw inside (`dot_radius`)."""
+    dots = {id_: (to_xy(s.angle, s.radius, (0, 0), 1), s.room) for id_, s in spots.items() if s.radius > 0}
+    for (a, (pa, ra)), (b, (pb, rb)) in itertools.combinations(dots.items(), 2):
+        assert math.dist(pa, pb) >= (ra + rb) / 2 - 1e-9, (a, b)
+
+
 def test_layout_is_deterministic_whatever_the_order() -> None:
-    spots = layout(PEOPLE)
+    spots = layout(PEOPLE).spots
     for seed in range(5):
         shuffled = PEOPLE[:]
         random.Random(seed).shuffle(shuffled)
-        assert layout(shuffled) == spots
+        assert layout(shuffled).spots == spots
 
 
 def test_layout_places_by_meaning() -> None:
-    spots = layout(PEOPLE)
-    assert spots['fm-a'] == family_position(0, 2) and spots['fm-b'] == family_position(1, 2)  # by name
-    assert spots['np-2'] == position(2, 'buren', 0.1, 0, 2)  # 'Ilse' before 'ilse': name, then id
-    assert spots['np-1'] == position(2, 'buren', 0.9, 1, 2)
-    assert spots['np-3'] == position(3, 'buren', 0.5, 0, 1)  # another ring: its own share of the wedge
-    assert spots['np-4'] == position(2, 'overig', 0.5)
-    assert layout([]) == {}
+    spots = layout(PEOPLE).spots
+    assert spots['fm-a'][:2] == family_position(0, 2) and spots['fm-b'][:2] == family_position(1, 2)  # by name
+    assert spots['np-2'].angle < spots['np-1'].angle  # 'Ilse' before 'ilse': name, then id
+    assert spots['np-2'].radius < spots['np-1'].radius, 'a distance of 0.1 is closer to the family than 0.9'
+    for id_, ring, sector in (('np-1', 2, 'buren'), ('np-2', 2, 'buren'), ('np-3', 3, 'buren'), ('np-4', 2, 'overig')):
+        assert place_at(*spots[id_][:2])[:2] == (ring, sector), id_
+    assert spots['np-4'][:2] == position(2, 'overig', 0.5)  # alone in a wedge: in its middle, at its distance
+    assert layout([]).spots == {}
+    assert_apart(spots)
 
 
-def test_the_same_meaning_gives_the_same_place_on_any_screen() -> None:
-    angle, radius = position(3, 'instanties', 0.25, 1, 3)
-    x, y = to_xy(angle, radius, (0, 0), 1)
-    assert math.hypot(x, y) == pytest.approx(radius)
-    assert math.degrees(math.atan2(x, -y)) % 360 == pytest.approx(angle)
+@pytest.mark.parametrize('ring, count', [(1, 12), (2, 22), (2, 40), (3, 30), (3, 60)])
+def test_many_people_in_one_sector_and_ring_never_overlap_and_stay_in_their_place(ring: int, count: int) -> None:
+    people = family('Derya', 'Elif', 'Mees', 'Noor') + [
+        person(f'np-{i:02}', ring, 'familie', distance=(i * 7 % 10) / 10) for i in range(count)]
+    people += [person('buur', ring, 'vrienden'), person('buur2', ring, 'gezin')]  # the neighbouring wedges
+    spots = layout(people).spots
+    assert_apart(spots)
+    for p in people[4:]:
+        assert place_at(*spots[p['id']][:2])[:2] == (ring, p['sector']), p['id']
+        assert spots[p['id']].room >= (0.039 if count > 30 else 0.045 if ring == 1 else 0.059), 'still a dot a finger can find'
+
+
+def test_in_a_crowded_wedge_who_is_closer_sits_closer_in() -> None:
+    people = [person(f'np-{i:02}', 2, 'vrienden', distance=i / 20) for i in range(20)]
+    spots = layout(people).spots
+    radii = [spots[p['id']].radius for p in people]
+    assert radii == sorted(radii)
+    assert radii[0] < radii[-1]
+
+
+def test_the_outer_edge_of_ring_3_stays_free_for_the_sector_names() -> None:
+    spots = layout([person(f'np-{i}', 3, 'instanties', distance=1.0) for i in range(8)]).spots
+    assert all(s.radius + s.room / 2 <= RING_3_EDGE + 1e-9 for s in spots.values())
+
+
+def test_a_person_in_ring_1_and_the_family_members_never_overlap() -> None:
+    people = family('Anna', 'Bas', 'Cem', 'Dirk', 'Eva') + [person(f'np-{i}', 1, s) for i, s in
+                                                            enumerate(('gezin', 'familie', 'overig'))]
+    assert_apart(layout(people).spots)
+
+
+def test_sides_of_the_family_split_the_familie_wedge_towards_each_parent() -> None:
+    people = family('Bas', 'Derya', 'Elif', parents=('Bas', 'Derya')) + [
+        person('oma-d', 2, 'familie', side='fm-Derya', name='Anneanne Ayşe'),
+        person('opa-d', 3, 'familie', side='fm-Derya', name='Dede'),
+        person('femke', 2, 'familie', side='fm-Bas', name='Tante Femke'),
+        person('neef', 2, 'familie', name='Neef Jan'),
+        person('buur', 2, 'buren', side='fm-Bas', name='Ilse')]  # a side only counts in familie
+    result = layout(people)
+    start, end = sector_wedge('familie')
+    assert [part.member for part in result.sides] == ['fm-Bas', None, 'fm-Derya']  # the family's order, unknown between
+    assert result.sides[0].start == start and result.sides[-1].end == end
+    by_member = {part.member: part for part in result.sides}
+    for id_, member in (('oma-d', 'fm-Derya'), ('opa-d', 'fm-Derya'), ('femke', 'fm-Bas'), ('neef', None)):
+        angle = result.spots[id_].angle
+        assert by_member[member].start < angle < by_member[member].end, id_
+        assert side_at(result.sides, angle) == member
+    assert place_at(*result.spots['oma-d'][:2])[:2] == (2, 'familie')
+    assert_apart(result.spots)
+
+
+def test_without_sides_the_familie_wedge_is_one_and_a_side_nobody_can_see_is_no_side() -> None:
+    people = family('Derya', parents=('Derya',)) + [person('oma', 2, 'familie'),
+                                                    person('opa', 2, 'familie', side='fm-hidden')]
+    result = layout(people)
+    assert result.sides == []
+    assert side_at(result.sides, sector_angle('familie')) is None
+
+
+def test_a_second_role_gets_its_own_marker_in_its_own_ring_and_sector() -> None:
+    ilse = person('np-ilse', 2, 'buren', name='Ilse', extra_roles=[
+        {'role': 'oppas', 'ring': 3, 'sector': 'werk_school', 'distance': 0.3}])
+    people = family('Derya', 'Mees') + [ilse, person('np-karim', 3, 'werk_school', name='Meester Karim')]
+    spots = layout(people).spots
+    assert place_at(*spots['np-ilse'][:2])[:2] == (2, 'buren')
+    assert place_at(*spots[marker_id('np-ilse', 0)][:2])[:2] == (3, 'werk_school')
+    assert_apart(spots)
+    vip = layout(people, centre='fm-Derya').spots
+    assert marker_id('np-ilse', 0) not in vip, "a member's own schema places each person once"
 
 
 def test_a_vip_schema_puts_the_member_in_the_middle_and_only_their_people_around():
@@ -119,12 +217,13 @@ def test_a_vip_schema_puts_the_member_in_the_middle_and_only_their_people_around
         {'id': 'buur', 'name': 'Buurman', 'type': 'network_person', 'ring': 2, 'sector': 'buren', 'distance': 0.5,
          'vip': [{'member': 'sem', 'ring': 2, 'sector': 'buren', 'distance': 0.5}]},
     ]
-    spots = layout(people, centre='elif')
+    spots = layout(people, centre='elif').spots
     assert set(spots) == {'elif', 'derya', 'sem', 'oma'}
-    assert spots['elif'] == (0.0, 0.0)
-    assert spots['derya'] == family_position(0, 2) and spots['sem'] == family_position(1, 2)
-    assert spots['oma'] == position(1, 'familie', 0.0)
-    assert layout(people)['oma'] == position(2, 'familie', 0.5), 'the family schema keeps its own places'
+    assert spots['elif'][:2] == (0.0, 0.0)
+    assert spots['derya'].angle < spots['sem'].angle  # by name, round ring 1
+    assert place_at(*spots['oma'][:2]) == (1, 'familie', pytest.approx(0.0, abs=0.35))
+    assert all(place_at(*spots[m][:2])[1] != 'familie' for m in ('derya', 'sem')), 'Oma has her own wedge in ring 1'
+    assert layout(people).spots['oma'][:2] == position(2, 'familie', 0.5), 'the family schema keeps its own places'
 
 
 @pytest.mark.parametrize('ring, sector, distance', [

@@ -80,7 +80,7 @@ def test_the_demo_family_is_drawn_in_calm_colours_with_every_name(demo: BoardFil
 
 def test_pseudonyms_show_roles_and_no_names(demo: BoardFile, drawn_texts: list[str]) -> None:
     assert picture(demo.elements, pseudonyms=True).width == 1200
-    for role in ['buurvrouw', 'mentor', 'moeder', 'huisarts', 'ouder', 'kind', 'jongere']:
+    for role in ['Buurvrouw', 'Mentor', 'Moeder', 'Huisarts', 'Ouder', 'Kind', 'Jongere']:
         assert role in drawn_texts, role
     names = [e.props['name'] for e in demo.elements if e.type in ('family_member', 'network_person')]
     for text in drawn_texts:
