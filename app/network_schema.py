@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from network_graph import schema_layout
-from network_graph.schema_labels import ASCENT, LEAD, Box, drawn_people, side_label_spot, text_width
+from network_graph.schema_labels import ASCENT, LEAD, Box, drawn_people, first_name, side_label_spot, text_width
 from network_graph.schema_layout import (
     CENTRE,
     RING_3_EDGE,
@@ -64,7 +64,8 @@ GEOMETRY = {
     'sectors': list(SECTORS), 'wedge': schema_layout.WEDGE, 'centre': CENTRE,
     'rings': {str(ring): list(edges) for ring, edges in RINGS.items()},
     'family_distance': schema_layout.FAMILY_DISTANCE, 'outer': OUTER, 'view': VIEW,
-    'sector_arcs': {sector: _sector_arc(sector) for sector in SECTORS}, 'ring_labels': {str(r): _unit(-edges[0] * OUTER - 12) for r, edges in RINGS.items()},
+    'sector_arcs': {sector: _sector_arc(sector) for sector in SECTORS},
+    'ring_labels': {str(ring): _unit(-edges[0] * OUTER - 12) for ring, edges in RINGS.items()},
     'sizes': SIZES,
 }
 
@@ -98,7 +99,7 @@ def browser_layout(elements: dict[str, Any], centre: str | None, labels: dict[st
               if e['type'] in ('family_member', 'network_person')]
     found: Layout = layout(people, centre)
     names = {p['id']: p.get('name', '') for p in people}
-    sides = [(*side_label_spot(part), labels.get('side', '{name}').format(name=names.get(part.member, '')))
+    sides = [(*side_label_spot(part), labels.get('side', '{name}').format(name=first_name(names.get(part.member, ''))))
              for part in found.sides if part.member]
     bounds = (-VIEW / OUTER, -VIEW / OUTER, VIEW / OUTER, VIEW / OUTER)
     sizes = {}

@@ -42,8 +42,8 @@ export default {
             stroke-width="3" />
       <path v-if="target" class="pb-target" :d="target.path" fill="#2563EB" fill-opacity="0.14" stroke="#2563EB"
             stroke-width="2.5" stroke-dasharray="8 6" />
-      <line v-for="d in sideLines" :key="d.key" :x1="d.x1" :y1="d.y1" :x2="d.x2" :y2="d.y2" stroke="#B9A08F"
-            stroke-width="2.5" stroke-dasharray="7 6" class="pb-side-line" />
+      <line v-for="d in sideLines" :key="d.key" :x1="d.x1" :y1="d.y1" :x2="d.x2" :y2="d.y2" stroke="#CDBBA9"
+            stroke-width="2.5" class="pb-side-line" />
       <text v-for="r in ringLabels" :key="r.ring" :x="0" :y="r.y" text-anchor="middle" :font-family="font"
             :font-size="19 * zoom" font-weight="700" fill="#7B8794" pointer-events="none">{{ r.text }}</text>
       <text v-for="s in sideLabels" :key="s.key" :x="s.x" :y="s.y" text-anchor="middle" :font-family="font"
@@ -99,7 +99,8 @@ export default {
       <text v-if="m.label" :y="m.label.y" text-anchor="middle" fill="#1F2933" :font-size="m.label.font"
             font-style="italic" font-weight="700" :font-family="font" stroke="#FFFFFF" stroke-width="5"
             paint-order="stroke" stroke-linejoin="round" :text-anchor="m.label.anchor">
-        <tspan v-for="(line, i) in m.label.lines" :key="i" :x="m.label.x" :dy="i ? m.label.font * 1.15 : 0">{{ line }}</tspan>
+        <tspan v-for="(line, i) in m.label.lines" :key="i" :x="m.label.x"
+               :dy="i ? m.label.font * 1.15 : 0">{{ line }}</tspan>
       </text>
     </g>
     <g v-for="p in dots" :key="p.id" :data-person="p.id" :data-type="p.type" :data-ring="p.ring"
@@ -264,7 +265,7 @@ export default {
     sideLines() {
       const parts = this.placed.sides || [];
       return parts.slice(1).map(([member, start]) => {
-        const [x1, y1] = point(start, this.geometry.centre), [x2, y2] = point(start, 1);
+        const [x1, y1] = point(start, this.geometry.rings[2][0]), [x2, y2] = point(start, 1);
         return { key: `${member}`, x1, y1, x2, y2 };
       });
     },

@@ -53,7 +53,8 @@ def hidden_props(type_: str, props: dict[str, Any], mode: Mode) -> dict[str, Any
     role = role_of(type_, props)
     replaced = {'name': initials(props.get('name', '')) if mode == 'initials' else role, 'photo': None,
                 'phone': '', 'mail': '', 'hours': '', 'roles': [], 'relation': role if mode == 'roles' else '',
-                'extra_roles': [{**r, 'role': short_role(r.get('role', '')) or '?'} for r in props.get('extra_roles', [])]}
+                'extra_roles': [{**r, 'role': short_role(r.get('role', '')) or '?'}
+                                for r in props.get('extra_roles', [])]}
     return {**props, **{key: value for key, value in replaced.items() if key in props}}
 
 

@@ -3,7 +3,7 @@ never past the edge of the picture. The browser schema and the PNG both ask it, 
 
 A name is shown whole or not at all: it may break between words into two lines, and when it fits nowhere at the
 given size it is tried a little smaller; a dot left without a name still has its initials and, in the browser,
-the name on hover and for a screen reader. Text widths are estimated (`WIDTH`), on the safe side for a bold sans.
+the name on hover and for a screen reader. Text widths are estimated (`text_width`), on the safe side for a bold sans.
 All lengths are in the units of `schema_layout` (the outer edge of ring 3 is 1), y pointing down.
 """
 from __future__ import annotations
@@ -14,8 +14,10 @@ from typing import Any, NamedTuple
 
 from .schema_layout import HALO, RINGS, Layout, SidePart, dot_radius, marker_id, to_xy
 
-WIDTH = 0.6
-"""The width of an average character as a share of the font size."""
+WIDTHS = ((frozenset("ijlI.,:;!|ı'"), 0.36), (frozenset('frt()[]/- '), 0.47), (frozenset('mwMW'), 1.05))
+"""Character widths as a share of the font size, after DejaVu Sans Bold (wider than most screen fonts, so a name
+estimated to fit does); other capitals `CAPITAL`, anything else `WIDTH`."""
+CAPITAL, WIDTH = 0.82, 0.7
 LEAD = 1.15
 """Line height as a share of the font size."""
 ASCENT = 0.8
@@ -42,7 +44,8 @@ class Label(NamedTuple):
 
 
 def text_width(text: str, size: float) -> float:
-    return len(text) * size * WIDTH
+    return size * sum(next((width for chars, width in WIDTHS if c in chars), CAPITAL if c.isupper() else WIDTH)
+                      for c in text)
 
 
 def overlaps(a: Box, b: Box) -> bool:
@@ -86,9 +89,9 @@ def _candidates(dot: Dot, text: str, size: float, room: float) -> Iterable[Label
 def place_labels(dots: Mapping[str, Dot], texts: Mapping[str, str], size: float, bounds: Box,
                  keep_out: list[Box], order: Iterable[str] | None = None,
                  rooms: Mapping[str, float] | None = None) -> dict[str, Label | None]:
-    """A label for each dot (``None`` without a text), in `order` (default: the dots' order; who comes first gets the best
-    place), or ``None`` where it would fit nowhere. When some are left without, it tries once more with those
-    first, and keeps whichever names more.
+    """A label for each dot with a text, in `order` (default: the dots' order; who comes first gets the best place),
+    or ``None`` where it would fit nowhere (and for a dot without a text). When some are left without, it tries once
+    more with those first, and keeps whichever names more.
 
     :param dots: id → (x, y, radius) of every dot on the picture, named or not (they are all in the way)
     :param bounds: the picture's edges; no label goes past them
@@ -142,6 +145,11 @@ SIDE_LABEL_RADIUS = RINGS[3][0] + 0.03
 
 def side_label_spot(part: SidePart) -> tuple[float, float]:
     return to_xy((part.start + part.end) / 2, SIDE_LABEL_RADIUS, (0, 0), 1)
+
+
+def first_name(name: str) -> str:
+    """How a side of the family is named in its narrow part of the wedge: 'kant Derya'."""
+    return (name.split() or [''])[0]
 
 
 def drawn_people(found: Layout, people: Iterable[Mapping[str, Any]], largest_dot: float, size: float, bounds: Box,

@@ -21,7 +21,7 @@ from board.fonts import Font, drawable, find_font
 
 from .graph import network
 from .pseudonyms import role_of, short_role
-from .schema_labels import LEAD, Box, Label, drawn_people, side_label_spot, text_width
+from .schema_labels import LEAD, Box, Label, drawn_people, first_name, side_label_spot, text_width
 from .schema_layout import (
     CENTRE,
     HALO,
@@ -41,6 +41,8 @@ BACKGROUND, INK, SUB, EDGE = '#FBFAF6', '#1F2933', '#5B6470', '#D8D4CA'
 RING_FILLS = {1: '#FCEEE4', 2: '#E9F5EE', 3: '#EAF1FA'}
 """Soft fills of the rings, after the canvas: ring 1 warm, ring 2 green, ring 3 blue."""
 CENTRE_FILL, CENTRE_INK = '#FFFFFF', '#B55A32'
+SIDE_LINE, SIDE_INK = '#CDBBA9', '#8A5A3C'
+"""The line between the sides of the family in the familie wedge, and their names."""
 TIES = {'normal': ('#AEB8C2', 2.0), 'tense': ('#F08C2E', 2.6), 'conflict': ('#D64545', 4.2)}
 """Tie colour and line width (at 1200 px wide) by kind."""
 RADIUS, TOP = 450, 75
@@ -137,12 +139,13 @@ def _darker(ring: int) -> str:
 
 
 def _line(draw: ImageDraw.ImageDraw, a: tuple[float, float], b: tuple[float, float], colour: str, width: int,
-          dashed: bool = False) -> None:
-    if not dashed:
+          dashed: bool = False, dots: bool = False) -> None:
+    """A line, `dashed` (a tense tie) or in `dots` (a bridge to someone's other role)."""
+    if not dashed and not dots:
         draw.line([a, b], fill=colour, width=width)
         return
     length = math.dist(a, b)
-    dash, gap = 5 * width, 3.5 * width
+    dash, gap = (width, 2.5 * width) if dots else (5 * width, 3.5 * width)
     t = 0.0
     while t < length:
         end = min(t + dash, length)
@@ -168,7 +171,7 @@ def _people(pen: _Pen, people: dict[str, dict[str, Any]], props: dict[str, dict[
     for id_ in (i for i in dots if '#' in i):
         owner = id_.split('#')[0]
         _line(pen.draw, point[owner], point[id_], RING_COLORS.get(people[owner]['ring'], RING_COLORS[2]),
-              max(1, round(2.5 * u)), dashed=True)
+              max(1, round(3 * u)), dots=True)
     for person in shown:
         for id_ in [person['id']] + [marker_id(person['id'], i) for i in range(len(person['extra_roles']))]:
             if id_ in dots:
@@ -212,13 +215,14 @@ def _sides(pen: _Pen, found: Layout, people: dict[str, dict[str, Any]], centre: 
            radius: float) -> None:
     """The familie wedge split into the sides of the family: a dashed line between the parts, each part named."""
     for part in found.sides[1:]:
-        _line(pen.draw, to_xy(part.start, CENTRE, centre, radius), to_xy(part.start, 1.0, centre, radius), '#B9A08F',
-              max(1, round(2 * pen.u)), dashed=True)
+        _line(pen.draw, to_xy(part.start, RINGS[2][0], centre, radius), to_xy(part.start, 1.0, centre, radius),
+              SIDE_LINE, max(1, round(1.5 * pen.u)))
     for part in found.sides:
         if part.member in people:
             x, y = side_label_spot(part)
-            pen.text((centre[0] + x * radius, centre[1] + y * radius), f"kant {people[part.member]['name']}", 13,
-                     '#8A5A3C', bold=True, halo=RING_FILLS[3])
+            name = first_name(people[part.member]['name'])
+            pen.text((centre[0] + x * radius, centre[1] + y * radius), f'kant {name}', 13, SIDE_INK, bold=True,
+                     halo=RING_FILLS[3])
 
 
 def _legend(pen: _Pen, middle: float, top: float) -> None:

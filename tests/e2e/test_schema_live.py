@@ -155,7 +155,8 @@ def test_a_crowded_wedge_keeps_every_dot_and_name_apart_and_inside_the_schema(br
         const box = (r) => [r.left, r.top, r.right, r.bottom];
         return {
             svg: box(svg),
-            dots: [...document.querySelectorAll('[data-person] > circle:first-of-type')].map(c => box(c.getBoundingClientRect())),
+            dots: [...document.querySelectorAll('[data-person] > circle:first-of-type')]
+                .map(c => box(c.getBoundingClientRect())),
             names: [...document.querySelectorAll('[data-person] > text:last-of-type')]
                 .filter(t => t.textContent.trim() && t.querySelector('tspan'))
                 .map(t => [[...t.querySelectorAll('tspan')].map(s => s.textContent.trim()).join(' '),

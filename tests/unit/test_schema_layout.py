@@ -145,7 +145,8 @@ def test_many_people_in_one_sector_and_ring_never_overlap_and_stay_in_their_plac
     assert_apart(spots)
     for p in people[4:]:
         assert place_at(*spots[p['id']][:2])[:2] == (ring, p['sector']), p['id']
-        assert spots[p['id']].room >= (0.039 if count > 30 else 0.045 if ring == 1 else 0.059), 'still a dot a finger can find'
+        smallest = 0.039 if count > 30 else 0.045 if ring == 1 else 0.059
+        assert spots[p['id']].room >= smallest, 'still a dot a finger can find'
 
 
 def test_in_a_crowded_wedge_who_is_closer_sits_closer_in() -> None:

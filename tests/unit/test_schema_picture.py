@@ -118,3 +118,18 @@ def test_odd_people_draw() -> None:
            element('tie-y', 'tie', a='np-y', b='np-x', kind='tense')]
     assert picture(odd, width=800).width == 800
     assert picture(odd, width=800, pseudonyms=True).width == 800
+
+
+def test_the_sides_of_the_family_and_a_second_role_are_drawn(demo: BoardFile, drawn_texts: list[str]) -> None:
+    changed = {'np-ayse': {'side': 'fm-derya'}, 'np-femke': {'side': 'fm-bas'},
+               'np-ilse': {'extra_roles': [{'role': 'oppas (betaald)', 'ring': 3, 'sector': 'buren'}]}}
+    elements = [e.model_copy(update={'props': validate_props(e.type, e.props | changed[e.id])}) if e.id in changed
+                else e for e in demo.elements]
+    plain = render_schema_png(demo.elements)
+    drawn_texts.clear()
+    assert render_schema_png(elements) != plain
+    assert 'kant Derya' in drawn_texts and 'kant Bas' in drawn_texts
+    assert 'oppas (betaald)' in ' '.join(drawn_texts), 'the role, beside its own marker'
+    drawn_texts.clear()
+    render_schema_png(elements, pseudonyms=True)
+    assert 'Oppas' in drawn_texts and not any('betaald' in t for t in drawn_texts)
