@@ -195,6 +195,19 @@ def can_see(actor: Actor, element: Element, rights: BoardRights) -> bool:
     return actor.consent is None or element.id in rights.consented(actor)
 
 
+def as_known(actor: Actor, element: Element, rights: BoardRights) -> Element:
+    """The element as `actor` may know it (one they may see): a person's `side` is left out when it names a family
+    member hidden from them, so not even the id of someone they may not see reaches them; the schema, the lists and
+    the PDF then show no side. Every way out (the hub, exports, history, moments) passes here."""
+    side = element.props.get('side') if element.type == ElementType.NETWORK_PERSON else None
+    if not side:
+        return element
+    member = rights.elements.get(side)
+    if member is not None and not member.deleted and can_see(actor, member, rights):
+        return element
+    return element.model_copy(update={'props': {**element.props, 'side': None}})
+
+
 def is_concept(element: Element) -> bool:
     return element.type in DRAFTABLE and bool(element.props.get('concept'))
 

@@ -7,7 +7,7 @@ only from the moment it was shared.
 """
 from __future__ import annotations
 
-from .access import BoardRights, can_see
+from .access import BoardRights, as_known, can_see
 from .elements import Element
 from .identity import Actor
 from .numbering import as_seen, numbers_for
@@ -40,4 +40,4 @@ def history_for(actor: Actor, found: list[Element], now: Element | None, rights:
     if now is None or not can_see(actor, now, rights):
         return []
     numbers = numbers_for(actor, rights.elements.values(), rights)
-    return [as_seen(version, numbers) for version in found if can_see(actor, version, rights)]
+    return [as_seen(as_known(actor, version, rights), numbers) for version in found if can_see(actor, version, rights)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import audit, numbering, protocol
-from .access import ActorGuard, BoardRights, can_see, is_concept, sees_presence
+from .access import ActorGuard, BoardRights, as_known, can_see, is_concept, sees_presence
 from .elements import NUMBERED, Element, ElementType
 from .flood import TokenBucket
 from .identity import Actor
@@ -106,14 +106,15 @@ class BoardHub:
 
     def _visible(self, actor: Actor) -> list[Element]:
         """Everything `actor` may see now, as stored: what goes on the wire through `numbering.public`."""
-        return [e for e in self.elements.values() if not e.deleted and can_see(actor, e, self.rights)]
+        return [as_known(actor, e, self.rights) for e in self.elements.values()
+                if not e.deleted and can_see(actor, e, self.rights)]
 
     def element_for(self, actor: Actor, element_id: str) -> Element | None:
         """An element as this actor may know it: ``None`` when deleted or hidden from them."""
         element = self.elements.get(element_id)
         if element is None or element.deleted or not can_see(actor, element, self.rights):
             return None
-        return numbering.as_seen(element, self.numbers(actor))
+        return numbering.as_seen(as_known(actor, element, self.rights), self.numbers(actor))
 
     # sessions
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .access import BoardRights, can_see
+from .access import BoardRights, as_known, can_see
 from .elements import Element
 from .identity import Actor
 
@@ -24,5 +24,6 @@ def seen_then(actor: Actor, then: Iterable[Element], now: Mapping[str, Element])
     """
     then = list(then)
     rights_then, rights_now = BoardRights.of(then), BoardRights.of(now)
-    return [element for element in then if not element.deleted and can_see(actor, element, rights_then)
+    return [as_known(actor, element, rights_now) for element in then
+            if not element.deleted and can_see(actor, element, rights_then)
             and (element.id not in now or can_see(actor, now[element.id], rights_now))]

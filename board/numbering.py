@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from .access import BoardRights, can_see
+from .access import BoardRights, as_known, can_see
 from .elements import NUMBERED, Element
 from .identity import Actor
 
@@ -57,5 +57,5 @@ def public(element: Element, numbers: Mapping[str, int]) -> dict[str, Any]:
 def seen_by(actor: Actor, elements: Collection[Element], rights: BoardRights) -> list[Element]:
     """The live elements `actor` may see, numbered their way."""
     numbers = numbers_for(actor, elements, rights)
-    return [as_seen(element, numbers) for element in elements
+    return [as_seen(as_known(actor, element, rights), numbers) for element in elements
             if not element.deleted and can_see(actor, element, rights)]

@@ -70,8 +70,8 @@ PERSON_LISTS = {'goal': ('owners', 'supporters'), 'agreement': ('who_ids',)}
 
 def remove_person_operations(elements: Mapping[str, Element], person_id: str) -> list[dict[str, Any]]:
     """Removing someone from the plan, as one batch: their ties go, they leave every goal and agreement
-    they were named in, their own schema (VIP view) goes, and if they were the zorgcoördinator the plan has
-    none until a new one is chosen."""
+    they were named in, their own schema (VIP view) goes, relatives on their side are on nobody's side, and if they
+    were the zorgcoördinator the plan has none until a new one is chosen."""
     ops: list[dict[str, Any]] = [{'op': 'delete', 'id': person_id}]
     for element in elements.values():
         if element.deleted:
@@ -81,10 +81,11 @@ def remove_person_operations(elements: Mapping[str, Element], person_id: str) ->
             ops.append({'op': 'delete', 'id': element.id})
         elif element.type == ElementType.FAMILY_INFO and props.get('coordinator_id') == person_id:
             ops.append({'op': 'update', 'id': element.id, 'props': {'coordinator_id': None}})
-        elif element.type == ElementType.NETWORK_PERSON and any(p['member'] == person_id
-                                                                 for p in props.get('vip', [])):
-            vip = [p for p in props['vip'] if p['member'] != person_id]
-            ops.append({'op': 'update', 'id': element.id, 'props': {'vip': vip}})
+        elif element.type == ElementType.NETWORK_PERSON and (props.get('side') == person_id or any(
+                p['member'] == person_id for p in props.get('vip', []))):
+            vip = [p for p in props.get('vip', []) if p['member'] != person_id]
+            side = None if props.get('side') == person_id else props.get('side')
+            ops.append({'op': 'update', 'id': element.id, 'props': {'vip': vip, 'side': side}})
         else:
             patch = {field: [i for i in props[field] if i != person_id]
                      for field in PERSON_LISTS.get(element.type, ()) if person_id in props.get(field, [])}

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .access import BoardRights, can_see
+from .access import BoardRights, as_known, can_see
 from .elements import Element
 from .identity import Actor
 from .numbering import as_seen, numbers_for, public
@@ -99,16 +99,16 @@ def view_change(actor: Actor, before: Element | None, after: Element, rights: Bo
         numbers = numbers_for(actor, rights.elements.values(), rights)
     saw = before is not None and not before.deleted and can_see(actor, before, rights)
     sees = not after.deleted and can_see(actor, after, rights)
-    if sees and not saw:
+    if not sees:
+        return {'kind': 'remove', 'id': after.id} if saw else None
+    after = as_known(actor, after, rights)
+    if not saw:
         return {'kind': 'put', 'element': public(after, numbers)}
-    if saw and not sees:
-        return {'kind': 'remove', 'id': after.id}
-    if sees:
-        change = _patch(after, changed_props(as_seen(before, numbers), as_seen(after, numbers)))
-        if before.visibility != after.visibility:
-            change['visibility'] = after.visibility.model_dump(mode='json')
-        return change
-    return None
+    was = as_seen(as_known(actor, before, rights), numbers)
+    change = _patch(after, changed_props(was, as_seen(after, numbers)))
+    if before.visibility != after.visibility:
+        change['visibility'] = after.visibility.model_dump(mode='json')
+    return change
 
 
 def _patch(element: Element, props: dict[str, Any]) -> dict[str, Any]:

@@ -485,3 +485,27 @@ async def test_a_youth_is_never_shown_to_the_family(family_hub):
     Client(hub, Actor(id='elif', name='Elif', role=Role.YOUTH))
     assert [p['id'] for p in derya.of('presence')[-1]['peers']] == ['derya', 'karin']
     assert [p['id'] for p in karin.of('presence')[-1]['peers']] == ['derya', 'karin', 'elif']
+
+
+async def test_a_side_naming_a_family_member_hidden_from_a_session_never_reaches_it(family_hub, sqlite_store):
+    """Tante Femke is on Bas's side; Bas's card is for the coordinator alone: Piet sees Femke, never Bas's id."""
+    hub = family_hub
+    karin, piet = Client(hub, COORDINATOR), Client(hub, PRO)
+    bas = {'op': 'create', 'id': 'bas-xyz', 'type': 'family_member', 'props': {'name': 'Bas', 'role': 'parent'},
+           'visibility': {'scope': 'named', 'names': ['karin']}}
+    femke = {'op': 'create', 'id': 'femke', 'type': 'network_person',
+             'props': {'name': 'Tante Femke', 'sector': 'familie', 'side': 'bas-xyz'}}
+    await karin.push(bas, femke)
+    await karin.push({'op': 'update', 'id': 'femke', 'props': {'side': None}},
+                     {'op': 'update', 'id': 'femke', 'props': {'side': 'bas-xyz', 'x': 3}})
+    hub.resync(piet.session, 0)
+    late = Client(hub, PRO)
+    assert 'bas-xyz' in json.dumps(karin.messages)
+    for client in (piet, late):
+        assert 'bas-xyz' not in json.dumps(client.messages)
+    assert hub.element_for(PRO, 'femke').props['side'] is None
+    assert next(e for e in hub.visible_elements(PRO) if e.id == 'femke').props['side'] is None
+    assert hub.element_for(COORDINATOR, 'femke').props['side'] == 'bas-xyz'
+    from board.boardfile import export_board, visible_board
+    exported = visible_board(export_board(sqlite_store, hub.board_id), PRO)
+    assert 'bas-xyz' not in exported.model_dump_json()

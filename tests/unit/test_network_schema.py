@@ -83,3 +83,12 @@ async def test_removing_a_family_member_removes_their_own_schema(coach):
     await coach.ok(*remove_person_operations(coach.hub.elements, 'elif'))
     assert [p['member'] for p in props_of(coach.hub, 'oma')['vip']] == ['derya']
     assert_replays(coach.hub)
+
+
+async def test_a_grandmother_is_on_a_parents_side_until_that_parent_leaves_the_plan(coach):
+    await coach.ok(update('oma', side='derya'), update('visser', side='elif'))
+    assert props_of(coach.hub, 'oma')['side'] == 'derya'
+    await coach.refused(update('oma', side='visser'))  # a side is a family member's
+    await coach.ok(*remove_person_operations(coach.hub.elements, 'derya'))
+    assert props_of(coach.hub, 'oma')['side'] is None and props_of(coach.hub, 'visser')['side'] == 'elif'
+    assert_replays(coach.hub)
