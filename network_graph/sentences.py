@@ -13,6 +13,9 @@ DOMAIN_LABEL = {
 }
 
 
+COUNTS = {2: 'twee', 3: 'drie', 4: 'vier', 5: 'vijf', 6: 'zes'}
+
+
 def _people(n: int) -> str:
     return f'{n} persoon' if n == 1 else f'{n} mensen'
 
@@ -35,7 +38,8 @@ def _support(kind: str, found: dict[str, Any]) -> str:
 
 
 def sentences(m: dict[str, Any]) -> list[str]:
-    """The sentences in a fixed order: support, goals, load, tension, closeness, coordination, the future."""
+    """The sentences in a fixed order: support, several roles, goals, load, tension, closeness, coordination, the
+    future."""
     out = [_support(kind, found) for kind, found in m['support'].items()]
     share = m['informal_share']
     if share['informal'] + share['professional']:
@@ -43,6 +47,10 @@ def sentences(m: dict[str, Any]) -> list[str]:
                    f"{'hoort' if share['informal'] == 1 else 'horen'} er {share['informal']} bij jullie eigen "
                    f"netwerk en {'is' if share['professional'] == 1 else 'zijn'} er {share['professional']} "
                    f"professional{'' if share['professional'] == 1 else 's'}.")
+    for p in m['several_roles']['people']:
+        ways = [f'als {role}' for role in p['roles']]
+        out.append(f"{p['name']} helpt op {COUNTS.get(len(ways), len(ways))} manieren: "
+                   f"{', '.join(ways[:-1])} en {ways[-1]}.")
     out += [f'Niemand helpt nog bij {_goal(g)}.' for g in m['goals']['no_supporter']]
     out += [f'Bij {_goal(g)} helpen alleen professionals.' for g in m['goals']['only_professionals']]
     out += [f"{p['name']} heeft nog geen eigen doel." for p in m['goals']['members_without_goal']]

@@ -7,7 +7,7 @@ from typing import Any
 
 from board.elements import Element
 
-from . import plan_load, sectors, structure, support
+from . import plan_load, roles, sectors, structure, support
 from .graph import network
 from .sentences import sentences
 
@@ -23,6 +23,7 @@ def all_metrics(elements: Iterable[Element], today: dt.date | None = None) -> di
         'coordinator': structure.coordinator(net),
         'support': support.support(net),
         'multiplexity': support.multiplexity(net),
+        'several_roles': roles.several_roles(net),
         'call_list': support.call_list(net),
         'close_but_critical': structure.close_but_critical(net),
         'tension': structure.tension(net),

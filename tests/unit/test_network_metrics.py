@@ -295,3 +295,20 @@ def test_every_key_is_documented(metrics) -> None:
     mentioned = set(re.findall(r'`(\w+)`', docs))
     missing = documented_keys(metrics) - mentioned
     assert not missing, f'not in docs/metrics.md: {sorted(missing)}'
+
+
+def test_someone_who_helps_in_several_roles_is_named_with_each_of_them() -> None:
+    elements = small_family() + [
+        person('np-i', 'Ilse', sector='buren', relation='buurvrouw', practical='sometimes',
+               extra_roles=[{'role': 'oppas (betaald)', 'ring': 3, 'sector': 'werk_school'}]),
+        person('np-h', 'Hanneke', ring=3, sector='instanties', relation='thuishulp van Amal',
+               extra_roles=[{'role': 'vriendin', 'ring': 2, 'sector': 'vrienden'},
+                            {'role': 'Thuishulp', 'ring': 3, 'sector': 'overig'}])]
+    metrics = all_metrics(elements, TODAY)
+    found = {p['name']: p['roles'] for p in metrics['several_roles']['people']}
+    assert found == {'Cor': ['oma', 'oppas'], 'Hanneke': ['thuishulp', 'vriendin'], 'Ilse': ['buurvrouw', 'oppas']}
+    assert metrics['several_roles']['count'] == 3
+    assert 'Ilse helpt op twee manieren: als buurvrouw en als oppas.' in metrics['sentences']
+    assert 'Hanneke helpt op twee manieren: als thuishulp en als vriendin.' in metrics['sentences']
+    three = all_metrics([person('np-i', 'Ilse', relation='buurvrouw', roles=['oppas', 'vriendin van Derya'])], TODAY)
+    assert 'Ilse helpt op drie manieren: als buurvrouw, als oppas en als vriendin.' in three['sentences']
