@@ -430,3 +430,32 @@ async def test_removing_a_betrokkene_in_the_plan_takes_them_out_of_goals_and_tie
     assert hub.elements['np-femke'].deleted
     assert 'np-femke' not in hub.elements['goal-1'].props['supporters']
     assert all(e.deleted for e in hub.elements.values() if e.type == 'tie' and 'np-femke' in (e.props['a'], e.props['b']))
+
+
+async def test_a_grandmother_on_the_mothers_side_and_a_neighbour_who_also_babysits(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'people')
+    user.find(marker='edit-person-np-ayse').click()
+    user.find(marker='field-side-fm-derya').click()  # the coach names the parent: "van moederskant"
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    assert hub_of(board_id).elements['np-ayse'].props['side'] == 'fm-derya'
+    await user.should_see('Familie van de kant van Derya Yılmaz')
+
+    user.find(marker='edit-person-np-ilse').click()
+    user.find(marker='extra-role-add').click()
+    user.find(marker='extra-role-0-role').type('oppas')
+    user.find(marker='extra-role-0-ring-3').click()
+    choose(user, 'extra-role-0-sector', 'werk_school')
+    user.find(marker='dialog-save').click()
+    await settle()
+    ilse = hub_of(board_id).elements['np-ilse'].props
+    assert ilse['extra_roles'] == [{'role': 'oppas', 'ring': 3, 'sector': 'werk_school', 'distance': 0.5}]
+    assert (ilse['ring'], ilse['sector']) == (2, 'buren'), 'her first place stays'
+    await user.should_see('Ook oppas: Professionals · Werk / school')
+
+    user.find(marker='edit-person-np-ilse').click()
+    user.find(marker='extra-role-0-remove').click()
+    user.find(marker='dialog-save').click()
+    await settle()
+    assert hub_of(board_id).elements['np-ilse'].props['extra_roles'] == []

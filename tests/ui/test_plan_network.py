@@ -189,3 +189,24 @@ async def test_afdrukken_on_the_call_list_downloads_the_fridge_page_as_this_pers
     assert 'Bij wie kunnen wij terecht?' in texts['school'] and 'Anneanne Ayşe' in texts['school']
     assert 'Oom Hakan' not in texts['school'] and '06-31415926' not in texts['school']
     assert 'Oom Hakan' in texts['derya'] and '06-31415926' in texts['derya'] and 'zaterdag' in texts['derya']
+
+
+async def test_the_netwerklijst_names_the_side_and_the_coach_table_shows_both_roles(user: User) -> None:
+    board_id = demo_board_id()
+    await push_as(board_id, DERYA, [{'op': 'update', 'id': 'np-ilse', 'props': {
+        'extra_roles': [{'role': 'oppas', 'ring': 3, 'sector': 'werk_school'}]}}])
+    await open_plan(user, board_id, 'network')
+    user.find(marker='fill-np-femke').click()
+    user.find(marker='field-side-fm-bas').click()  # Tante Femke is family from Bas's side
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    assert hub_of(board_id).elements['np-femke'].props['side'] == 'fm-bas'
+    await user.should_see('Familie van de kant van Bas de Vries')
+    await user.should_see('Ook oppas: Professionals · Werk / school')
+    await show(user, 'table')
+    with user:
+        rows = {row['name']: row for row in user.find(marker='coach-table').elements.pop().rows}
+    assert rows['Ilse']['roles'] == 'buurvrouw, oppas'
+    assert rows['Tante Femke']['roles'] == 'zus · kant Bas de Vries'
+    await show(user, 'metrics')
+    await user.should_see('Ilse helpt op twee manieren: als buurvrouw en als oppas.')

@@ -10,12 +10,16 @@ from board.access import is_concept, may_change, may_edit
 from board.dutch import nl_date
 from board.elements import Element
 from board.identity import Role
+from network_graph.roles import side_name
+from network_graph.schema_labels import first_name
 
 from ...contrast import ink_on
+from ..chips import chip_choice
 from ..sharing import concept_bar, seen_by_icon
 
 if TYPE_CHECKING:
     from ..hub_page import HubPage
+    from .form import ElementDialog
 
 PROFESSIONALS = (Role.COORDINATOR, Role.PROFESSIONAL)
 
@@ -95,6 +99,29 @@ class Part:
                 label = self.t(label_key)
                 ui.label(label if label.endswith('?') else label + ':').classes('text-grey-7')
                 ui.label(value)
+
+    def side_choice(self, form: ElementDialog, props: dict[str, Any], label_key: str = 'plan.people.side') -> Any:
+        """"Van wiens kant van de familie?": the coach names the parent ("van moederskant": the mother), as chips;
+        a tap on the chosen one clears it. Returns the chooser (``None`` without parents), to show only for familie."""
+        parents = {m.id: m.props.get('name', '') for m in self.page.elements('family_member')
+                   if m.props.get('role') == 'parent' or m.id == props.get('side')}
+        if not parents:
+            return None
+        with ui.column().classes('w-full gap-1') as chooser:
+            ui.label(self.t(label_key)).classes('text-subtitle1 text-grey-9')
+            options = {i: self.t('schema.side', name=first_name(name)) for i, name in parents.items()}
+            form.custom('side', chip_choice(options, props.get('side'), multiple=False, marker='field-side'))
+        return chooser
+
+    def role_lines(self, person: Element) -> None:
+        """Whose side of the family someone is on, and their other roles with where those put them."""
+        p = person.props
+        if side := side_name(p, self.page.names('family_member')):
+            ui.label(self.t('plan.people.side_of', name=side)).classes('text-grey-8').mark(f'side-{person.id}')
+        for role in p.get('extra_roles', []):
+            sector = self.t(f"plan.sector.{role['sector']}").split(' (')[0]
+            ui.label(self.t('plan.people.also', role=role['role'], ring=self.t(f"schema.ring.{role['ring']}"),
+                            sector=sector)).classes('text-grey-8')
 
     def dates(self, props: dict[str, Any], *fields: tuple[str, str]) -> None:
         """Dates the Dutch way, side by side: ``(prop, label key)`` pairs, empty ones left out."""

@@ -12,6 +12,7 @@ from typing import Any
 from nicegui import ui
 
 from board.elements import Element
+from network_graph.roles import role_words, side_name
 from network_graph.summary import all_metrics
 
 from ..ask_further import show_ask_further
@@ -95,6 +96,7 @@ class NetworkPart(Part):
                     relation = ' · '.join(x for x in (p.get('relation'), p.get('organisation')) if x)
                     if relation:
                         ui.label(relation).classes('text-grey-8')
+                    self.role_lines(person)
                     if filled:
                         with ui.row().classes('gap-1 pb-scale-summary'):
                             for scale, value in filled:
@@ -120,6 +122,8 @@ class NetworkPart(Part):
                 for scale in scales:
                     form.chips(scale, self.t(f'{words}.scale.{scale}'),
                                {v: self.t(f'{words}.value.{scale}.{v}') for v in SCALES[scale]}, multiple=False)
+                if current.props.get('sector') == 'familie':
+                    self.side_choice(form, current.props, 'vip.side_question' if words == 'vip' else 'plan.people.side')
         return form
 
     # 2. the table for the coach
@@ -130,10 +134,13 @@ class NetworkPart(Part):
              'align': 'left', 'classes': 'pb-table-name', 'headerClasses': 'pb-table-name'},
             {'name': 'ring', 'label': self.t('network.col.ring'), 'field': 'ring_label', 'sortable': True,
              'align': 'left', ':sort': '(a, b, rowA, rowB) => rowA.ring - rowB.ring'},
+            {'name': 'roles', 'label': self.t('network.col.roles'), 'field': 'roles', 'align': 'left'},
         ] + [{'name': scale, 'label': self.t(f'network.scale_short.{scale}'), 'field': scale, 'align': 'left'}
              for scale in SCALES]
+        members = self.page.names('family_member')
         rows = [{'id': person.id, 'name': person.props.get('name', ''), 'ring': person.props.get('ring') or 2,
-                 'ring_label': self.t('network.ring_short.3' if person.props.get('ring') == 3 else 'network.ring_short.2')}
+                 'ring_label': self.t('network.ring_short.3' if person.props.get('ring') == 3 else 'network.ring_short.2'),
+                 'roles': self.roles_text(person.props, members)}
                 | {scale: self.value(scale, person.props.get(scale), short=True) or '–' for scale in SCALES}
                 for person in self.people()]
         if not rows:
@@ -143,6 +150,11 @@ class NetworkPart(Part):
         ui.table(columns=columns, rows=rows, row_key='id', pagination=0) \
             .props('flat bordered dense separator=cell hide-bottom').classes('pb-coach-table w-full') \
             .mark('coach-table')
+
+    def roles_text(self, props: dict[str, Any], members: dict[str, str]) -> str:
+        """'buurvrouw, oppas', and whose side of the family: 'zus · kant Bas de Vries'."""
+        side = side_name(props, members)
+        return ' · '.join(x for x in (', '.join(role_words(props)), side and self.t('schema.side', name=side)) if x)
 
     # 3. what the network carries
 

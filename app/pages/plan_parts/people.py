@@ -1,18 +1,21 @@
 """Betrokkenen: the network and the professionals, who the zorgcoördinator is, and how everyone stays in touch."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from nicegui import ui
 
 from board.elements import Element, Sector
 
+from ..chips import Getter, chip_choice
 from .base import Part
 from .family import FAMILY_INFO_ID
-from ..chips import chip_choice
 from .form import ElementDialog
 
 DAYS = ('ma', 'di', 'wo', 'do', 'vr', 'za', 'zo')
+ROLE_RINGS = (2, 3, 1)
+"""The rings an other role can be in, as chips: the network and the professionals first."""
 AFSTEMMING = ('mail', 'telefoon', 'overleg', 'anders')
 RINGS = {2: 'plan.people.ring_network', 3: 'plan.people.ring_professional'}
 """The lists: ring 1 (someone who belongs to the family system without being a family member) goes with ring 2."""
@@ -53,6 +56,7 @@ class PeoplePart(Part):
                     relation = ' · '.join(x for x in (p.get('relation'), p.get('organisation')) if x)
                     if relation:
                         ui.label(relation).classes('text-grey-8')
+                    self.role_lines(person)
                     self.line('plan.people.roles', ', '.join(p.get('roles', [])))
                     if p.get('phone'):
                         ui.link(p['phone'], f"tel:{p['phone']}").classes('pb-contact')
@@ -102,9 +106,56 @@ class PeoplePart(Part):
             form.tags('roles', self.t('plan.people.roles'), self.t('plan.people.roles_hint'))
             form.text('organisation', self.t('plan.people.organisation'))
             sectors = {s.value: self.t(f'plan.sector.{s.value}') for s in Sector}
-            form.select('sector', self.t('plan.people.sector'), sectors,
-                        clearable=False).set_value(props.get('sector', 'overig'))
+            sector = form.select('sector', self.t('plan.people.sector'), sectors, clearable=False)
+            sector.set_value(props.get('sector', 'overig'))
+            if (side := self.side_choice(form, props)) is not None:
+                side.bind_visibility_from(sector, 'value', backward=lambda value: value == 'familie')
+            form.custom('extra_roles', extra_roles_field(self.t, props.get('extra_roles', []),
+                                                         3 if props.get('ring', 2) != 3 else 2))
             form.text('phone', self.t('plan.family.phone')).props('type=tel')
             form.text('mail', self.t('plan.family.mail')).props('type=email')
             form.chips('days', self.t('plan.people.days'), {d: self.t(f'plan.day.{d}') for d in DAYS})
             form.text('hours', self.t('plan.people.hours'))
+
+
+def extra_roles_field(t: Callable[..., str], roles: list[dict[str, Any]], ring: int) -> Getter:
+    """"Ook in een andere rol": each other role someone plays with the ring and sector it puts them in (the
+    neighbour who is also paid to babysit: oppas, with the professionals); rows with no word are left out.
+
+    :param ring: the ring a new row starts in (the other one than the person's own)
+    """
+    rows = [dict(role) for role in roles]
+    ui.label(t('plan.people.extra_roles')).classes('text-subtitle1 text-grey-9')
+    ui.label(t('plan.people.extra_roles_hint')).classes('text-grey-8')
+    rings = {str(r): t(f'schema.ring.{r}') for r in ROLE_RINGS}
+    sectors = {s.value: t(f'plan.sector.{s.value}') for s in Sector}
+
+    box = ui.column().classes('w-full gap-2')
+
+    def draw() -> None:
+        box.clear()
+        with box:
+            draw_rows()
+
+    def draw_rows() -> None:
+        for i, row in enumerate(rows):
+            with ui.column().classes('w-full gap-1 pb-extra-role'):
+                with ui.row().classes('w-full items-center no-wrap gap-2'):
+                    ui.input(t('plan.people.extra_role'), value=row.get('role', ''),
+                             on_change=lambda e, r=row: r.update(role=e.value or '')) \
+                        .props('outlined').classes('grow').mark(f'extra-role-{i}-role')
+                    ui.button(icon='delete', on_click=lambda i=i: (rows.pop(i), draw())) \
+                        .props(f'flat round aria-label="{t("plan.people.extra_role_remove")}"') \
+                        .mark(f'extra-role-{i}-remove')
+                chip_choice(rings, str(row.get('ring', ring)), multiple=False, marker=f'extra-role-{i}-ring',
+                            on_change=lambda value, r=row: r.update(ring=int(value or r.get('ring', ring))))
+                ui.select(sectors, value=row.get('sector', 'overig'),
+                          on_change=lambda e, r=row: r.update(sector=e.value)) \
+                    .props('outlined').classes('w-full').mark(f'extra-role-{i}-sector')
+        ui.button(t('plan.people.extra_role_add'), icon='add', on_click=lambda: (
+            rows.append({'role': '', 'ring': ring, 'sector': 'overig', 'distance': 0.5}), draw())) \
+            .props('flat no-caps').mark('extra-role-add')
+
+    draw()
+    return lambda: [{'role': r['role'].strip(), 'ring': r.get('ring', ring), 'sector': r.get('sector') or 'overig',
+                     'distance': r.get('distance', 0.5)} for r in rows if r.get('role', '').strip()]

@@ -15,6 +15,7 @@ from nicegui import ui
 
 from board.access import may_place
 from board.elements import Element
+from network_graph.roles import side_name
 
 from ..ask_further import show_ask_further
 from .base import face
@@ -102,6 +103,8 @@ class VipList:
                     ui.label(p.get('name', '')).classes('pb-item-text')
                     if p.get('relation'):
                         ui.label(p['relation']).classes('text-grey-8')
+                    if side := side_name(p, self.page.names('family_member')):
+                        ui.label(self.t('vip.side', name=side)).classes('text-grey-8')
             with ui.element('div').classes('pb-vip-scales w-full'):
                 for scale in PICTURES:
                     self.answer(scale, p.get(scale))
