@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from network_graph.graph import network
+from network_graph.roles import on_paper
 from network_graph.support import call_list
 
 from .boardfile import BoardFile, visible_board
@@ -81,7 +82,8 @@ class _List:
     def __init__(self, pdf: Paper) -> None:
         self.pdf = pdf
         net = network(pdf.board.elements)
-        self.entries, self.coordinator = call_list(net), net.coordinator_id
+        self.entries, self.coordinator, self.people = call_list(net), net.coordinator_id, net.people
+        self.members = {p['id']: p['name'] for p in net.family_members()}
         self.width = pdf.w - pdf.l_margin - pdf.r_margin
         self.left = self.width * LEFT_SHARE
         self.right = self.width - self.left - GAP
@@ -94,6 +96,7 @@ class _List:
     def columns(self, entry: dict[str, Any], s: float) -> tuple[list[_Line], list[_Line]]:
         """Who and what for on the left; the number and when to call on the right."""
         who = [t for t in (entry['relation'], entry['organisation']) if t]
+        who += on_paper(self.people[entry['id']], self.members)
         if entry['id'] == self.coordinator and 'zorgcoördinator' not in ' '.join(who).lower():
             who.append('zorgcoördinator')
         left = [_Line(entry['name'], 18 * s, bold=True), _Line(' · '.join(who), 12 * s, color=SOFT),

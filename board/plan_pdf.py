@@ -15,6 +15,7 @@ from typing import Any
 from fpdf.fonts import FontFace
 from pydantic import BaseModel, ValidationError
 
+from network_graph.roles import on_paper
 from network_graph.schema_picture import render_schema_png
 
 from .board_picture import render_board_png
@@ -152,7 +153,8 @@ class _Plan(Paper):
     def person_row(self, person: NetworkPerson, coordinator: NetworkPerson | None) -> list[Any]:
         is_coordinator = coordinator is not None and person is coordinator
         name = (person.name + '\nzorgcoördinator', FontFace(emphasis='BOLD')) if is_coordinator else person.name
-        relation = '\n'.join(t for t in (person.relation, person.organisation) if t)
+        lines = (person.relation, person.organisation, *on_paper(person.model_dump(), self.items.member_names))
+        relation = '\n'.join(t for t in lines if t)
         return [name, relation, person.phone, person.mail, ' '.join(filter(None, (nl_days(person.days), person.hours)))]
 
     def goals(self) -> None:
@@ -310,6 +312,7 @@ class _Items:
         last = 10 ** 6
         self.info: FamilyInfo | None = next(iter(self.of(FamilyInfo)), None)
         self.members = sorted(self.of(FamilyMember), key=lambda m: (m.role != 'parent', m.birth_date or dt.date.max))
+        self.member_names = {i: m.name for i, m in self.by_id.items() if isinstance(m, FamilyMember)}
         self.network = sorted(self.of(NetworkPerson), key=lambda p: p.name.lower())
         self.goals = sorted(self.of(Goal), key=lambda g: (g.number or last, g.text))
         self.agreements = sorted(self.of(Agreement), key=lambda a: (a.number or last, a.text))

@@ -7,6 +7,7 @@ from typing import Any
 
 from .graph import Network
 from .pseudonyms import short_role
+from .schema_layout import RING_LABELS
 from .structure import brief
 
 
@@ -34,3 +35,12 @@ def side_name(props: Mapping[str, Any], names: Mapping[str, str]) -> str | None:
     """The name of the family member whose side this relative is on (`names`: the family members the reader may
     see, by id), or ``None``: not told, not in the familie sector, or someone the reader may not see."""
     return names.get(props.get('side') or '') if props.get('sector') == 'familie' else None
+
+
+def on_paper(person: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    """Whose side and the other roles, in Dutch for the plan and the call list: 'kant Derya Yılmaz',
+    'ook oppas (professionals)'."""
+    side = side_name(person, names)
+    return ([f'kant {side}'] if side else []) + [
+        f"ook {role.get('role', '')} ({RING_LABELS.get(role.get('ring', 2), 'Netwerk').lower()})"
+        for role in person.get('extra_roles') or []]

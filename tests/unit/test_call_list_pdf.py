@@ -116,3 +116,13 @@ def test_the_call_list_metric_puts_the_own_network_before_the_professionals() ->
     elements = [person('np-aad', 'Aad', ring=3, practical='sometimes'), person('np-zus', 'Zus', emotional='sometimes'),
                 person('np-bep', 'Bep', ring=1, information='sometimes')]
     assert [e['name'] for e in all_metrics(elements, TODAY)['call_list']] == ['Bep', 'Zus', 'Aad']
+
+
+def test_the_fridge_list_says_whose_side_and_every_role() -> None:
+    network = [person('np-ayse', 'Anneanne Ayşe', relation='moeder van Derya', sector='familie', side='fm-derya',
+                      practical='almost_always', phone='06-11223344'),
+               person('np-ilse', 'Ilse', relation='buurvrouw', practical='sometimes', phone='06-55555555',
+                      extra_roles=[{'role': 'oppas', 'ring': 3, 'sector': 'werk_school'}])]
+    (page,) = pages_of(call_list_for(board_with(*network), DERYA, TODAY)[0])
+    assert 'moeder van Derya · kant Derya Yılmaz' in page
+    assert 'buurvrouw · ook oppas' in page

@@ -12,7 +12,7 @@ from board import fonts
 from board.access import BoardRights, can_see
 from board.boardfile import BoardFile, dumps, export_board, loads, visible_board
 from board.demo import create_demo_board
-from board.elements import Element, ElementType, validate_props
+from board.elements import Element, ElementType, Visibility, validate_props
 from board.identity import Actor, Role
 from board.plan_pdf import NL, pdf_filename, plan_pdf
 
@@ -196,3 +196,19 @@ def test_the_font_dir_setting_is_searched_first(monkeypatch, tmp_path) -> None:
     (tmp_path / found.regular.name).write_bytes(found.regular.read_bytes())
     monkeypatch.setenv(fonts.ENV_DIR, str(tmp_path))
     assert fonts.find_font().regular == tmp_path / found.regular.name
+
+
+def test_the_plan_names_the_side_of_the_family_and_every_role(demo: BoardFile) -> None:
+    ayse = next(e for e in demo.elements if e.id == 'np-ayse')
+    ilse = next(e for e in demo.elements if e.id == 'np-ilse')
+    board = with_elements(
+        demo, ayse.model_copy(update={'props': ayse.props | {'side': 'fm-derya'}}),
+        ilse.model_copy(update={'props': ilse.props | {
+            'extra_roles': [{'role': 'oppas', 'ring': 3, 'sector': 'werk_school', 'distance': 0.5}]}}))
+    text = text_of(plan_pdf(board, TODAY))
+    assert has(text, 'moeder van Derya kant Derya Yılmaz'), 'the side, under the relation'
+    assert has(text, 'buurvrouw ook oppas (professionals)'), 'both roles'
+    hidden = with_elements(board, next(e for e in board.elements if e.id == 'fm-derya').model_copy(
+        update={'visibility': Visibility(scope='named', names=('np-jolien',))}))
+    school = text_of(plan_pdf(visible_board(hidden, SCHOOL), TODAY))
+    assert has(school, 'moeder van Derya') and not has(school, 'kant Derya'), 'no side the reader may not see'
