@@ -104,3 +104,19 @@ def test_an_import_keeps_every_card_where_the_file_puts_it_unless_it_shares_its_
     for stacked in ('goal-1', 'goal-3'):  # both move: neither has a better right to the spot
         assert not any(layout.overlap(layout.box(cards[stacked]), layout.box(e))
                        for e in cards.values() if e.id != stacked)
+
+
+def test_a_file_from_before_sides_and_other_roles_reads_and_a_side_must_be_a_family_member(sqlite_store) -> None:
+    data = demo_file(sqlite_store)
+    people = [e for e in data['elements'] if e['type'] == 'network_person']
+    for person in people:
+        del person['props']['side'], person['props']['extra_roles']
+    assert data['version'] == 1
+    loaded = boardfile.loads(json.dumps(data))
+    assert all('side' not in e.props for e in loaded.elements if e.type == 'network_person'), 'stored as they are'
+    people[0]['props']['side'] = 'fm-derya'
+    people[0]['props']['extra_roles'] = [{'role': 'oppas', 'ring': 3, 'sector': 'overig', 'distance': 0.5}]
+    assert boardfile.loads(json.dumps(data))
+    people[0]['props']['side'] = people[1]['id']
+    with pytest.raises(boardfile.BoardFileError, match='side points at nothing'):
+        boardfile.loads(json.dumps(data))
