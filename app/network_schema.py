@@ -9,6 +9,8 @@ drags and new lines go up as pushes.
 """
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -45,10 +47,6 @@ def _unit(value: float) -> float:
     return round(value / OUTER, 5)
 
 
-RIM = (RING_3_EDGE + 1) / 2
-"""The middle of the strip outside where people sit: the sector names run along it."""
-
-
 def _sector_arc(sector: str) -> str:
     """The path a sector's name runs along: clockwise over the top half, anticlockwise under the bottom half, so
     it always reads left to right; its baseline is set so the letters fill the rim strip (from `RING_3_EDGE` out)."""
@@ -79,24 +77,36 @@ def _box(x: float, y: float, text: str, size: float, anchor: str, middle: bool =
 
 
 def keep_out(labels: dict[str, str], zoom: float, sides: list[tuple[float, float, str]]) -> list[Box]:
-    """What names may not cover at one text size: the centre, the ring names, the sides' names, and the rim strip
-    where the sector names run (as boxes round its edge)."""
+    """What names may not cover at one text size: the centre, the ring names and the sides' names (the rim strip with
+    the sector names is kept free by `browser_layout`)."""
     boxes: list[Box] = [(-CENTRE, -CENTRE, CENTRE, CENTRE)]
     for ring, y in GEOMETRY['ring_labels'].items():
         boxes.append(_box(0, y, labels.get(f'ring.{ring}', ''), RING_NAME * zoom / OUTER, 'middle'))
     boxes += [_box(x, y, text, SIDE_NAME * zoom / OUTER, 'middle', middle=True) for x, y, text in sides]
-    half = (1 - RING_3_EDGE) / 2
-    for step in range(180):
-        x, y = to_xy(step * 2, RIM, (0, 0), 1)
-        boxes.append((x - half, y - half, x + half, y + half))
     return boxes
+
+
+PLACING = ('name', 'role', 'ring', 'sector', 'distance', 'side', 'extra_roles', 'vip')
+"""The props of a person that say where they and their name go."""
 
 
 def browser_layout(elements: dict[str, Any], centre: str | None, labels: dict[str, str]) -> dict[str, Any]:
     """Where the browser draws everyone: each person's spot, the sides of the familie wedge, and per text size
-    each dot's radius and its name (or ``None``: too crowded to name, the dot keeps its initials)."""
-    people = [{'id': e['id'], 'type': e['type'], **e['props']} for e in elements.values()
-              if e['type'] in ('family_member', 'network_person')]
+    each dot's radius and its name (or ``None``: too crowded to name, the dot keeps its initials).
+
+    Worked out once for everyone who holds the same people (a commit reaches every open schema of a board, and
+    most commits move nobody): the answer is shared, never changed."""
+    people = tuple(sorted((e['id'], e['type'], json.dumps({k: e['props'][k] for k in PLACING if k in e['props']},
+                                                          sort_keys=True))
+                          for e in elements.values() if e['type'] in ('family_member', 'network_person')))
+    return _browser_layout(people, centre, tuple(sorted(labels.items())))
+
+
+@functools.lru_cache(maxsize=32)
+def _browser_layout(held: tuple[tuple[str, str, str], ...], centre: str | None,
+                    words: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    people = [{'id': id_, 'type': type_, **json.loads(props)} for id_, type_, props in held]
+    labels = dict(words)
     found: Layout = layout(people, centre)
     names = {p['id']: p.get('name', '') for p in people}
     sides = [(*side_label_spot(part), labels.get('side', '{name}').format(name=first_name(names.get(part.member, ''))))
@@ -105,7 +115,7 @@ def browser_layout(elements: dict[str, Any], centre: str | None, labels: dict[st
     sizes = {}
     for key, zoom in SIZES.items():
         dots, placed = drawn_people(found, people, DOT * math.sqrt(zoom) / OUTER, NAME * zoom / OUTER, bounds,
-                                    keep_out(labels, zoom, sides), exclude=centre)
+                                    keep_out(labels, zoom, sides), exclude=centre, within=RING_3_EDGE)
         sizes[key] = {id_: [round(dots[id_][2], 5), label and [list(label.lines), round(label.x, 5), round(label.y, 5),
                                                                 label.anchor, round(label.size, 5)]]
                       for id_, label in placed.items()}

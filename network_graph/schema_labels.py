@@ -8,6 +8,7 @@ All lengths are in the units of `schema_layout` (the outer edge of ring 3 is 1),
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
@@ -43,6 +44,7 @@ class Label(NamedTuple):
     size: float
 
 
+@functools.lru_cache(maxsize=4096)
 def text_width(text: str, size: float) -> float:
     return size * sum(next((width for chars, width in WIDTHS if c in chars), CAPITAL if c.isupper() else WIDTH)
                       for c in text)
@@ -88,7 +90,7 @@ def _candidates(dot: Dot, text: str, size: float, room: float) -> Iterable[Label
 
 def place_labels(dots: Mapping[str, Dot], texts: Mapping[str, str], size: float, bounds: Box,
                  keep_out: list[Box], order: Iterable[str] | None = None,
-                 rooms: Mapping[str, float] | None = None) -> dict[str, Label | None]:
+                 rooms: Mapping[str, float] | None = None, within: float | None = None) -> dict[str, Label | None]:
     """A label for each dot with a text, in `order` (default: the dots' order; who comes first gets the best place),
     or ``None`` where it would fit nowhere (and for a dot without a text). When some are left without, it tries once
     more with those first, and keeps whichever names more.
@@ -97,34 +99,66 @@ def place_labels(dots: Mapping[str, Dot], texts: Mapping[str, str], size: float,
     :param bounds: the picture's edges; no label goes past them
     :param keep_out: boxes no label may cover, e.g. the sector and ring names
     :param rooms: how far each dot's nearest neighbour is: a name wider than that breaks in two
+    :param within: how far from the centre a label may reach (e.g. not into the rim with the sector names)
     """
     rooms = rooms or {}
     order = [id_ for id_ in (order if order is not None else dots) if texts.get(id_) and id_ in dots]
-    first = _greedy(dots, texts, size, bounds, keep_out, order, rooms)
+    fits = functools.partial(_greedy, dots, texts, size, bounds, keep_out, rooms=rooms, within=within)
+    first = fits(order)
     left = [id_ for id_ in order if first[id_] is None]
     if left:
-        second = _greedy(dots, texts, size, bounds, keep_out, left + [id_ for id_ in order if id_ not in left], rooms)
+        second = fits(left + [id_ for id_ in order if id_ not in left])
         if sum(label is not None for label in second.values()) > len(order) - len(left):
             first = second
     return {id_: first.get(id_) for id_ in dots}
 
 
 def _greedy(dots: Mapping[str, Dot], texts: Mapping[str, str], size: float, bounds: Box, keep_out: list[Box],
-            order: list[str], rooms: Mapping[str, float]) -> dict[str, Label | None]:
-    dot_boxes = {id_: _dot_box(dot) for id_, dot in dots.items()}
-    placed: list[Box] = list(keep_out)
+            order: list[str], rooms: Mapping[str, float], within: float | None) -> dict[str, Label | None]:
+    taken = _Grid()
+    for id_, dot in dots.items():
+        taken.add(_dot_box(dot), id_)
+    for box in keep_out:
+        taken.add(box)
     result: dict[str, Label | None] = {}
     for id_ in order:
         result[id_] = None
         room = rooms.get(id_, float('inf'))
         for label in (c for s in (size, size * SMALLER) for c in _candidates(dots[id_], texts[id_], s, room)):
             box = label_box(dots[id_], label)
-            if _inside(box, bounds) and not any(overlaps(box, other) for other in placed) \
-                    and not any(overlaps(box, other) for other_id, other in dot_boxes.items() if other_id != id_):
+            if _inside(box, bounds) and (within is None or _near(box, within)) and not taken.hits(box, id_):
                 result[id_] = label
-                placed.append(box)
+                taken.add(box)
                 break
     return result
+
+
+class _Grid:
+    """Boxes filed by the cells of a coarse grid they touch, so a new box is checked against its neighbours only."""
+    CELL = 0.1
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[Box, str | None]]] = {}
+
+    def _cells(self, box: Box) -> Iterable[tuple[int, int]]:
+        c = self.CELL
+        for i in range(math.floor(box[0] / c), math.floor(box[2] / c) + 1):
+            for j in range(math.floor(box[1] / c), math.floor(box[3] / c) + 1):
+                yield i, j
+
+    def add(self, box: Box, owner: str | None = None) -> None:
+        for cell in self._cells(box):
+            self.cells.setdefault(cell, []).append((box, owner))
+
+    def hits(self, box: Box, owner: str) -> bool:
+        """Whether `box` overlaps any box filed, except `owner`'s own dot."""
+        return any(overlaps(box, other) and who != owner
+                   for cell in self._cells(box) for other, who in self.cells.get(cell, ()))
+
+
+def _near(box: Box, radius: float) -> bool:
+    """Whether every corner of the box lies within `radius` of the centre."""
+    return all(math.hypot(x, y) <= radius for x in (box[0], box[2]) for y in (box[1], box[3]))
 
 
 def _dot_box(dot: Dot) -> Box:
@@ -153,11 +187,13 @@ def first_name(name: str) -> str:
 
 
 def drawn_people(found: Layout, people: Iterable[Mapping[str, Any]], largest_dot: float, size: float, bounds: Box,
-                 keep_out: list[Box], exclude: str | None = None) -> tuple[dict[str, Dot], dict[str, Label | None]]:
+                 keep_out: list[Box], exclude: str | None = None,
+                 within: float | None = None) -> tuple[dict[str, Dot], dict[str, Label | None]]:
     """Every dot of a layout at one size, and its name (a second marker: the role it stands for).
 
     :param people: as given to `schema_layout.layout`
     :param exclude: who is not drawn as a dot (the member in the middle of their own schema)
+    :param within: how far from the centre a name may reach
     """
     texts: dict[str, str] = {}
     for person in people:
@@ -170,4 +206,4 @@ def drawn_people(found: Layout, people: Iterable[Mapping[str, Any]], largest_dot
     order = sorted(dots, key=lambda id_: ('#' in id_, -found.spots[id_].room, id_))
     rooms = {id_: min((math.dist(dot[:2], other[:2]) for other_id, other in dots.items() if other_id != id_),
                       default=float('inf')) for id_, dot in dots.items()}
-    return dots, place_labels(dots, texts, size, bounds, keep_out, order, rooms)
+    return dots, place_labels(dots, texts, size, bounds, keep_out, order, rooms, within)

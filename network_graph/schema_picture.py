@@ -166,7 +166,7 @@ def _people(pen: _Pen, people: dict[str, dict[str, Any]], props: dict[str, dict[
                                  for r in person.get('extra_roles') or []]
     scale = radius / u  # units per outer edge, at 1200 px wide
     bounds = (-centre[0] / radius, -centre[1] / radius, centre[0] / radius, 1 + 40 / scale)
-    dots, names = drawn_people(found, shown, 18 / scale, NAME_SIZE / scale, bounds, _keep_out(scale))
+    dots, names = drawn_people(found, shown, 18 / scale, NAME_SIZE / scale, bounds, _keep_out(scale), within=1.0)
     point = {id_: (centre[0] + x * radius, centre[1] + y * radius) for id_, (x, y, _) in dots.items()}
     for id_ in (i for i in dots if '#' in i):
         owner = id_.split('#')[0]
@@ -202,7 +202,8 @@ def _person(pen: _Pen, person: dict[str, Any], props: dict[str, Any], id_: str, 
 
 
 def _keep_out(scale: float) -> list[Box]:
-    """What names may not cover: the centre, and the ring names at the top (the sector names are outside)."""
+    """What names may not cover: the centre, and the ring names at the top (the sector names are outside the disc,
+    where no name goes)."""
     boxes = [(-CENTRE, -CENTRE, CENTRE, CENTRE)]
     for ring, label in RING_LABELS.items():
         width = text_width(label, 12 / scale)
