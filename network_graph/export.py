@@ -12,16 +12,22 @@ import networkx as nx
 from board.elements import Element
 
 from .graph import SCALES, network
+from .roles import side_name
 
 SKIPPED = frozenset({'photo', 'id'})
 """Left out of GraphML: the id is the node id already, and a photo is a data URL, not something to analyse."""
 
 
 def _scalar(value: Any) -> Any:
-    """GraphML holds str, int, float and bool only: lists are joined with ';'."""
+    """GraphML holds str, int, float and bool only: lists are joined with ';', other roles said as words."""
     if isinstance(value, (list, tuple)):
-        return ';'.join(str(v) for v in value)
+        return ';'.join(_role(v) if isinstance(v, dict) else str(v) for v in value)
     return value
+
+
+def _role(role: dict[str, Any], sector: str | None = None) -> str:
+    """Another role with its place: 'oppas (ring 3, werk_school)'."""
+    return f"{role.get('role', '')} (ring {role.get('ring', 2)}, {sector or role.get('sector', 'overig')})"
 
 
 def graphml_graph(elements: Iterable[Element]) -> nx.Graph:
@@ -44,7 +50,8 @@ COLUMNS = [  # header, netwerklijst field
     ('Ring', 'ring'), ('Praktische hulp', 'practical'), ('Emotionele steun', 'emotional'),
     ('Informatie en advies', 'information'), ('Kritisch', 'critical'), ('Richting van de hulp', 'direction'),
     ('Hoe vertrouwd', 'closeness'), ('Hoe vaak contact', 'contact'), ('Hoe lang al contact', 'known'),
-    ('Rollen', 'roles'), ('Bereikbaar op', 'days'), ('Uren', 'hours'), ('Telefoon', 'phone'), ('Mail', 'mail'),
+    ('Rollen', 'roles'), ('Ook als', 'extra_roles'), ('Kant van', 'side'), ('Bereikbaar op', 'days'),
+    ('Uren', 'hours'), ('Telefoon', 'phone'), ('Mail', 'mail'),
 ]
 LABELS = {
     'hardly_ever': 'bijna nooit', 'sometimes': 'soms', 'almost_always': 'bijna altijd',
@@ -60,6 +67,8 @@ LABELLED = frozenset(SCALES) | {'sector'}
 def _cell(field: str, value: Any) -> str:
     if value is None:
         return ''
+    if field == 'extra_roles':
+        return '; '.join(_role(role, LABELS.get(role.get('sector', ''), role.get('sector'))) for role in value)
     if isinstance(value, list):
         return ', '.join(value) if field == 'days' else '; '.join(value)
     return LABELS.get(value, value) if field in LABELLED else str(value)
@@ -70,6 +79,9 @@ def netwerklijst_csv(elements: Iterable[Element]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator='\n')
     writer.writerow([header for header, _ in COLUMNS])
-    for person in network(elements).network_people():
-        writer.writerow([_cell(field, person.get(field)) for _, field in COLUMNS])
+    net = network(elements)
+    members = {p['id']: p['name'] for p in net.family_members()}
+    for person in net.network_people():
+        shown = person | {'side': side_name(person, members)}
+        writer.writerow([_cell(field, shown.get(field)) for _, field in COLUMNS])
     return out.getvalue()

@@ -52,3 +52,14 @@ def test_the_demo_family_exports(sqlite_store, tmp_path) -> None:
     graph = nx.read_graphml(tmp_path / 'demo.graphml')
     assert graph.number_of_nodes() == 16 and graph.edges['np-ayse', 'fm-bas']['kind'] == 'tense'
     assert 'photo' not in graph.nodes['fm-bas']
+
+
+def test_the_side_and_the_other_roles_are_exported_readably(tmp_path) -> None:
+    from tests.unit.test_network_metrics import person
+    elements = small_family() + [person('np-i', 'Ilse', sector='familie', side='fm-a',
+                                        extra_roles=[{'role': 'oppas', 'ring': 3, 'sector': 'werk_school'}])]
+    ilse = next(row for row in csv.DictReader(io.StringIO(netwerklijst_csv(elements))) if row['Naam'] == 'Ilse')
+    assert (ilse['Kant van'], ilse['Ook als']) == ('Amal', 'oppas (ring 3, werk/school)')
+    write_graphml(elements, tmp_path / 'netwerk.graphml')
+    node = nx.read_graphml(tmp_path / 'netwerk.graphml').nodes['np-i']
+    assert (node['side'], node['extra_roles']) == ('fm-a', 'oppas (ring 3, werk_school)')
