@@ -405,12 +405,13 @@ export default {
     onPointerDown(e) {
       if (e.pointerType === "mouse" && e.button !== 0) return;
       const person = e.target.closest("[data-person]");
+      const marker = e.target.closest("[data-marker]"); // someone's other role: a tap opens them, it does not drag
       const tie = e.target.closest("[data-tie]");
-      if (!person && !tie) return;
+      if (!person && !marker && !tie) return;
       this.$refs.svg.setPointerCapture(e.pointerId);
       this.gesture = {
-        pointerId: e.pointerId, id: person ? person.dataset.person : null, tie: tie ? tie.dataset.tie : null,
-        startX: e.clientX, startY: e.clientY, moved: false,
+        pointerId: e.pointerId, id: person ? person.dataset.person : marker ? marker.dataset.of : null,
+        tie: tie ? tie.dataset.tie : null, marker: Boolean(marker), startX: e.clientX, startY: e.clientY, moved: false,
       };
     },
     onPointerMove(e) {
@@ -418,6 +419,7 @@ export default {
       if (!gesture || gesture.pointerId !== e.pointerId || !gesture.id) return;
       if (!gesture.moved && Math.hypot(e.clientX - gesture.startX, e.clientY - gesture.startY) < TAP_SLOP_PX) return;
       gesture.moved = true;
+      if (gesture.marker) return;
       const el = this.els[gesture.id];
       if (this.readonly || this.tieMode || !el || el.type !== "network_person") return;
       if (this.fixedIds.has(gesture.id)) return; // not theirs to move: the server would refuse it

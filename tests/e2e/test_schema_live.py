@@ -7,7 +7,7 @@ import math
 import pytest
 
 from board.plan import create_board_with
-from board.store import Store
+from board.store import CommitRecord, Store, now_iso
 from network_graph.schema_layout import layout, position, sector_wedge
 from tests.e2e.conftest import PHONE, TABLET, link_token, wait_until
 
@@ -203,4 +203,26 @@ def test_dragging_a_grandmother_onto_a_parent_keeps_her_in_familie_on_that_side(
         .getAttribute('data-angle') > {(start + end) / 2}''')
     tante = stored(server, board_id, 'np-tante')
     assert (tante['sector'], tante['ring'], tante['side']) == ('familie', 2, 'fm-derya')
+    page.context.close()
+
+
+def test_a_neighbour_who_also_babysits_is_a_bridge_to_her_second_marker(browser, server) -> None:
+    board_id = crowded_board(server)
+    store = Store(server.database_url)
+    try:
+        seq = store.load(board_id).seq
+        store.append(board_id, [CommitRecord(seq=seq + 1, actor_id='system', at=now_iso(), ops=[
+            {'op': 'update', 'id': 'np-buur-03', 'props': {
+                'extra_roles': [{'role': 'oppas', 'ring': 3, 'sector': 'werk_school', 'distance': 0.5}]}}])])
+    finally:
+        store.close()
+    page = browser.new_context(viewport=TABLET).new_page()
+    page.goto(f'{server}/board/{board_id}/schema?token={link_token(server, board_id)}')
+    marker = page.locator('[data-marker="np-buur-03#0"]')
+    marker.wait_for()
+    assert (marker.get_attribute('data-ring'), marker.get_attribute('data-sector')) == ('3', 'werk_school')
+    assert page.locator('[data-bridge="np-buur-03"]').count() == 1
+    assert 'oppas' in marker.text_content()
+    marker.locator('circle').first.click()
+    page.get_by_text('Netwerklijst: Buurvrouw 3').wait_for()
     page.context.close()
