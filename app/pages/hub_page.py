@@ -122,7 +122,13 @@ class HubPage:
         return True
 
     def show_reject(self, error: dict[str, Any]) -> None:
-        ui.notify(error_message(error, self.language), type='negative', multi_line=True)
+        self.notify(error_message(error, self.language), type='negative', multi_line=True)
+
+    def notify(self, message: str, **options: Any) -> None:
+        """Say something on this page, also from a button that is gone by now (a closed dialog, a redrawn list):
+        `ui.notify` alone looks for the page through the tapped element and fails once that was deleted."""
+        with self.dialog_host.client:
+            ui.notify(message, **options)
 
 
 def changed_types(hub: BoardHub, message: dict[str, Any]) -> set[str]:

@@ -159,7 +159,7 @@ class ElementDialog:
         """Remove the element with everything that hangs on it (`removal` says what), as one batch."""
         if await self.page.push(self.removal()):
             self.close()
-            ui.notify(self.page.t('editor.deleted'), type='positive')
+            self.page.notify(self.page.t('editor.deleted'), type='positive')
 
     async def save(self) -> None:
         if not self.sharing.ready():
@@ -167,7 +167,7 @@ class ElementDialog:
         try:
             values = self.values()
         except BadInput as problem:
-            ui.notify(self.page.t(str(problem)), type='warning', multi_line=True)
+            self.page.notify(self.page.t(str(problem)), type='warning', multi_line=True)
             return
         creating = self.element_id is None or (
             self.element_id == self.create_id and self.page.element(self.element_id) is None)  # a singleton
@@ -183,4 +183,4 @@ class ElementDialog:
                 op['visibility'] = visibility.model_dump(mode='json')
         if await self.page.push([op]):
             self.close()
-            ui.notify(self.page.t('editor.saved'), type='positive')
+            self.page.notify(self.page.t('editor.saved'), type='positive')

@@ -146,4 +146,4 @@ class VipList:
         vip = [*p.get('vip', []), {'member': member_id, 'ring': p.get('ring', 2), 'sector': p.get('sector', 'overig'),
                                    'distance': p.get('distance', 0.5)}]
         if await self.page.push([{'op': 'update', 'id': person_id, 'props': {'vip': vip}}]):
-            ui.notify(self.t('vip.added', **names), type='positive')
+            self.page.notify(self.t('vip.added', **names), type='positive')
