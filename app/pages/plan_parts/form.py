@@ -7,13 +7,14 @@ language and the dialog stays open with everything typed, so nothing is lost.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
 from board.dutch import DATE_FORMAT, nl_date
-from board.elements import SINGLETON_IDS, new_id
+from board.elements import PROPS_MODELS, SINGLETON_IDS, ElementType, new_id
 
 from ..chips import Getter, chip_choice
 from ..sharing import NoChoice, SharingChooser, concept_switch, sharing_part
@@ -48,6 +49,12 @@ def date_input(label: str, iso: str | None, marker: str = '') -> Getter:
         with field.add_slot('append'):
             ui.icon('event', size='md').on('click', menu.open).classes('cursor-pointer')
     return lambda: iso_date(field.value)
+
+
+def accepts_none(type_: str, key: str) -> bool:
+    """Whether `key` of this element type may be left without a value."""
+    field = PROPS_MODELS[ElementType(type_)].model_fields[key]
+    return type(None) in typing.get_args(field.annotation)
 
 
 class ElementDialog:
@@ -129,8 +136,10 @@ class ElementDialog:
         return field
 
     def chips(self, key: str, label: str, options: dict[str, str], *, multiple: bool = True) -> None:
+        """Tap chips; a single choice the element type cannot do without (no ``None``) cannot be tapped empty."""
         ui.label(label).classes('text-subtitle1 text-grey-9')
-        self.getters[key] = chip_choice(options, self.props.get(key), multiple=multiple, marker=f'field-{key}')
+        self.getters[key] = chip_choice(options, self.props.get(key), multiple=multiple,
+                                        required=not accepts_none(self.type, key), marker=f'field-{key}')
 
     def tags(self, key: str, label: str, hint: str = '') -> None:
         """A few short words, each typed and confirmed with Enter, shown as chips: e.g. the roles someone plays."""
@@ -173,8 +182,9 @@ class ElementDialog:
             self.element_id == self.create_id and self.page.element(self.element_id) is None)  # a singleton
         if not creating:  # an element deleted meanwhile stays an update: the hub says it is gone
             patch = {k: v for k, v in values.items() if v != self.props.get(k)}
-            if not patch:
+            if not patch:  # nothing to send, and nothing lost: say so all the same
                 self.close()
+                self.page.notify(self.page.t('editor.saved'), type='positive')
                 return
             op = {'op': 'update', 'id': self.element_id, 'props': patch}
         else:

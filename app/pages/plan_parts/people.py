@@ -96,8 +96,8 @@ class PeoplePart(Part):
             form.text('name', self.t('editor.name'))
             ui.label(self.t('plan.people.ring')).classes('text-subtitle1 text-grey-9')
             ring = chip_choice({str(k): self.t(v) for k, v in RING_CHOICES.items()}, str(props.get('ring', 2)),
-                               multiple=False, marker='field-ring')
-            form.custom('ring', lambda: int(ring() or 2))
+                               multiple=False, required=True, marker='field-ring')
+            form.custom('ring', lambda: int(ring()))
             form.text('relation', self.t('plan.people.relation'))
             form.tags('roles', self.t('plan.people.roles'), self.t('plan.people.roles_hint'))
             form.text('organisation', self.t('plan.people.organisation'))

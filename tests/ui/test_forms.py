@@ -1,0 +1,54 @@
+"""Forms that never trap a hurried person: a tap never leaves a required choice empty, every save says it saved,
+and a refusal is a whole Dutch sentence that names the field in Dutch."""
+from __future__ import annotations
+
+from nicegui.testing import User
+
+from tests.ui.helpers import demo_board_id, hub_of, of_type, open_plan, settle
+
+
+async def test_tapping_the_chosen_kind_of_evaluation_keeps_it_and_the_save_goes_through(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'evaluation')
+    user.find(marker='add-evaluation').click()
+    user.find(marker='field-summary').type('Rustiger weken.')
+    user.find(marker='field-kind-tussentijds').click()  # already chosen: a second tap must not clear it
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    new = next(e for e in of_type(board_id, 'evaluation') if e.props['summary'] == 'Rustiger weken.')
+    assert new.props['kind'] == 'tussentijds'
+
+
+async def test_tapping_a_members_chosen_role_keeps_it(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id)
+    role = hub_of(board_id).elements['fm-elif'].props['role']
+    user.find(marker='edit-member-fm-elif').click()
+    user.find(marker=f'field-role-{role}').click()
+    user.find(marker='field-name').type(' Yılmaz')
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    elif_ = hub_of(board_id).elements['fm-elif'].props
+    assert (elif_['name'], elif_['role']) == ('Elif Yılmaz', role)
+
+
+async def test_tapping_a_persons_chosen_ring_keeps_it(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'people')
+    user.find(marker='edit-person-np-karim').click()
+    user.find(marker='field-ring-3').click()  # a professional: tapping ring 3 again must not make him network
+    user.find(marker='field-relation').type('Leraar van Mees')
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    assert hub_of(board_id).elements['np-karim'].props['ring'] == 3
+
+
+async def test_a_save_without_changes_confirms_too(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'goals')
+    seq = hub_of(board_id).seq
+    user.find(marker='edit-goal-goal-1').click()
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    await settle()
+    assert hub_of(board_id).seq == seq
