@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from nicegui.testing import User
 
-from tests.ui.helpers import demo_board_id, hub_of, of_type, open_plan, settle
+from tests.ui.helpers import (
+    DERYA,
+    demo_board_id,
+    hub_of,
+    of_type,
+    open_plan,
+    settle,
+    token_for,
+)
 
 
 async def test_tapping_the_chosen_kind_of_evaluation_keeps_it_and_the_save_goes_through(user: User) -> None:
@@ -52,3 +60,10 @@ async def test_a_save_without_changes_confirms_too(user: User) -> None:
     await user.should_see('Opgeslagen')
     await settle()
     assert hub_of(board_id).seq == seq
+
+
+async def test_the_invitation_form_asks_for_the_name_of_who_is_invited(user: User) -> None:
+    board_id = demo_board_id()
+    await user.open(f'/board/{board_id}/access?token={token_for(board_id, DERYA)}')
+    with user:
+        assert user.find(marker='invite-name').elements.pop().props['label'] == 'Naam van wie je uitnodigt'
