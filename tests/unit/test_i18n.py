@@ -65,7 +65,7 @@ def every_field() -> list[tuple[ElementType, str, dict]]:
 
 
 @pytest.mark.parametrize(('type_', 'path', 'props'), every_field(), ids=lambda v: str(v) if isinstance(v, str) else '')
-def test_a_refusal_names_every_field_in_dutch_never_by_its_code_name(type_: ElementType, path: str, props: dict) -> None:
+def test_a_refusal_names_every_field_in_dutch_not_by_its_code_name(type_: ElementType, path: str, props: dict) -> None:
     with pytest.raises(PropsError) as refused:
         validate_props(type_, props)
     error = {'code': 'invalid_props', 'fields': refused.value.fields}
