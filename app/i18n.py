@@ -220,8 +220,7 @@ TABLE: dict[str, tuple[str, str]] = {
     'plan.role.professional': ('Professional', 'Professional'),
     'plan.role.network': ('Netwerk', 'Network'),
     'plan.family.info': ('Algemene informatie', 'General information'),
-    'plan.family.info_empty': ('Nog geen adres of telefoonnummer. Tik op Bewerken om ze in te vullen.',
-                               'No address or phone number yet. Tap Edit to fill them in.'),
+    'plan.family.info_empty': ('Nog geen adres of telefoonnummer.', 'No address or phone number yet.'),
     'plan.family.start_date': ('Startdatum', 'Start date'),
     'plan.family.address': ('Adres', 'Address'),
     'plan.family.phone': ('Telefoon', 'Phone'),
@@ -419,6 +418,9 @@ TABLE: dict[str, tuple[str, str]] = {
     'plan.agreement.new': ('Nieuwe afspraak', 'New agreement'),
     'plan.agreement.edit': ('Afspraak bewerken', 'Edit agreement'),
     'plan.agreement.empty': ('Nog geen afspraken. Wie doet wat, en wanneer?', 'No agreements yet. Who does what, and when?'),
+    'plan.agreement.only_standard': ('Nog geen eigen afspraken, alleen de vaste hieronder. Wie doet wat, en wanneer?',
+                                     'No agreements of your own yet, only the standard ones below. Who does what, '
+                                     'and when?'),
     'plan.agreement.standard': ('Vaste afspraak', 'Standard agreement'),
     'plan.agreement.what': ('Wat wordt er gedaan?', 'What will be done?'),
     'plan.agreement.who': ('Wie', 'Who'),
@@ -717,9 +719,10 @@ TABLE: dict[str, tuple[str, str]] = {
     'vip.intro': ('Deze mensen zijn belangrijk voor {name}. Tik op iemand om in te vullen wat die persoon doet.',
                   'These people matter to {name}. Tap someone to fill in what they do.'),
     'vip.empty': ('Er staat nog niemand op de eigen lijst van {name}. Zet mensen op het schema van {name}: open de '
-                  'pagina Netwerkschema en kies {name} in het midden. Of tik hieronder op iemand uit het netwerk van '
-                  'het gezin.', 'Nobody is on {name}\'s own list yet. Put people on {name}\'s schema: open the '
-                  'Netwerkschema page and choose {name} in the centre. Or tap someone from the family\'s network below.'),
+                  'pagina Netwerkschema en kies {name} in het midden.', 'Nobody is on {name}\'s own list yet. Put '
+                  'people on {name}\'s schema: open the Netwerkschema page and choose {name} in the centre.'),
+    'vip.empty_tap': ('Of tik hieronder op iemand uit het netwerk van het gezin.',
+                      'Or tap someone from the family\'s network below.'),
     'vip.no_members': ('Er staan nog geen gezinsleden in het plan. Voeg ze toe bij Gezin.',
                        'There are no family members in the plan yet. Add them under Family.'),
     'vip.add_title': ('Erbij zetten voor {name}', 'Add for {name}'),

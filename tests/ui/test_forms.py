@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from nicegui.testing import User
 
+from app import state
+from board.identity import Actor, Role
 from tests.ui.helpers import (
     DERYA,
+    choose,
     demo_board_id,
     hub_of,
+    log_in,
     of_type,
     open_plan,
+    push_as,
     settle,
     token_for,
 )
+
+JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 
 
 async def test_tapping_the_chosen_kind_of_evaluation_keeps_it_and_the_save_goes_through(user: User) -> None:
@@ -67,3 +74,28 @@ async def test_the_invitation_form_asks_for_the_name_of_who_is_invited(user: Use
     await user.open(f'/board/{board_id}/access?token={token_for(board_id, DERYA)}')
     with user:
         assert user.find(marker='invite-name').elements.pop().props['label'] == 'Naam van wie je uitnodigt'
+
+
+async def fresh_board(user: User, name: str = 'Familie Jansen') -> str:
+    """A new board made by Jolien on the home page (the plan with only what every plan starts with)."""
+    await log_in(user)
+    await user.open('/')
+    user.find('Naam van het gezin').type(name)
+    user.find('Bord maken').click()
+    await user.should_see('Bord gemaakt')
+    return next(b.id for b in state.get().store.list_boards() if b.name == name)
+
+
+async def test_empty_lists_say_nothing_the_screen_below_contradicts(user: User) -> None:
+    board_id = await fresh_board(user)
+    await push_as(board_id, JOLIEN, [{'op': 'create', 'id': 'fm-kim', 'type': 'family_member',
+                                      'props': {'name': 'Kim', 'role': 'youth'}}])
+    await open_plan(user, board_id)
+    await user.should_see('Vaste afspraak')  # the two standard agreements are always there …
+    await user.should_not_see('Nog geen afspraken')  # … so there are agreements
+    await user.should_see('Nog geen adres of telefoonnummer.')
+
+    user.find(marker='tab-network').click()
+    choose(user, 'network-view', 'vip')
+    await user.should_see(marker='vip-empty')
+    await user.should_not_see('tik hieronder op iemand')  # there is nobody in the network to tap

@@ -54,7 +54,7 @@ async def test_a_fresh_family_board_says_what_to_do_next(user: User) -> None:
     await open_plan(user, board_id)
     await user.should_see('Nog geen gezinsleden. Wie horen er bij het gezin?')
     await user.should_see('Nog geen doelen. Wat wil jullie gezin bereiken?')
-    await user.should_see('Nog geen afspraken. Wie doet wat, en wanneer?')
+    await user.should_see('Nog geen eigen afspraken, alleen de vaste hieronder. Wie doet wat, en wanneer?')
     await user.should_see('Nog geen betrokkenen. Wie helpt jullie?')
     await user.should_see('Nog geen evaluatie.')
     await user.should_see('Vaste afspraak')  # the two standard agreements are always there
