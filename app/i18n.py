@@ -322,6 +322,7 @@ TABLE: dict[str, tuple[str, str]] = {
     'plan.people.coordinator': ('Zorgcoördinator', 'Care coordinator'),
     'plan.people.no_coordinator': ('nog niet gekozen', 'not chosen yet'),
     'plan.people.choose_coordinator': ('Wie is de zorgcoördinator?', 'Who is the care coordinator?'),
+    'plan.people.you': ('{name} (jij)', '{name} (you)'),
     'plan.people.together': ('Samenwerken', 'Working together'),
     'plan.people.afstemming': ('Afstemming via', 'Keeping in touch by'),
     'plan.people.afstemming_text': ('Afspraken over afstemming', 'Agreements on keeping in touch'),

@@ -99,3 +99,27 @@ async def test_empty_lists_say_nothing_the_screen_below_contradicts(user: User) 
     choose(user, 'network-view', 'vip')
     await user.should_see(marker='vip-empty')
     await user.should_not_see('tik hieronder op iemand')  # there is nobody in the network to tap
+
+
+async def test_the_coach_who_made_the_board_is_offered_as_zorgcoordinator(user: User) -> None:
+    board_id = await fresh_board(user)
+    await open_plan(user, board_id, 'people')
+    user.find(marker='edit-together').click()
+    with user:
+        field = user.find(marker='field-coordinator_id').elements.pop()
+        coach = field.value  # chosen already: nobody coordinates yet
+        assert field.options[coach] == 'Jolien Bakker (jij)'
+    user.find(marker='dialog-save').click()
+    await user.should_see('Opgeslagen')
+    person = hub_of(board_id).elements[coach]
+    assert (person.type, person.props['name'], person.props['ring']) == ('network_person', 'Jolien Bakker', 3)
+    assert hub_of(board_id).elements['family-info'].props['coordinator_id'] == coach
+    await user.should_see('Zorgcoördinator')
+
+
+async def test_a_chosen_zorgcoordinator_stays_chosen(user: User) -> None:
+    board_id = demo_board_id()
+    await open_plan(user, board_id, 'people')
+    user.find(marker='edit-together').click()
+    with user:
+        assert user.find(marker='field-coordinator_id').elements.pop().value == 'np-jolien'

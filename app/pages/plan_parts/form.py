@@ -67,15 +67,18 @@ class ElementDialog:
     :param element_id: the element to update; ``None`` (or a missing singleton) creates `create_id`
     :param create_id: the id of a new element (default: a fresh one)
     :param extra: props a new element starts with besides the fields (e.g. its position)
+    :param prepare: given the values about to be saved, operations that must go first in the same batch (e.g. the
+        betrokkene a new zorgcoördinator is)
     """
 
     def __init__(self, page: HubPage, type_: str, element_id: str | None, props: dict[str, Any], title: str,
                  *, create_id: str | None = None, extra: dict[str, Any] | None = None,
-                 removal: Callable[[], list[dict[str, Any]]] | None = None) -> None:
+                 removal: Callable[[], list[dict[str, Any]]] | None = None,
+                 prepare: Callable[[dict[str, Any]], list[dict[str, Any]]] | None = None) -> None:
         self.page, self.type, self.element_id, self.props = page, type_, element_id, props
         self.create_id = create_id or new_id(type_.split('_')[0])
         self.extra = extra or {}
-        self.removal = removal
+        self.removal, self.prepare = removal, prepare
         self.getters: dict[str, Getter] = {}
         with page.dialog_host:
             self.dialog = ui.dialog().props('persistent')
@@ -191,6 +194,6 @@ class ElementDialog:
             op = {'op': 'create', 'id': self.create_id, 'type': self.type, 'props': self.extra | values}
             if (visibility := self.sharing.visibility()) is not None:
                 op['visibility'] = visibility.model_dump(mode='json')
-        if await self.page.push([op]):
+        if await self.page.push((self.prepare(values) if self.prepare else []) + [op]):
             self.close()
             self.page.notify(self.page.t('editor.saved'), type='positive')
