@@ -105,7 +105,7 @@ class ElementDialog:
                 element = self.page.element(self.element_id) if self.element_id else None
                 self.sharing = sharing_part(t, self.page.actor, element, self.type, self.page.push,
                                             self.page.hub.rights)
-        with self.card, ui.row().classes('w-full justify-end gap-2 q-mt-sm'):
+        with self.card, ui.row().classes('w-full justify-end gap-2 pb-dialog-actions'):
             if self.removal is not None and self.element_id is not None and not self.page.readonly:
                 ui.button(t('editor.delete'), icon='delete', color='negative', on_click=self.remove) \
                     .props('flat no-caps size=lg').mark('dialog-delete')
