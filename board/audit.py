@@ -23,10 +23,13 @@ from .operations import changed_props
 from .store import Store, metadata, now_iso
 
 VIEWED, CHANGED, SHARED, EXPORTED = 'viewed', 'changed', 'shared', 'exported'
+CREATED, DELETED = 'created', 'deleted'
+"""A batch made or took away these elements ('heeft afspraak 8 gemaakt'); rows written before say `changed`."""
 INVITED, PAIRED, REVOKED = 'invited', 'paired', 'revoked'
 CONSENT_WIDENED, CONSENT_NARROWED = 'consent_widened', 'consent_narrowed'
 """What an invitee may see was widened or narrowed (`board.invitations.change_consent`); the subject is their name."""
-ACTIONS = (VIEWED, CHANGED, SHARED, EXPORTED, INVITED, PAIRED, REVOKED, CONSENT_WIDENED, CONSENT_NARROWED)
+ACTIONS = (VIEWED, CREATED, CHANGED, DELETED, SHARED, EXPORTED, INVITED, PAIRED, REVOKED, CONSENT_WIDENED,
+           CONSENT_NARROWED)
 PAGES = ('board', 'plan', 'schema', 'live')
 """Subjects of `viewed`: the three faces of a board and the live API."""
 EXPORTS = ('json', 'plan_pdf', 'call_list_pdf', 'everything')
@@ -94,19 +97,21 @@ def write(store: Store, entries: list[Entry]) -> None:
 
 def batch_entries(board_id: str, actor: Actor, at: str, before: Mapping[str, Element | None],
                   after: Mapping[str, Element]) -> list[Entry]:
-    """What one committed batch means for the log: which elements it changed, and whose visibility it changed.
+    """What one committed batch means for the log: which elements it made, changed or took away, and whose
+    visibility it changed.
 
     A batch that only moved cards about leaves no trace.
     """
-    changed, shared = [], []
+    made: dict[str, list[str]] = {CREATED: [], CHANGED: [], DELETED: [], SHARED: []}
     for element_id, new in after.items():
         old = before.get(element_id)
         if old is not None and old.visibility != new.visibility:
-            shared.append(element_id)
-        if old is None or old.deleted != new.deleted or set(changed_props(old, new)) - PLACEMENT:
-            changed.append(element_id)
-    return [Entry.of(board_id, actor, action, elements=ids, at=at)
-            for action, ids in ((CHANGED, changed), (SHARED, shared)) if ids]
+            made[SHARED].append(element_id)
+        if old is None or old.deleted != new.deleted:
+            made[DELETED if new.deleted else CREATED].append(element_id)
+        elif set(changed_props(old, new)) - PLACEMENT:
+            made[CHANGED].append(element_id)
+    return [Entry.of(board_id, actor, action, elements=ids, at=at) for action, ids in made.items() if ids]
 
 
 def entries(store: Store, board_id: str, limit: int = 2000) -> list[Entry]:
@@ -179,12 +184,15 @@ SHOWN_THINGS = 3
 def describe(line: Line, words: Words) -> str:
     """The line as a sentence for the family, e.g. 'Meester Karim heeft het plan bekeken op 3-12'."""
     key = f'audit.{line.action}.{line.subject}' if line.action in (VIEWED, EXPORTED) else f'audit.{line.action}'
-    return words(key, who=line.who, what=_things(line.things, words), subject=line.subject,
+    return words(key, who=line.who, what=_things(line.things, words, line.action == DELETED), subject=line.subject,
                  date=f'{line.at.day}-{line.at.month}')
 
 
-def _things(things: tuple[Thing, ...], words: Words) -> str:
-    named = [words(f'audit.thing.{t.type}' + ('.removed' if t.type in NUMBERED and t.number is None else ''),
+def _things(things: tuple[Thing, ...], words: Words, deleted: bool = False) -> str:
+    """'afspraak 8 en doel 3'; a goal or agreement without a number now is 'een verwijderde afspraak', or just 'een
+    afspraak' where the sentence says it was taken away."""
+    unnumbered = '.deleted' if deleted else '.removed'
+    named = [words(f'audit.thing.{t.type}' + (unnumbered if t.type in NUMBERED and t.number is None else ''),
                    number=t.number, name=t.name) for t in things[:SHOWN_THINGS]]
     if len(things) > SHOWN_THINGS:
         named.append(words('audit.more', count=len(things) - SHOWN_THINGS))

@@ -462,7 +462,7 @@ def _describe(error: Any) -> dict[str, Any]:
     field = '.'.join(str(p) for p in error['loc']) or error.get('ctx', {}).get('field', '*')
     kind = error['type']
     problem = {
-        'string_too_long': 'too_long', 'too_long': 'too_long', 'string_too_short': 'empty',
+        'string_too_long': 'too_long', 'too_long': 'too_many', 'string_too_short': 'empty',
         'missing': 'missing', 'extra_forbidden': 'unknown_field', 'literal_error': 'not_allowed',
         'enum': 'not_allowed', 'end_before_start': 'end_before_start', 'duplicate_domain': 'duplicate',
         'duplicate_member': 'duplicate',

@@ -16,7 +16,8 @@ from ..people import language, t
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
 
-ICONS = {audit.VIEWED: 'visibility', audit.CHANGED: 'edit', audit.SHARED: 'lock_open', audit.EXPORTED: 'download',
+ICONS = {audit.VIEWED: 'visibility', audit.CREATED: 'add_circle', audit.CHANGED: 'edit', audit.DELETED: 'delete',
+         audit.SHARED: 'lock_open', audit.EXPORTED: 'download',
          audit.INVITED: 'person_add', audit.PAIRED: 'tablet_android', audit.REVOKED: 'person_remove',
          audit.CONSENT_WIDENED: 'visibility', audit.CONSENT_NARROWED: 'visibility_off'}
 

@@ -235,7 +235,8 @@ class BoardPage:
                 note.delete()
                 back = layout.moves(self.hub.elements, before, since=after)
                 if not back or await self.send(back):
-                    ui.notify(t('board.untidied'), type='positive')
+                    with self.canvas:  # the note this button was on is gone
+                        ui.notify(t('board.untidied'), type='positive')
             ui.button(t('board.tidy_undo'), icon='undo', on_click=undo).props('flat no-caps').mark('tidy-undo')
             ui.timer(UNDO_SECONDS, note.delete, once=True)
 

@@ -117,12 +117,23 @@ class HubPage:
             self.connect()
         result = await self.hub.push(self.session, cid or uuid.uuid4().hex, ops)
         if result['type'] == 'reject':
-            self.show_reject(result['error'])
+            self.show_reject(result['error'], ops)
             return False
         return True
 
-    def show_reject(self, error: dict[str, Any]) -> None:
-        ui.notify(error_message(error, self.language), type='negative', multi_line=True)
+    def show_reject(self, error: dict[str, Any], ops: list[dict[str, Any]]) -> None:
+        """Say why, naming a field in the words of the refused element's type ('wat voor evaluatie dit is')."""
+        index = error.get('index')
+        op = ops[index] if isinstance(index, int) and 0 <= index < len(ops) else {}
+        element = self.element(op.get('id', ''))
+        type_ = op.get('type') or (element.type if element is not None else None)
+        self.notify(error_message(error, self.language, type_), type='negative', multi_line=True)
+
+    def notify(self, message: str, **options: Any) -> None:
+        """Say something on this page, also from a button that is gone by now (a closed dialog, a redrawn list):
+        `ui.notify` alone looks for the page through the tapped element and fails once that was deleted."""
+        with self.dialog_host.client:
+            ui.notify(message, **options)
 
 
 def changed_types(hub: BoardHub, message: dict[str, Any]) -> set[str]:

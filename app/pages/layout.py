@@ -17,10 +17,10 @@ def header(title: str | None = None) -> Iterator[ui.row]:
     """A header bar; whatever the caller adds inside the `with` goes on its right-hand side."""
     ui.add_head_html(f'<link rel="stylesheet" href="{ASSETS_CSS}">')
     ui.colors(primary='#2f6f5e', secondary='#e9a23b', accent='#7a589a', positive='#2f7a4b', negative='#c0392b')
-    with ui.header().classes('pb-header items-center no-wrap gap-2 px-3 py-1'):
+    with ui.header().classes('pb-header items-center no-wrap gap-2 px-3 py-1' + (' pb-header-titled' if title else '')):
         ui.link(t('app.title'), '/').classes('pb-logo text-xl font-bold no-underline text-white')
         if title:
-            ui.label(title).classes('text-lg text-white truncate pb-title')
+            ui.label(title).classes('text-lg text-white pb-title')
         ui.space()
         with ui.row().classes('items-center gap-1 no-wrap') as right:
             yield right

@@ -249,7 +249,7 @@ class SchemaPage(HubPage):
         vip = [p for p in current.props.get('vip', []) if p['member'] != self.centre]
         if await self.push([{'op': 'update', 'id': person.id, 'props': {'vip': vip}}]):
             form.close()
-            ui.notify(self.t('schema.left_vip'), type='positive')
+            self.notify(self.t('schema.left_vip'), type='positive')
 
     def edit_tie(self, tie: Element) -> None:
         names = self.names('family_member', 'network_person')

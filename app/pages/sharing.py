@@ -366,7 +366,8 @@ def concept_bar(t: Translate, actor: Actor, element: Element,
             async def approve() -> None:
                 if await send([{'op': 'update', 'id': element.id, 'props': {'concept': False}}]):
                     bar.set_visibility(False)
-                    ui.notify(t('concept.approved'), type='positive')
+                    with bar.client:  # the approved card's list is redrawn by now, this bar with it
+                        ui.notify(t('concept.approved'), type='positive')
             ui.button(t('concept.approve'), icon='verified', on_click=approve) \
                 .props('unelevated no-caps').mark(f'approve-{element.id}')
 

@@ -54,7 +54,7 @@ async def test_a_fresh_family_board_says_what_to_do_next(user: User) -> None:
     await open_plan(user, board_id)
     await user.should_see('Nog geen gezinsleden. Wie horen er bij het gezin?')
     await user.should_see('Nog geen doelen. Wat wil jullie gezin bereiken?')
-    await user.should_see('Nog geen afspraken. Wie doet wat, en wanneer?')
+    await user.should_see('Nog geen eigen afspraken, alleen de vaste hieronder. Wie doet wat, en wanneer?')
     await user.should_see('Nog geen betrokkenen. Wie helpt jullie?')
     await user.should_see('Nog geen evaluatie.')
     await user.should_see('Vaste afspraak')  # the two standard agreements are always there
@@ -273,7 +273,7 @@ async def test_an_end_date_before_the_start_is_refused_in_dutch_and_nothing_is_s
     user.find(marker='field-start').type('10-12-2026')
     user.find(marker='field-planned_end').type('01-12-2026')
     user.find(marker='dialog-save').click()
-    await user.should_see('De geplande einddatum ligt vóór de startdatum')
+    await user.should_see('Kies voor de geplande einddatum een dag op of na de startdatum.')
     assert hub_of(board_id).seq == seq
     await user.should_see('Nieuw doel')  # the dialog stays open with what was typed
     assert user.find(marker='field-text').elements.pop().value == 'Elke week een goed gesprek.'
@@ -313,7 +313,7 @@ async def test_a_goal_of_50000_characters_is_too_long_and_nothing_is_saved(user:
     user.find(marker='add-goal').click()
     user.find(marker='field-text').type('x' * 50_000)
     user.find(marker='dialog-save').click()
-    await user.should_see('te lang')
+    await user.should_see('Maak het doel in jullie eigen woorden korter: hoogstens 2000 tekens.')
     assert hub_of(board_id).seq == seq
 
 

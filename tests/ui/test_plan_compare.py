@@ -70,10 +70,10 @@ async def test_an_empty_or_too_long_name_gets_a_dutch_message_and_keeps_what_was
     user.find(marker='save-moment').click()
     user.find(marker='field-name').clear()
     user.find(marker='dialog-save').click()
-    await user.should_see('De naam is nog leeg')
+    await user.should_see('Vul de naam van het moment in.')
     user.find(marker='field-name').type('Na drie maanden, ' * 8)
     user.find(marker='dialog-save').click()
-    await user.should_see('De naam is te lang (hoogstens 120 tekens)')
+    await user.should_see('Maak de naam van het moment korter: hoogstens 120 tekens.')
     with user:
         assert user.find(marker='field-name').elements.pop().value == 'Na drie maanden, ' * 8  # nothing lost
     assert len(of_type(board_id, 'moment')) == before

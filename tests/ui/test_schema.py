@@ -73,7 +73,7 @@ async def test_a_drop_out_of_range_is_refused_with_a_dutch_message_and_nothing_c
     before = hub_of(board_id).seq
     user.find(NetworkSchema).trigger('push', {'cid': 'bad-1', 'ops': [
         {'op': 'update', 'id': 'np-karim', 'props': {'ring': 5}}]})
-    await user.should_see('De ring heeft een waarde die niet kan')
+    await user.should_see('Kies de ring in het netwerkschema.')
     assert hub_of(board_id).seq == before and hub_of(board_id).elements['np-karim'].props['ring'] == 3
 
 

@@ -8,7 +8,7 @@ from board import audit
 from board.demo import create_demo_board
 from board.hub import BoardHub
 from board.identity import Actor, Role
-from tests.unit.hub_client import Client, create, update
+from tests.unit.hub_client import Client, create, delete, update
 
 DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
 BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
@@ -46,10 +46,28 @@ async def test_each_committed_batch_says_which_elements_changed_or_were_shared(s
     await jolien.ok(create('note-new', 'note', kind='idea', text='Een idee'))
     lines = audit.for_reader(audit.entries(sqlite_store, board.id), DERYA, hub.elements)
     said = [text.rsplit(' op ', 1)[0] for text in sentences(lines)]
-    assert said == ['Jolien Bakker heeft een notitie veranderd',
+    assert said == ['Jolien Bakker heeft een notitie gemaakt',
                     'Jolien Bakker heeft veranderd wie doel 4 mag zien',
                     'Jolien Bakker heeft afspraak 3 en doel 3 veranderd',
                     'Derya Yılmaz heeft doel 2 veranderd']
+
+
+async def test_a_new_agreement_is_made_by_its_number_as_each_reader_knows_it_and_a_removed_one_taken_away(
+        sqlite_store) -> None:
+    board = create_demo_board(sqlite_store)
+    hub = BoardHub(sqlite_store, sqlite_store.load(board.id))
+    jolien = Client(hub, JOLIEN)
+    await jolien.ok(create('agr-bas', 'agreement', visibility={'scope': 'named', 'names': ['fm-bas', 'np-jolien']},
+                           text='Bas belt Tom Hendriks.'))
+    await jolien.ok(create('agr-new', 'agreement', text='Samen naar de bibliotheek.'))
+    await jolien.ok(delete('agr-4'))
+    log = audit.entries(sqlite_store, board.id)
+    jolien_reads = [s.rsplit(' op ', 1)[0] for s in sentences(audit.for_reader(log, JOLIEN, hub.elements))]
+    derya_reads = [s.rsplit(' op ', 1)[0] for s in sentences(audit.for_reader(log, DERYA, hub.elements))]
+    assert jolien_reads[:3] == ['Jolien Bakker heeft een afspraak weggehaald',
+                                'Jolien Bakker heeft afspraak 7 gemaakt', 'Jolien Bakker heeft afspraak 6 gemaakt']
+    assert derya_reads[:2] == ['Jolien Bakker heeft een afspraak weggehaald',
+                               'Jolien Bakker heeft afspraak 6 gemaakt']  # hers: Bas's agreement is not for her
 
 
 async def test_the_log_shows_a_reader_only_what_they_may_see(sqlite_store) -> None:

@@ -36,7 +36,7 @@ INVALID = [
     (ElementType.TIE, {'a': 'derya', 'b': 'not an id!'}, 'b', 'invalid'),
     (ElementType.GOAL, {}, 'text', 'missing'),
     (ElementType.GOAL, {'text': 'x', 'domain': 'ruimtevaart'}, 'domain', 'not_allowed'),
-    (ElementType.GOAL, {'text': 'x', 'owners': ['sem'] * 21}, 'owners', 'too_long'),
+    (ElementType.GOAL, {'text': 'x', 'owners': ['sem'] * 21}, 'owners', 'too_many'),
     (ElementType.AGREEMENT, {'text': 'x', 'start': '2024-05-01', 'done': '2024-04-30'}, 'done', 'end_before_start'),
     (ElementType.NOTE, {'text': 'x', 'kind': 'rant'}, 'kind', 'not_allowed'),
     (ElementType.ZONE, {'w': 10}, 'w', 'out_of_range'),

@@ -271,9 +271,9 @@ async def test_the_log_numbers_the_goals_the_way_its_reader_sees_them(sqlite_sto
     await family.ok(update(stored(hub, 'agreement', 5).id, who='Mevrouw Visser en Derya'),
                     update(stored(hub, 'goal', 3).id, progress=8))
     await family.ok(delete(stored(hub, 'goal', 4).id))
-    assert said(hub, jolien)[:2] == ['Derya Yılmaz heeft een verwijderd doel veranderd',
+    assert said(hub, jolien)[:2] == ['Derya Yılmaz heeft een doel weggehaald',
                                      'Derya Yılmaz heeft afspraak 5 en doel 2 veranderd']
-    assert said(hub, derya)[:3] == ['Derya Yılmaz heeft een verwijderd doel veranderd',
+    assert said(hub, derya)[:3] == ['Derya Yılmaz heeft een doel weggehaald',
                                     'Derya Yılmaz heeft afspraak 5 en doel 3 veranderd',
                                     'Derya Yılmaz heeft veranderd wie doel 1 mag zien']
     assert not any('doel 4' in sentence or 'doel 1 ' in sentence for sentence in said(hub, jolien))

@@ -31,8 +31,10 @@ class AgreementsPart(Part):
         agreements = sorted(self.page.elements('agreement'),
                             key=lambda a: (not is_overdue(a, today), a.props.get('number') or 0))
         self.add_button('plan.agreement.add', lambda: self.edit(None, {}), 'add-agreement')
-        if not any(not a.props.get('standard') for a in agreements):
-            self.empty('plan.agreement.empty')  # the two standard ones are always there, so ask for the family's own
+        if not agreements:
+            self.empty('plan.agreement.empty')
+        elif all(a.props.get('standard') for a in agreements):  # there are agreements: ask for the family's own
+            self.empty('plan.agreement.only_standard')
         for agreement in agreements:
             self.card(agreement, today)
 

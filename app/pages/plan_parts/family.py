@@ -228,7 +228,7 @@ class FamilyPart(Part):
                 ui.label(self.t('rights.default_scope')).classes('text-subtitle1 text-grey-9')
                 ui.label(self.t('rights.default_scope_hint')).classes('text-grey-7')
                 options = {scope: self.scope_words(scope) for scope in (*DEFAULT_SCOPES, PER_TYPE)}
-                chosen = chip_choice(options, props.get('default_scope') or PER_TYPE, multiple=False,
+                chosen = chip_choice(options, props.get('default_scope') or PER_TYPE, multiple=False, required=True,
                                      marker='field-default_scope')
                 ui.label(self.t('rights.default.per_type_hint')).classes('pb-small')
                 form.custom('default_scope', lambda: None if chosen() in (None, PER_TYPE) else chosen())

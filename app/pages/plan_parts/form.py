@@ -7,13 +7,14 @@ language and the dialog stays open with everything typed, so nothing is lost.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
 from board.dutch import DATE_FORMAT, nl_date
-from board.elements import SINGLETON_IDS, new_id
+from board.elements import PROPS_MODELS, SINGLETON_IDS, ElementType, new_id
 
 from ..chips import Getter, chip_choice
 from ..sharing import NoChoice, SharingChooser, concept_switch, sharing_part
@@ -50,6 +51,12 @@ def date_input(label: str, iso: str | None, marker: str = '') -> Getter:
     return lambda: iso_date(field.value)
 
 
+def accepts_none(type_: str, key: str) -> bool:
+    """Whether `key` of this element type may be left without a value."""
+    field = PROPS_MODELS[ElementType(type_)].model_fields[key]
+    return type(None) in typing.get_args(field.annotation)
+
+
 class ElementDialog:
     """A dialog editing some props of one element; use as a context manager and add fields inside.
 
@@ -60,15 +67,18 @@ class ElementDialog:
     :param element_id: the element to update; ``None`` (or a missing singleton) creates `create_id`
     :param create_id: the id of a new element (default: a fresh one)
     :param extra: props a new element starts with besides the fields (e.g. its position)
+    :param prepare: given the values about to be saved, operations that must go first in the same batch (e.g. the
+        betrokkene a new zorgcoördinator is)
     """
 
     def __init__(self, page: HubPage, type_: str, element_id: str | None, props: dict[str, Any], title: str,
                  *, create_id: str | None = None, extra: dict[str, Any] | None = None,
-                 removal: Callable[[], list[dict[str, Any]]] | None = None) -> None:
+                 removal: Callable[[], list[dict[str, Any]]] | None = None,
+                 prepare: Callable[[dict[str, Any]], list[dict[str, Any]]] | None = None) -> None:
         self.page, self.type, self.element_id, self.props = page, type_, element_id, props
         self.create_id = create_id or new_id(type_.split('_')[0])
         self.extra = extra or {}
-        self.removal = removal
+        self.removal, self.prepare = removal, prepare
         self.getters: dict[str, Getter] = {}
         with page.dialog_host:
             self.dialog = ui.dialog().props('persistent')
@@ -95,7 +105,7 @@ class ElementDialog:
                 element = self.page.element(self.element_id) if self.element_id else None
                 self.sharing = sharing_part(t, self.page.actor, element, self.type, self.page.push,
                                             self.page.hub.rights)
-        with self.card, ui.row().classes('w-full justify-end gap-2 q-mt-sm'):
+        with self.card, ui.row().classes('w-full justify-end gap-2 pb-dialog-actions'):
             if self.removal is not None and self.element_id is not None and not self.page.readonly:
                 ui.button(t('editor.delete'), icon='delete', color='negative', on_click=self.remove) \
                     .props('flat no-caps size=lg').mark('dialog-delete')
@@ -129,8 +139,10 @@ class ElementDialog:
         return field
 
     def chips(self, key: str, label: str, options: dict[str, str], *, multiple: bool = True) -> None:
+        """Tap chips; a single choice the element type cannot do without (no ``None``) cannot be tapped empty."""
         ui.label(label).classes('text-subtitle1 text-grey-9')
-        self.getters[key] = chip_choice(options, self.props.get(key), multiple=multiple, marker=f'field-{key}')
+        self.getters[key] = chip_choice(options, self.props.get(key), multiple=multiple,
+                                        required=not accepts_none(self.type, key), marker=f'field-{key}')
 
     def tags(self, key: str, label: str, hint: str = '') -> None:
         """A few short words, each typed and confirmed with Enter, shown as chips: e.g. the roles someone plays."""
@@ -159,7 +171,7 @@ class ElementDialog:
         """Remove the element with everything that hangs on it (`removal` says what), as one batch."""
         if await self.page.push(self.removal()):
             self.close()
-            ui.notify(self.page.t('editor.deleted'), type='positive')
+            self.page.notify(self.page.t('editor.deleted'), type='positive')
 
     async def save(self) -> None:
         if not self.sharing.ready():
@@ -167,20 +179,21 @@ class ElementDialog:
         try:
             values = self.values()
         except BadInput as problem:
-            ui.notify(self.page.t(str(problem)), type='warning', multi_line=True)
+            self.page.notify(self.page.t(str(problem)), type='warning', multi_line=True)
             return
         creating = self.element_id is None or (
             self.element_id == self.create_id and self.page.element(self.element_id) is None)  # a singleton
         if not creating:  # an element deleted meanwhile stays an update: the hub says it is gone
             patch = {k: v for k, v in values.items() if v != self.props.get(k)}
-            if not patch:
+            if not patch:  # nothing to send, and nothing lost: say so all the same
                 self.close()
+                self.page.notify(self.page.t('editor.saved'), type='positive')
                 return
             op = {'op': 'update', 'id': self.element_id, 'props': patch}
         else:
             op = {'op': 'create', 'id': self.create_id, 'type': self.type, 'props': self.extra | values}
             if (visibility := self.sharing.visibility()) is not None:
                 op['visibility'] = visibility.model_dump(mode='json')
-        if await self.page.push([op]):
+        if await self.page.push((self.prepare(values) if self.prepare else []) + [op]):
             self.close()
-            ui.notify(self.page.t('editor.saved'), type='positive')
+            self.page.notify(self.page.t('editor.saved'), type='positive')

@@ -6,7 +6,8 @@ from typing import Any
 
 from nicegui import ui
 
-from board.elements import Element, Sector
+from board.elements import Element, Sector, new_id
+from board.identity import Role
 
 from ..chips import Getter, chip_choice
 from .base import Part
@@ -85,9 +86,28 @@ class PeoplePart(Part):
                     self.action('plan.edit', 'edit', lambda: self.edit_together(dict(info)), 'edit-together')
 
     def edit_together(self, props: dict[str, Any]) -> None:
+        """Who coordinates and how everyone keeps in touch. A coach not yet among the betrokkenen (the one who made
+        the board) is offered too, and chosen while nobody is: saying yes puts them on the plan as a professional,
+        under their own id, so that sharing with the zorgcoördinator reaches them."""
+        actor, choices = self.page.actor, self.page.names('network_person')
+        coach = actor.id if actor.role == Role.COORDINATOR else None
+        new_coach = coach is not None and coach not in choices
+        if new_coach:
+            if coach in self.page.hub.elements:  # removed from the plan once: the id stays taken
+                coach = new_id('network')
+            choices[coach] = self.t('plan.people.you', name=actor.name)
+
+        def coach_first(values: dict[str, Any]) -> list[dict[str, Any]]:
+            if not new_coach or values.get('coordinator_id') != coach:
+                return []
+            return [{'op': 'create', 'id': coach, 'type': 'network_person', 'props': {
+                'name': actor.name, 'organisation': actor.organisation, 'ring': 3, 'sector': 'instanties',
+                'roles': [self.t('plan.people.coordinator')]}}]
         with ElementDialog(self.page, 'family_info', FAMILY_INFO_ID, props, self.t('plan.people.together'),
-                           create_id=FAMILY_INFO_ID) as form:
-            form.select('coordinator_id', self.t('plan.people.choose_coordinator'), self.page.names('network_person'))
+                           create_id=FAMILY_INFO_ID, prepare=coach_first) as form:
+            chooser = form.select('coordinator_id', self.t('plan.people.choose_coordinator'), choices)
+            if chooser.value is None and coach is not None:
+                chooser.set_value(coach)
             form.chips('afstemming', self.t('plan.people.afstemming'),
                        {w: self.t(f'plan.afstemming.{w}') for w in AFSTEMMING})
             form.text('afstemming_text', self.t('plan.people.afstemming_text'), area=True)
@@ -100,8 +120,8 @@ class PeoplePart(Part):
             form.text('name', self.t('editor.name'))
             ui.label(self.t('plan.people.ring')).classes('text-subtitle1 text-grey-9')
             ring = chip_choice({str(k): self.t(v) for k, v in RING_CHOICES.items()}, str(props.get('ring', 2)),
-                               multiple=False, marker='field-ring')
-            form.custom('ring', lambda: int(ring() or 2))
+                               multiple=False, required=True, marker='field-ring')
+            form.custom('ring', lambda: int(ring()))
             form.text('relation', self.t('plan.people.relation'))
             form.tags('roles', self.t('plan.people.roles'), self.t('plan.people.roles_hint'))
             form.text('organisation', self.t('plan.people.organisation'))

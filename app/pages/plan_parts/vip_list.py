@@ -74,13 +74,16 @@ class VipList:
         people = self.page.elements('network_person')
         on_list = sorted((p for p in people if placement(p, member.id)),
                          key=lambda p: (placement(p, member.id)['ring'], placement(p, member.id)['distance']))
+        addable = [p for p in people if not placement(p, member.id)
+                   and may_place(self.page.actor, p, member.id, self.page.hub.rights)]
         if on_list:
             ui.label(self.t('vip.intro', name=name)).classes('pb-intro')
             for person in on_list:
                 self.card(person)
         else:
-            ui.label(self.t('vip.empty', name=name)).classes('pb-empty').mark('vip-empty')
-        self.add_from_family(member, [p for p in people if not placement(p, member.id)])
+            how = self.t('vip.empty', name=name) + (' ' + self.t('vip.empty_tap') if addable else '')
+            ui.label(how).classes('pb-empty').mark('vip-empty')
+        self.add_from_family(member, addable)
         show_ask_further(self.page.visible(), self.t, centre=member.id)
 
     def member_button(self, member: Element, *, chosen: bool) -> None:
@@ -126,7 +129,7 @@ class VipList:
                         .classes('pb-vip-value')
 
     def add_from_family(self, member: Element, others: list[Element]) -> None:
-        others = [p for p in others if may_place(self.part.page.actor, p, member.id, self.part.page.hub.rights)]
+        """A chip per person from the family's network this person may put on the member's own schema."""
         if not others:
             return
         ui.label(self.t('vip.add_title', name=member.props.get('name', ''))).classes('pb-section')
@@ -149,4 +152,4 @@ class VipList:
         vip = [*p.get('vip', []), {'member': member_id, 'ring': p.get('ring', 2), 'sector': p.get('sector', 'overig'),
                                    'distance': p.get('distance', 0.5)}]
         if await self.page.push([{'op': 'update', 'id': person_id, 'props': {'vip': vip}}]):
-            ui.notify(self.t('vip.added', **names), type='positive')
+            self.page.notify(self.t('vip.added', **names), type='positive')
