@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
-from board import fonts, plan_pdf
+from board import fonts, paper, plan_pdf
 from board.boardfile import BoardFile, export_board
 from board.demo import create_demo_board
 from board.identity import Actor, Role
@@ -42,10 +42,10 @@ COORDINATOR = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
 """The demo's gezinscoach: she may see the whole board, so hers is the largest plan."""
 TODAY = dt.date(2026, 11, 26)
 PARTS: list[tuple[str, object, str]] = [
-    ('board picture', plan_pdf, 'render_board_png'),
-    ('schema picture', plan_pdf, 'render_schema_png'),
+    ('board picture', plan_pdf, 'board_image'),
+    ('schema picture', plan_pdf, 'schema_image'),
     ('pictures into the PDF', FPDF, 'image'),
-    ('fonts: loading', FPDF, 'add_font'),
+    ('fonts: each paper its own copy', paper, 'own_face'),
     ('writing the file (fonts subset)', FPDF, 'output'),
 ]
 """(label, owner, attribute): the parts timed on every plan run; 'text pages' is the rest."""

@@ -5,17 +5,22 @@ because they share this: large type, short lines, plenty of white space, light l
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import re
 import unicodedata
+from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
+from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
 from .boardfile import BoardFile
 from .dutch import nl_date
-from .fonts import find_font
+from .fonts import covered, find_font
 
 MAX_CELL_LINES = 30
 """Most lines in one table cell: a table row must fit on one page (fpdf2 does not split rows)."""
@@ -37,6 +42,28 @@ def pdf_filename(board: BoardFile, today: dt.date | None = None, kind: str = 'ge
     return '-'.join(p for p in (kind, slug[:60].strip('-'), nl_date(today or dt.date.today())) if p) + '.pdf'
 
 
+@functools.lru_cache(maxsize=8)
+def read_face(path: Path, style: str) -> TTFFont:
+    """A face of the 'plan' font, read and measured once per process (some 20 ms a face) for papers to copy."""
+    return TTFFont(FPDF(), path, 'plan' + style, style)
+
+
+def own_face(face: TTFFont, number: int) -> TTFFont:
+    """A paper's own copy of a face read by `read_face`, as fpdf2's `add_font` would have made it.
+
+    The measurements are shared; what a paper changes is its own: the letters it uses (`subset`), the widths it
+    looks up, and the font file, which writing the PDF cuts down to those letters.
+    """
+    own = copy.copy(face)
+    own.i = number
+    own.ttfont = ttLib.TTFont(face.ttffile, recalcTimestamp=False, lazy=True)
+    own.desc = copy.copy(face.desc)
+    own.cw = defaultdict(face.cw.default_factory, face.cw)
+    own.missing_glyphs, own.biggest_size_pt, own._hbfont = [], 0, None
+    own.subset = SubsetMap(own)
+    return own
+
+
 class Paper(FPDF):
     """An A4 page in Dutch with the found font as 'plan'; raises `fonts.FontMissing` when there is none.
 
@@ -49,9 +76,9 @@ class Paper(FPDF):
         super().__init__(orientation='P', unit='mm', format='A4')
         self.board, self.today, self.family, self.kind = board, today, family_name(board), kind
         font = find_font()
-        self.add_font('plan', '', str(font.regular))
-        self.add_font('plan', 'B', str(font.bold))
-        self.glyphs = set(self.fonts['plan'].cmap) & set(self.fonts['planB'].cmap)
+        for style, path in (('', font.regular), ('B', font.bold)):
+            self.fonts['plan' + style] = own_face(read_face(path, style), len(self.fonts) + 1)
+        self.glyphs = covered(font)
         self.set_margins(14, 16, 14)
         self.set_auto_page_break(True, margin=18)
         self.set_title(self.clean(f'{kind} {self.family}'))
@@ -126,10 +153,22 @@ class Paper(FPDF):
     def fit(self, text: str, width: float, lines: int = MAX_CELL_LINES) -> str:
         """The text, cut off with an ellipsis after `lines` lines in the current font (a table row must fit
         on one page; a name on the fridge list gets two lines at most)."""
+        if self.unwrapped(text, width, lines):
+            return text
         wrapped = self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=0)
         if len(wrapped) <= lines:
             return text
         return '\n'.join(wrapped[:lines]).rstrip()[:-1] + '…'
+
+    def unwrapped(self, text: str, width: float, lines: int) -> bool:
+        """Whether `text` surely takes no more than `lines` lines: each of its lines is narrower than `width`.
+
+        Measuring a text costs little; wrapping it (fpdf2's multi_cell) costs time that grows with the square of
+        a line's length, and most cells (a name, a date) fit at once. multi_cell keeps `c_margin` at both ends.
+        """
+        paragraphs = text.split('\n')
+        room = width - 2 * self.c_margin - 0.01
+        return len(paragraphs) <= lines and all(self.get_string_width(p) <= room for p in paragraphs)
 
     def table(self, headers: list[str], widths: list[float], rows: list[list[Any]]) -> None:
         """A table with light lines; a cell is a text or (text, FontFace); long text wraps."""

@@ -1,0 +1,100 @@
+"""The paper under every Planbord PDF (board/paper.py): fonts read once per process, yet every paper its own."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from fpdf.fonts import TTFFont
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from board import paper
+from board.boardfile import BoardFile, export_board
+from board.call_list_pdf import call_list_pdf
+from board.demo import create_demo_board
+from board.elements import Element, ElementType, validate_props
+from board.plan_pdf import plan_pdf
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope='module')
+def demo(tmp_path_factory: pytest.TempPathFactory) -> BoardFile:
+    from board.store import Store
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('paper')}/board.sqlite3")
+    try:
+        return export_board(store, create_demo_board(store).id)
+    finally:
+        store.close()
+
+
+def other_family() -> BoardFile:
+    """A board in other scripts than the demo's, so its paper uses letters the demo's does not."""
+    people = [Element(id=f'np-{i}', type=ElementType.NETWORK_PERSON,
+                      props=validate_props(ElementType.NETWORK_PERSON, {'name': name, 'phone': '06-1', 'practical':
+                                                                        'sometimes', 'x': 200 * i, 'y': 0}))
+              for i, name in enumerate(['Малика Иванова', 'Ελένη Παππά', 'Şükrü Ağaoğlu', 'Zoë Ørsted'])]
+    return BoardFile(board={'id': 'ander', 'name': 'Семья Иванова', 'created_at': '2026-11-01T00:00:00+00:00'},
+                     seq=len(people), elements=people)
+
+
+@functools.cache
+def proof() -> paper.Paper:
+    """A page to measure on (fpdf2 refuses a cell narrower than one letter: the tables have none)."""
+    pdf = paper.Paper(other_family(), TODAY, 'Proef')
+    pdf.add_page()
+    return pdf
+
+
+def same(pdf: bytes) -> bytes:
+    """The PDF without the second it was made in (the date, and the file's id that fpdf2 draws from it)."""
+    return re.sub(rb'/CreationDate \(D:\d+Z\)|/ID \[<\w+><\w+>\]', b'', pdf)
+
+
+def test_a_font_is_read_once_per_process_not_once_per_paper(demo: BoardFile, monkeypatch) -> None:
+    plan_pdf(demo, TODAY)  # the first paper in this process may read the font files
+    read = []
+    original = TTFFont.__init__
+
+    def reading(font: TTFFont, *args, **kwargs) -> None:
+        read.append(args[1])
+        original(font, *args, **kwargs)
+
+    monkeypatch.setattr(TTFFont, '__init__', reading)
+    plan_pdf(demo, TODAY)
+    call_list_pdf(other_family(), TODAY)
+    assert read == []
+
+
+def test_no_paper_carries_anything_of_the_paper_before_it(demo: BoardFile) -> None:
+    paper.read_face.cache_clear()
+    first = same(plan_pdf(demo, TODAY))  # with the font files read for this paper
+    call_list_pdf(other_family(), TODAY)
+    plan_pdf(other_family(), TODAY)
+    assert same(plan_pdf(demo, TODAY)) == first
+
+
+def test_papers_made_at_the_same_time_are_each_their_own(demo: BoardFile) -> None:
+    alone = {board.board.id: same(plan_pdf(board, TODAY)) for board in (demo, other_family())}
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda board: (board.board.id, same(plan_pdf(board, TODAY))),
+                                 [demo, other_family()] * 3))
+    assert all(pdf == alone[id_] for id_, pdf in together)
+
+
+@settings(max_examples=100, deadline=None)
+@given(words=st.lists(st.text(alphabet='abcdefghijklmnopqrstuvwxyz WMil.-\n', min_size=0, max_size=30), max_size=40),
+       width=st.floats(min_value=15, max_value=180), lines=st.integers(min_value=1, max_value=30),
+       size=st.sampled_from([9.5, 10, 12.5, 18]))
+def test_fit_cuts_exactly_where_wrapping_the_text_says(words: list[str], width: float, lines: int,
+                                                      size: float) -> None:
+    """`fit` skips wrapping when every line is narrower than the cell; the result must be what wrapping gives."""
+    pdf = proof()
+    pdf.set_font('plan', '', size)
+    text = ' '.join(words)
+    wrapped = pdf.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=0)
+    expected = text if len(wrapped) <= lines else '\n'.join(wrapped[:lines]).rstrip()[:-1] + '…'
+    assert pdf.fit(text, width, lines) == expected
