@@ -21,14 +21,9 @@ from board.plan_pdf import plan_pdf
 TODAY = dt.date(2026, 11, 26)
 
 
-@pytest.fixture(scope='module')
-def demo(tmp_path_factory: pytest.TempPathFactory) -> BoardFile:
-    from board.store import Store
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('paper')}/board.sqlite3")
-    try:
-        return export_board(store, create_demo_board(store).id)
-    finally:
-        store.close()
+@pytest.fixture
+def demo(sqlite_store) -> BoardFile:
+    return export_board(sqlite_store, create_demo_board(sqlite_store).id)
 
 
 def other_family() -> BoardFile:
