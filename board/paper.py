@@ -76,9 +76,12 @@ class Paper(FPDF):
         super().__init__(orientation='P', unit='mm', format='A4')
         self.board, self.today, self.family, self.kind = board, today, family_name(board), kind
         font = find_font()
-        for style, path in (('', font.regular), ('B', font.bold)):
-            self.fonts['plan' + style] = own_face(read_face(path, style), len(self.fonts) + 1)
+        faces = {'plan' + style: read_face(path, style) for style, path in (('', font.regular), ('B', font.bold))}
+        for key, face in faces.items():
+            self.fonts[key] = own_face(face, len(self.fonts) + 1)
         self.glyphs = covered(font)
+        self.widest = max(face.ttfont['hhea'].advanceWidthMax * face.scale / 1000 for face in faces.values())
+        """The widest letter of the font, in ems."""
         self.set_margins(14, 16, 14)
         self.set_auto_page_break(True, margin=18)
         self.set_title(self.clean(f'{kind} {self.family}'))
@@ -161,14 +164,25 @@ class Paper(FPDF):
         return '\n'.join(wrapped[:lines]).rstrip()[:-1] + '…'
 
     def unwrapped(self, text: str, width: float, lines: int) -> bool:
-        """Whether `text` surely takes no more than `lines` lines: each of its lines is narrower than `width`.
+        """Whether `text` surely wraps into no more than `lines` lines in `width`, told by measuring alone.
 
-        Measuring a text costs little; wrapping it (fpdf2's multi_cell) costs time that grows with the square of
-        a line's length, and most cells (a name, a date) fit at once. multi_cell keeps `c_margin` at both ends.
+        Wrapping (fpdf2's multi_cell) costs time that grows with the square of a line's length; measuring is
+        cheap. A paragraph narrower than the room (multi_cell keeps `c_margin` at both ends) is one line. A wider
+        one takes fewer than 2·w / (room − slack) + 2 lines: two lines after each other are together wider than
+        the room less two of the widest letters and a space, or the second line's first word would have fitted.
         """
-        paragraphs = text.split('\n')
         room = width - 2 * self.c_margin - 0.01
-        return len(paragraphs) <= lines and all(self.get_string_width(p) <= room for p in paragraphs)
+        slack = (2 * self.widest + 1) * self.font_size
+        count = 0
+        for paragraph in text.split('\n'):
+            wide = self.get_string_width(paragraph)
+            if wide <= room:
+                count += 1
+            elif room > slack:
+                count += int(2 * wide / (room - slack)) + 2
+            else:
+                return False
+        return count <= lines
 
     def table(self, headers: list[str], widths: list[float], rows: list[list[Any]]) -> None:
         """A table with light lines; a cell is a text or (text, FontFace); long text wraps."""
