@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
-from board import fonts, paper, plan_pdf
+from board import fonts, paper_fonts, plan_pdf
 from board.boardfile import BoardFile, export_board
 from board.demo import create_demo_board
 from board.identity import Actor, Role
@@ -46,7 +46,7 @@ PARTS: list[tuple[str, object, str]] = [
     ('board picture', plan_pdf, 'board_image'),
     ('schema picture', plan_pdf, 'schema_image'),
     ('pictures into the PDF', FPDF, 'image'),
-    ('fonts: each paper its own copy', paper, 'own_face'),
+    ('fonts: each paper its own copy', paper_fonts, 'own_face'),
     ('writing the file (fonts subset)', FPDF, 'output'),
 ]
 """(label, owner, attribute): the parts timed on every plan run; 'text pages' is the rest."""

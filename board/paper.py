@@ -5,22 +5,18 @@ because they share this: large type, short lines, plenty of white space, light l
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import functools
 import re
 import unicodedata
-from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
-from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.fonts import FontFace, SubsetMap, TTFFont
+from fpdf.fonts import FontFace
 
 from .boardfile import BoardFile
 from .dutch import nl_date
 from .fonts import covered, find_font
+from .paper_fonts import add_plan_font, widest
 
 MAX_CELL_LINES = 30
 """Most lines in one table cell: a table row must fit on one page (fpdf2 does not split rows)."""
@@ -42,28 +38,6 @@ def pdf_filename(board: BoardFile, today: dt.date | None = None, kind: str = 'ge
     return '-'.join(p for p in (kind, slug[:60].strip('-'), nl_date(today or dt.date.today())) if p) + '.pdf'
 
 
-@functools.lru_cache(maxsize=8)
-def read_face(path: Path, style: str) -> TTFFont:
-    """A face of the 'plan' font, read and measured once per process (some 20 ms a face) for papers to copy."""
-    return TTFFont(FPDF(), path, 'plan' + style, style)
-
-
-def own_face(face: TTFFont, number: int) -> TTFFont:
-    """A paper's own copy of a face read by `read_face`, as fpdf2's `add_font` would have made it.
-
-    The measurements are shared; what a paper changes is its own: the letters it uses (`subset`), the widths it
-    looks up, and the font file, which writing the PDF cuts down to those letters.
-    """
-    own = copy.copy(face)
-    own.i = number
-    own.ttfont = ttLib.TTFont(face.ttffile, recalcTimestamp=False, lazy=True)
-    own.desc = copy.copy(face.desc)
-    own.cw = defaultdict(face.cw.default_factory, face.cw)
-    own.missing_glyphs, own.biggest_size_pt, own._hbfont = [], 0, None
-    own.subset = SubsetMap(own)
-    return own
-
-
 class Paper(FPDF):
     """An A4 page in Dutch with the found font as 'plan'; raises `fonts.FontMissing` when there is none.
 
@@ -76,11 +50,9 @@ class Paper(FPDF):
         super().__init__(orientation='P', unit='mm', format='A4')
         self.board, self.today, self.family, self.kind = board, today, family_name(board), kind
         font = find_font()
-        faces = {'plan' + style: read_face(path, style) for style, path in (('', font.regular), ('B', font.bold))}
-        for key, face in faces.items():
-            self.fonts[key] = own_face(face, len(self.fonts) + 1)
+        add_plan_font(self, font)
         self.glyphs = covered(font)
-        self.widest = max(face.ttfont['hhea'].advanceWidthMax * face.scale / 1000 for face in faces.values())
+        self.widest = widest(font)
         """The widest letter of the font, in ems."""
         self.set_margins(14, 16, 14)
         self.set_auto_page_break(True, margin=18)

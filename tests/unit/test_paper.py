@@ -1,4 +1,4 @@
-"""The paper under every Planbord PDF (board/paper.py): fonts read once per process, yet every paper its own."""
+"""The paper under every Planbord PDF (board/paper.py, board/paper_fonts.py): fonts read once per process, each paper its own."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,11 +7,12 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from fpdf import FPDF
 from fpdf.fonts import TTFFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from board import paper
+from board import paper, paper_fonts
 from board.boardfile import BoardFile, export_board
 from board.call_list_pdf import call_list_pdf
 from board.demo import create_demo_board
@@ -65,11 +66,24 @@ def test_a_font_is_read_once_per_process_not_once_per_paper(demo: BoardFile, mon
 
 
 def test_no_paper_carries_anything_of_the_paper_before_it(demo: BoardFile) -> None:
-    paper.read_face.cache_clear()
+    paper_fonts.read_face.cache_clear()
     first = same(plan_pdf(demo, TODAY))  # with the font files read for this paper
     call_list_pdf(other_family(), TODAY)
     plan_pdf(other_family(), TODAY)
     assert same(plan_pdf(demo, TODAY)) == first
+
+
+def test_a_paper_prints_its_fonts_as_fpdf2_reading_the_font_files_would(demo: BoardFile, monkeypatch) -> None:
+    ours = same(plan_pdf(demo, TODAY))
+
+    def from_the_file(face: TTFFont, number: int) -> TTFFont:
+        """What fpdf2's add_font makes: the whole font file read again, for this paper alone."""
+        font = TTFFont(FPDF(), face.ttffile, face.fontkey, face.fontkey.removeprefix('plan'))
+        font.i = number
+        return font
+
+    monkeypatch.setattr(paper_fonts, 'own_face', from_the_file)
+    assert same(plan_pdf(demo, TODAY)) == ours
 
 
 def test_papers_made_at_the_same_time_are_each_their_own(demo: BoardFile) -> None:
