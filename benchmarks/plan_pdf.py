@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fpdf import FPDF
+from fpdf import FPDF, image_parsing
 from PIL import Image, ImageDraw
 
 from board import fonts, paper_fonts, plan_pdf
@@ -84,7 +84,11 @@ def reference_pdf() -> bytes:
     png = io.BytesIO()
     picture.reduce(2).save(png, format='PNG', compress_level=3)
     pdf.add_page()
-    pdf.image(io.BytesIO(png.getvalue()), w=180)
+    level, image_parsing.SETTINGS.compression_level = image_parsing.SETTINGS.compression_level, -1  # fpdf2's own
+    try:
+        pdf.image(io.BytesIO(png.getvalue()), w=180)
+    finally:
+        image_parsing.SETTINGS.compression_level = level
     return bytes(pdf.output())
 
 
