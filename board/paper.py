@@ -11,7 +11,9 @@ import unicodedata
 from typing import Any
 
 from fpdf import FPDF, image_parsing
+from fpdf.enums import TableBordersLayout
 from fpdf.fonts import FontFace
+from fpdf.util import Padding
 
 from .boardfile import BoardFile
 from .dutch import nl_date
@@ -28,6 +30,9 @@ MAX_CELL_LINES = 30
 INK, SOFT, ACCENT, LINE = (31, 41, 51), (100, 108, 118), (35, 95, 140), (205, 210, 215)
 LATE, GREY = (185, 60, 30), (140, 140, 140)
 BODY, SMALL, LEAD = 11.5, 10, 6.2
+CELL_LEAD, CELL_PADDING = 5, Padding(top=1.6, right=1.2, bottom=1.6, left=1.2)
+HEADS = FontFace(emphasis='BOLD', size_pt=9.5, color=ACCENT, fill_color=(238, 243, 248))
+"""How a table's headings look."""
 
 
 def family_name(board: BoardFile) -> str:
@@ -162,25 +167,71 @@ class Paper(FPDF):
         return count <= lines
 
     def table(self, headers: list[str], widths: list[float], rows: list[list[Any]]) -> None:
-        """A table with light lines; a cell is a text or (text, FontFace); long text wraps."""
+        """A table with light lines; a cell is a text or (text, FontFace); long text wraps.
+
+        Drawn as fpdf2's `table` draws ours (borders, fill, padding, the headings on top of every page), but
+        without wrapping every cell twice, once to measure its row and once to draw it: a cell whose lines each
+        fit its column is measured by their widths alone.
+        """
         self.set_draw_color(*LINE)
         self.set_line_width(0.25)
         self.set_font('plan', '', SMALL)
         self.set_text_color(*INK)
         self.set_fill_color(255, 255, 255)
-        heads = FontFace(emphasis='BOLD', size_pt=9.5, color=ACCENT, fill_color=(238, 243, 248))
-        with super().table(col_widths=widths, width=sum(widths), align='LEFT', text_align='LEFT', v_align='TOP',
-                           borders_layout='HORIZONTAL_LINES', headings_style=heads, line_height=5,
-                           padding=(1.6, 1.2, 1.6, 1.2)) as table:
-            head = table.row()
-            for text in headers:
-                head.cell(text)
-            for values in rows:
-                row = table.row()
-                for value, width in zip(values, widths):
-                    text, style = value if isinstance(value, tuple) else (value, None)
-                    row.cell(self.fit(self.clean(text), width - 2.4), style=style)
+        plain = self.font_face()
+        table = [[(text, FontFace.combine(plain, HEADS)) for text in headers]]
+        for values in rows:
+            table.append([])
+            for value, width in zip(values, widths):
+                text, style = value if isinstance(value, tuple) else (value, None)
+                table[-1].append((self.fit(self.clean(text), width - 2.4), FontFace.combine(plain, style)))
+        with self._disable_writing():  # measuring leaves nothing on the page, as in fpdf2's own table
+            heights = [max(self.cell_height(text, style, width) for (text, style), width in zip(row, widths))
+                       or CELL_LEAD for row in table]
+        if len(table) > 1:
+            self.break_page_for(heights[0] + heights[1])  # never the headings alone at the foot of a page
+        for i, (row, height) in enumerate(zip(table, heights)):
+            if self.break_page_for(height) and i > 0:
+                self.table_row(table[0], heights[0], widths, 0, len(table))
+            self.table_row(row, height, widths, i, len(table))
         self.ln(3)
+
+    def cell_height(self, text: str, style: FontFace, width: float) -> float:
+        """A table cell's height: its lines and padding (none for an empty cell)."""
+        if not text:
+            return 0
+        with self.use_font_face(style):
+            paragraphs = text.split('\n')
+            room = width - CELL_PADDING.left - CELL_PADDING.right - 0.01
+            if all(paragraphs) and all(self.get_string_width(p) <= room for p in paragraphs):
+                return len(paragraphs) * CELL_LEAD + CELL_PADDING.top + CELL_PADDING.bottom
+            return self.multi_cell(width, CELL_LEAD, text, max_line_height=CELL_LEAD, align='L', padding=CELL_PADDING,
+                                   dry_run=True, output='HEIGHT')
+
+    def table_row(self, row: list[tuple[str, FontFace]], height: float, widths: list[float], index: int,
+                  count: int) -> None:
+        """Row `index` of `count`: each cell's fill and lines, then its text."""
+        y, x = self.y, self.l_margin
+        lines = TableBordersLayout.HORIZONTAL_LINES.cell_style_getter(
+            row_idx=index, col_idx=0, col_pos=0, num_heading_rows=1, num_rows=count, num_col_idx=len(row),
+            num_col_pos=len(row))
+        for (text, style), width in zip(row, widths):
+            lines.draw_cell_border(self, x, y, x + width, y + height, fill_color=style.fill_color)
+            if text:
+                self.set_xy(x, y)
+                with self.use_font_face(style):
+                    self.multi_cell(width, CELL_LEAD, text, max_line_height=CELL_LEAD, align='L', padding=CELL_PADDING,
+                                    new_x='RIGHT', new_y='TOP')
+            x += width
+        self.set_y(y)
+        self.ln(height)
+
+    def break_page_for(self, height: float) -> bool:
+        """Go on on a new page (of the same kind) when `height` does not fit on this one; whether it did."""
+        if not self.will_page_break(height):
+            return False
+        self.add_page(same=True)
+        return True
 
     def title_block(self, title: str, made: str, intro: str) -> None:
         """The paper's name large, the family below it, when it was made, and one sentence on what it is."""

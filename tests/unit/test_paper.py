@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fpdf import FPDF
-from fpdf.fonts import TTFFont
+from fpdf.fonts import FontFace, TTFFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from board import paper, paper_fonts
 from board.boardfile import BoardFile, export_board
@@ -107,3 +110,55 @@ def test_fit_cuts_exactly_where_wrapping_the_text_says(words: list[str], width: 
     wrapped = pdf.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=0)
     expected = text if len(wrapped) <= lines else '\n'.join(wrapped[:lines]).rstrip()[:-1] + '…'
     assert pdf.fit(text, width, lines) == expected
+
+
+def fpdf2_table(pdf: paper.Paper, headers: list[str], widths: list[float], rows: list[list]) -> None:
+    """The table as fpdf2's own `table` lays it out, as `Paper.table` did before it drew its own."""
+    pdf.set_draw_color(*paper.LINE)
+    pdf.set_line_width(0.25)
+    pdf.set_font('plan', '', paper.SMALL)
+    pdf.set_text_color(*paper.INK)
+    pdf.set_fill_color(255, 255, 255)
+    with FPDF.table(pdf, col_widths=widths, width=sum(widths), align='LEFT', text_align='LEFT', v_align='TOP',
+                    borders_layout='HORIZONTAL_LINES', headings_style=paper.HEADS, line_height=5,
+                    padding=(1.6, 1.2, 1.6, 1.2)) as table:
+        table.row(headers)
+        for values in rows:
+            row = table.row()
+            for value, width in zip(values, widths):
+                text, style = value if isinstance(value, tuple) else (value, None)
+                row.cell(pdf.fit(pdf.clean(text), width - 2.4), style=style)
+    pdf.ln(3)
+
+
+def drawn(pdf: bytes) -> list[list[tuple]]:
+    """Per page, every text with where it starts, and every line and box, rounded to a hundredth of a point."""
+    pages: list[list[tuple]] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        pages.append([])
+        page.extract_text(visitor_text=lambda text, cm, tm, *_: pages[-1].append(
+            ('text', text, round(tm[4], 2), round(tm[5], 2))) if text.strip() else None)
+        shapes = ContentStream(page.get_contents(), page.pdf).operations
+        pages[-1] += [(op.decode(), *(round(float(n), 2) for n in operands)) for operands, op in shapes
+                      if op in (b're', b'm', b'l', b'f', b'S', b'rg', b'RG', b'w')]
+    return pages
+
+
+def test_a_table_lies_on_the_pages_as_fpdf2s_own_table_would_lay_it() -> None:
+    """`Paper.table` measures most cells without wrapping them: the rows, lines, page breaks and headings on every
+    page must come out as with fpdf2's table."""
+    bold, late = FontFace(emphasis='BOLD'), FontFace(emphasis='BOLD', color=paper.LATE)
+    rows = [[str(n), ('Jolien Bakker\nzorgcoördinator', bold) if n % 7 == 0 else f'Persoon {n}',
+             'heel lang woord ' * (n % 9) + 'buurvrouw', '', ('te laat', late) if n % 5 == 0 else '12-09-2026',
+             'Ilse\n\nen Samira' if n % 11 == 0 else 'x' * (n % 40)]
+            for n in range(60)]
+    headers, widths = ['nr', 'naam', 'wat', 'leeg', 'klaar', 'rest'], [8, 36, 60, 14, 24, 40]
+    papers = []
+    for draw in (paper.Paper.table, fpdf2_table):
+        pdf = paper.Paper(other_family(), TODAY, 'Proef')
+        pdf.add_page()
+        pdf.para('Een tabel die over drie bladzijden loopt.')
+        draw(pdf, headers, widths, rows)
+        pdf.para('En wat erna komt.')
+        papers.append(drawn(bytes(pdf.output())))
+    assert len(papers[0]) >= 3 and papers[0] == papers[1]
