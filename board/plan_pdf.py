@@ -251,8 +251,8 @@ class _Plan(Paper):
         return rows
 
     def schema(self) -> None:
-        """The netwerkschema: the family in the centre, everyone the reader may see around it (1500 px: about
-        210 dpi on its page, as sharp as the board, with a third fewer pixels to draw than 1800)."""
+        """The netwerkschema: the family in the centre, everyone the reader may see around it (1500 px wide:
+        about 210 dpi on its page, as sharp as the board; more pixels would only cost time)."""
         people = [e for e in self.board.elements if e.type in ('family_member', 'network_person')]
         self.picture_page('Het netwerkschema', schema_image(self.board.elements, width=1500) if people else None,
                           'Wie is belangrijk voor ons? Het gezin staat in het midden; hoe dichter bij het midden, '
