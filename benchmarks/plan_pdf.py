@@ -132,7 +132,7 @@ def clocked(work: Callable[[], object], wall: list[float], cpu: list[float]) -> 
 
 def ms(wall: list[float], cpu: list[float]) -> str:
     return (f'median {statistics.median(wall) * 1000:6.1f} ms   min {min(wall) * 1000:6.1f} ms   '
-            f'CPU median {statistics.median(cpu) * 1000:6.1f} ms')
+            f'CPU median {statistics.median(cpu) * 1000:6.1f} ms   min {min(cpu) * 1000:6.1f} ms')
 
 
 def main() -> None:
