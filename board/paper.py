@@ -13,12 +13,13 @@ from typing import Any
 from fpdf import FPDF, image_parsing
 from fpdf.enums import TableBordersLayout
 from fpdf.fonts import FontFace
-from fpdf.util import Padding
+from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR
+from fpdf.util import FloatTolerance, Padding
 
 from .boardfile import BoardFile
 from .dutch import nl_date
 from .fonts import covered, find_font
-from .paper_fonts import add_plan_font, widest
+from .paper_fonts import add_plan_font
 
 PICTURE_COMPRESSION = 3
 """zlib level for the pictures on a paper: level 3 takes half the time of the default 6 (some 30 ms for the plan's
@@ -31,6 +32,9 @@ INK, SOFT, ACCENT, LINE = (31, 41, 51), (100, 108, 118), (35, 95, 140), (205, 21
 LATE, GREY = (185, 60, 30), (140, 140, 140)
 BODY, SMALL, LEAD = 11.5, 10, 6.2
 CELL_LEAD, CELL_PADDING = 5, Padding(top=1.6, right=1.2, bottom=1.6, left=1.2)
+NO_PADDING = Padding(0, 0, 0, 0)
+UNUSUAL = re.compile('[\r\u00a0\u00ad\u000c' + BREAKING_SPACE_SYMBOLS_STR.replace(' ', '') + ']')
+"""Characters fpdf2 wraps at or turns into others: `Paper.lines` leaves such text to fpdf2."""
 HEADS = FontFace(emphasis='BOLD', size_pt=9.5, color=ACCENT, fill_color=(238, 243, 248))
 """How a table's headings look."""
 
@@ -62,8 +66,6 @@ class Paper(FPDF):
         font = find_font()
         add_plan_font(self, font)
         self.glyphs = covered(font)
-        self.widest = widest(font)
-        """The widest letter of the font, in ems."""
         self.set_margins(14, 16, 14)
         self.set_auto_page_break(True, margin=18)
         self.set_title(self.clean(f'{kind} {self.family}'))
@@ -138,41 +140,62 @@ class Paper(FPDF):
     def fit(self, text: str, width: float, lines: int = MAX_CELL_LINES) -> str:
         """The text, cut off with an ellipsis after `lines` lines in the current font (a table row must fit
         on one page; a name on the fridge list gets two lines at most)."""
-        if self.unwrapped(text, width, lines):
-            return text
-        wrapped = self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=0)
+        wrapped = self.lines(text, width)
         if len(wrapped) <= lines:
             return text
         return '\n'.join(wrapped[:lines]).rstrip()[:-1] + '…'
 
-    def unwrapped(self, text: str, width: float, lines: int) -> bool:
-        """Whether `text` surely wraps into no more than `lines` lines in `width`, told by measuring alone.
+    def lines(self, text: str, width: float, padding: Padding = NO_PADDING) -> list[str]:
+        """The lines `multi_cell(width, …, padding=padding)` wraps `text` into in the current font.
 
-        Wrapping (fpdf2's multi_cell) costs time that grows with the square of a line's length; measuring is
-        cheap. A paragraph narrower than the room (multi_cell keeps `c_margin` at both ends) is one line. A wider
-        one takes fewer than 2·w / (room − slack) + 2 lines: two lines after each other are together wider than
-        the room less two of the widest letters and a space, or the second line's first word would have fitted.
+        Wrapped as fpdf2 wraps (word by word; a word wider than the room is cut where it must be), but in time
+        that grows with the text, where fpdf2 measures a line again for every letter it adds. A text with other
+        spaces than ' ', soft hyphens or page feeds goes to fpdf2 itself.
         """
-        room = width - 2 * self.c_margin - 0.01
-        slack = (2 * self.widest + 1) * self.font_size
-        count = 0
-        for paragraph in text.split('\n'):
-            wide = self.get_string_width(paragraph)
-            if wide <= room:
-                count += 1
-            elif room > slack:
-                count += int(2 * wide / (room - slack)) + 2
-            else:
-                return False
-        return count <= lines
+        if not text or UNUSUAL.search(text):
+            return self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=padding)
+        room = width - padding.right - padding.left
+        room -= (self.c_margin if not padding.left else 0) + (self.c_margin if not padding.right else 0)
+        widths, size, k = self.current_font.cw, self.font_size_pt, self.k
+        lines: list[str] = []
+        line: list[str] = []
+        units, space, i = 0, None, 0  # the line's width in font units; (its length, where to go on) at its last space
+        while i < len(text):
+            char = text[i]
+            if char == '\n':
+                lines.append(''.join(line))
+                line, units, space, i = [], 0, None, i + 1
+                continue
+            unit = widths[ord(char)]
+            if units * size * 0.001 / k + unit * size * 0.001 / k - room > FloatTolerance.TOLERANCE:
+                if char == ' ':  # a space at the end of a line is left out
+                    lines.append(''.join(line))
+                    i += 1
+                elif space:  # back to the last space: the word goes to the next line
+                    lines.append(''.join(line[:space[0]]))
+                    i = space[1]
+                elif line:  # a word wider than the room: cut
+                    lines.append(''.join(line))
+                else:  # not even one letter fits: fpdf2 says so
+                    return self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=padding)
+                line, units, space = [], 0, None
+                continue
+            if char == ' ':
+                space = (len(line), i + 1)
+            line.append(char)
+            units += unit
+            i += 1
+        if units:
+            lines.append(''.join(line))
+        return lines
 
     def table(self, headers: list[str], widths: list[float], rows: list[list[Any]]) -> None:
         """A table with light lines; a cell is a text or (text, FontFace); long text wraps.
 
         Drawn as fpdf2's `table` draws ours (borders, fill, padding, the headings on top of every page), but
         quicker: fpdf2 wraps every cell twice, once to measure its row and once to draw it, and wrapping a line
-        costs it some six times as much as printing one. A cell whose lines each fit its column is measured by
-        their widths and printed line by line; only the others are wrapped.
+        costs it some six times as much as printing one. Here each cell is wrapped once (`lines`, which is quick)
+        and printed line by line.
         """
         self.set_draw_color(*LINE)
         self.set_line_width(0.25)
@@ -236,19 +259,13 @@ class Paper(FPDF):
 
 
 class _Cell:
-    """A table cell, measured: the lines it wraps into (by their widths alone when each paragraph fits)."""
+    """A table cell, measured: the lines it wraps into."""
 
     def __init__(self, text: str, style: FontFace, width: float, pdf: Paper) -> None:
         self.text, self.style, self.width, self.lines = text, style, width, []
         if text:
             with pdf.use_font_face(style):
-                paragraphs = text.split('\n')
-                room = width - CELL_PADDING.left - CELL_PADDING.right - 0.01
-                if all(paragraphs) and all(pdf.get_string_width(p) <= room for p in paragraphs):
-                    self.lines = paragraphs
-                else:
-                    self.lines = pdf.multi_cell(width, CELL_LEAD, text, max_line_height=CELL_LEAD, align='L',
-                                                padding=CELL_PADDING, dry_run=True, output='LINES')
+                self.lines = pdf.lines(text, width, CELL_PADDING)
         self.height = len(self.lines) * CELL_LEAD + CELL_PADDING.top + CELL_PADDING.bottom if self.lines else 0.0
 
     def draw(self, pdf: Paper, x: float, y: float) -> None:

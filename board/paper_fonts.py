@@ -34,12 +34,6 @@ def add_plan_font(pdf: FPDF, font: Font) -> None:
         pdf.fonts[FAMILY + style] = own_face(read_face(path, style), len(pdf.fonts) + 1)
 
 
-def widest(font: Font) -> float:
-    """The widest letter of either face, in ems."""
-    faces = (read_face(font.regular, ''), read_face(font.bold, 'B'))
-    return max(face.ttfont['hhea'].advanceWidthMax * face.scale / 1000 for face in faces)
-
-
 @functools.lru_cache(maxsize=8)
 def read_face(path: Path, style: str) -> TTFFont:
     """A face read and measured once per process, for papers to copy; never given to a paper itself."""

@@ -9,7 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fpdf import FPDF
+from fpdf.errors import FPDFException
 from fpdf.fonts import FontFace, TTFFont
+from fpdf.util import Padding
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -97,13 +99,30 @@ def test_papers_made_at_the_same_time_are_each_their_own(demo: BoardFile) -> Non
     assert all(pdf == alone[id_] for id_, pdf in together)
 
 
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(alphabet='abcdefghijklmnopqrstuvwxyz WMil.-\n‱Жé\u00ad\u00a0\t', max_size=30), max_size=40),
+       width=st.floats(min_value=12, max_value=180), size=st.sampled_from([9.5, 10, 12.5, 18]),
+       bold=st.booleans(), padded=st.booleans())
+def test_lines_are_where_fpdf2_wraps_the_text(words: list[str], width: float, size: float, bold: bool,
+                                              padded: bool) -> None:
+    """`Paper.lines` wraps as fpdf2's multi_cell does, in linear time; a letter wider than the cell fails alike."""
+    pdf = proof()
+    pdf.set_font('plan', 'B' if bold else '', size)
+    text, padding = ' '.join(words), paper.CELL_PADDING if padded else Padding(0, 0, 0, 0)
+    try:
+        expected = pdf.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=padding)
+    except FPDFException:
+        with pytest.raises(FPDFException):
+            pdf.lines(text, width, padding)
+        return
+    assert pdf.lines(text, width, padding) == expected
+
+
 @settings(max_examples=100, deadline=None)
 @given(words=st.lists(st.text(alphabet='abcdefghijklmnopqrstuvwxyz WMil.-\n', min_size=0, max_size=30), max_size=40),
        width=st.floats(min_value=15, max_value=180), lines=st.integers(min_value=1, max_value=30),
        size=st.sampled_from([9.5, 10, 12.5, 18]))
-def test_fit_cuts_exactly_where_wrapping_the_text_says(words: list[str], width: float, lines: int,
-                                                      size: float) -> None:
-    """`fit` skips wrapping when every line is narrower than the cell; the result must be what wrapping gives."""
+def test_fit_cuts_where_wrapping_the_text_says(words: list[str], width: float, lines: int, size: float) -> None:
     pdf = proof()
     pdf.set_font('plan', '', size)
     text = ' '.join(words)
