@@ -116,7 +116,7 @@ class _List:
             if not dry:
                 self.pdf.set_text_color(*line.color)
                 self.pdf.set_xy(x, y + height)
-            height += self.pdf.multi_cell(width, lead, text, align=align, dry_run=dry, output='HEIGHT')
+            height += len(self.pdf.lines(text, width)) * lead if dry else self.pdf.print_lines(text, lead, width, align)
         return height
 
     def entry(self, entry: dict[str, Any], s: float, dry: bool = False) -> float:

@@ -114,7 +114,7 @@ class Paper(FPDF):
     def para(self, text: str, color: tuple[int, int, int] = INK, size: float = BODY, bold: bool = False) -> None:
         self.set_font('plan', 'B' if bold else '', size)
         self.set_text_color(*color)
-        self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
+        self.print_lines(self.clean(text), LEAD)
         self.ln(1)
 
     def field(self, label: str, value: str) -> None:
@@ -131,7 +131,7 @@ class Paper(FPDF):
         for text in texts:
             self.set_x(self.l_margin + 3)
             self.cell(5, LEAD, '•')
-            self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
+            self.print_lines(self.clean(text), LEAD)
             self.ln(1)
 
     def empty(self, text: str) -> None:
@@ -144,6 +144,19 @@ class Paper(FPDF):
         if len(wrapped) <= lines:
             return text
         return '\n'.join(wrapped[:lines]).rstrip()[:-1] + '…'
+
+    def print_lines(self, text: str, h: float, width: float = 0, align: str = 'L') -> float:
+        """Print `text` as `multi_cell(width, h, text, align=align, new_x='LMARGIN', new_y='NEXT')` does, in a
+        fraction of the time: wrapped by `lines` and each line printed with cell(). Returns the height taken."""
+        if UNUSUAL.search(text):
+            return self.multi_cell(width, h, text, align=align, new_x='LMARGIN', new_y='NEXT', output='HEIGHT')
+        width = width or self.w - self.r_margin - self.x
+        lines = self.lines(text, width)
+        for i, line in enumerate(lines):
+            self.cell(width, h, line, align=align, new_x='LMARGIN' if i == len(lines) - 1 else 'LEFT', new_y='NEXT')
+        if text.endswith('\n'):
+            self.ln()
+        return len(lines) * h
 
     def lines(self, text: str, width: float, padding: Padding = NO_PADDING) -> list[str]:
         """The lines `multi_cell(width, …, padding=padding)` wraps `text` into in the current font.

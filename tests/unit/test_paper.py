@@ -12,7 +12,7 @@ from fpdf import FPDF
 from fpdf.errors import FPDFException
 from fpdf.fonts import FontFace, TTFFont
 from fpdf.util import Padding
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
@@ -25,6 +25,8 @@ from board.elements import Element, ElementType, validate_props
 from board.plan_pdf import plan_pdf
 
 TODAY = dt.date(2026, 11, 26)
+LETTERS = 'abcdefghijklmnopqrstuvwxyz WMil.-\n‱Жé\u00ad'
+"""Letters for texts to wrap: narrow and wide ones, spaces, newlines, a hyphen and a soft hyphen."""
 
 
 @pytest.fixture
@@ -100,7 +102,7 @@ def test_papers_made_at_the_same_time_are_each_their_own(demo: BoardFile) -> Non
 
 
 @settings(max_examples=300, deadline=None)
-@given(words=st.lists(st.text(alphabet='abcdefghijklmnopqrstuvwxyz WMil.-\n‱Жé\u00ad\u00a0\t', max_size=30), max_size=40),
+@given(words=st.lists(st.text(alphabet=LETTERS + '\u00a0\t', max_size=30), max_size=40),
        width=st.floats(min_value=12, max_value=180), size=st.sampled_from([9.5, 10, 12.5, 18]),
        bold=st.booleans(), padded=st.booleans())
 def test_lines_are_where_fpdf2_wraps_the_text(words: list[str], width: float, size: float, bold: bool,
@@ -116,6 +118,27 @@ def test_lines_are_where_fpdf2_wraps_the_text(words: list[str], width: float, si
             pdf.lines(text, width, padding)
         return
     assert pdf.lines(text, width, padding) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.text(alphabet=LETTERS, max_size=30), max_size=60),
+       width=st.sampled_from([0, 40, 95.5]), align=st.sampled_from(['L', 'R']), start=st.floats(20, 270))
+@example(words=['Samen de post sorteren,', 'elke woensdag.\n'], width=0, align='L', start=50)
+@example(words=['heel lang woord'] * 30 + ['\n\n'], width=40, align='R', start=250)
+def test_printed_lines_lie_where_multi_cell_puts_them(words: list[str], width: float, align: str,
+                                                      start: float) -> None:
+    """`Paper.print_lines` prints as multi_cell does, page breaks and a closing newline included."""
+    text, pages = ' '.join(words), []
+    for print_text in (lambda pdf: pdf.print_lines(text, 6.2, width, align),
+                       lambda pdf: pdf.multi_cell(width, 6.2, text, align=align, new_x='LMARGIN', new_y='NEXT')):
+        pdf = paper.Paper(other_family(), TODAY, 'Proef')
+        pdf.add_page()
+        pdf.set_font('plan', '', paper.BODY)
+        pdf.set_y(start)
+        print_text(pdf)
+        pdf.cell(0, 5, 'Hierna.')
+        pages.append(drawn(bytes(pdf.output())))
+    assert pages[0] == pages[1]
 
 
 @settings(max_examples=100, deadline=None)
