@@ -179,7 +179,7 @@ class Paper(FPDF):
                 lines.append(''.join(line))
                 line, units, space, i = [], 0, None, i + 1
                 continue
-            unit = widths[ord(char)]
+            unit = widths[ord(char)]  # fpdf2's very sums follow, so a line breaks at the very same letter
             if units * size * 0.001 / k + unit * size * 0.001 / k - room > FloatTolerance.TOLERANCE:
                 if char == ' ':  # a space at the end of a line is left out
                     lines.append(''.join(line))
