@@ -56,11 +56,12 @@ LOREM = ('Wie helpt met wat, het telefoonnummer, en wanneer je kunt bellen. Hoe 
 
 def demo_board() -> BoardFile:
     """The demo family's board as the route reads it, from a fresh SQLite file."""
-    store = Store(f'sqlite:///{tempfile.mkdtemp(prefix="plan-pdf-bench-")}/board.sqlite3')
-    try:
-        return export_board(store, create_demo_board(store).id)
-    finally:
-        store.close()
+    with tempfile.TemporaryDirectory(prefix='plan-pdf-bench-') as folder:
+        store = Store(f'sqlite:///{folder}/board.sqlite3')
+        try:
+            return export_board(store, create_demo_board(store).id)
+        finally:
+            store.close()
 
 
 def reference_pdf() -> bytes:
