@@ -41,6 +41,13 @@ SUPERSAMPLE = 2
 
 def render_board_png(board: BoardFile, width: int = 1600) -> bytes:
     """The board as a PNG `width` pixels wide; the height follows from the placed elements."""
+    out = io.BytesIO()
+    board_image(board, width).save(out, format='PNG', optimize=True)
+    return out.getvalue()
+
+
+def board_image(board: BoardFile, width: int = 1600) -> Image.Image:
+    """The board as a picture `width` pixels wide, for a PDF to take as it is (no PNG to encode and decode)."""
     placed = [e for e in board.elements if e.type == 'zone' or drawn(e)]
     left, top, right, bottom = _bounds(placed)
     scale = (width - 2 * MARGIN) / max(right - left, 1)
@@ -57,9 +64,7 @@ def render_board_png(board: BoardFile, width: int = 1600) -> bytes:
     for element in (e for e in placed if e.type != 'zone'):
         {'family_member': _person, 'network_person': _person, 'pictogram': _pictogram}.get(element.type, _card)(
             pen, element)
-    out = io.BytesIO()
-    image.resize((width, height), Image.LANCZOS).save(out, format='PNG', optimize=True)
-    return out.getvalue()
+    return image.reduce(k)
 
 
 class _Pen:

@@ -119,8 +119,7 @@ class _List:
             if not dry:
                 self.pdf.set_text_color(*line.color)
                 self.pdf.set_xy(x, y + height)
-                self.pdf.multi_cell(width, lead, text, align=align)
-            height += self.pdf.multi_cell(width, lead, text, dry_run=True, output='HEIGHT')
+            height += len(self.pdf.lines(text, width)) * lead if dry else self.pdf.print_lines(text, lead, width, align)
         return height
 
     def entry(self, entry: dict[str, Any], s: float, dry: bool = False) -> float:
@@ -149,11 +148,11 @@ class _List:
             pdf.para(EMPTY, size=14)
             return
         for title, entries in self.groups():
-            if pdf.will_page_break(self.heading(title, s, dry=True) + self.entry(entries[0], s, dry=True)):
+            heights = [self.entry(entry, s, dry=True) for entry in entries]
+            if pdf.will_page_break(self.heading(title, s, dry=True) + heights[0]):
                 pdf.add_page()
             self.heading(title, s)
-            for entry in entries:
-                height = self.entry(entry, s, dry=True)
+            for entry, height in zip(entries, heights):
                 if pdf.will_page_break(height):
                     pdf.add_page()
                 top = pdf.get_y()

@@ -55,12 +55,12 @@ class Font:
 
 def drawable(text: str, font: Font) -> str:
     """`text` without the characters the font has no glyph for (an emoji, say), so nothing shows as a box."""
-    covered = _covered(font)
-    return ''.join(c for c in text if ord(c) in covered or c in '\n')
+    drawn = covered(font)
+    return ''.join(c for c in text if ord(c) in drawn or c in '\n')
 
 
 @functools.lru_cache(maxsize=8)
-def _covered(font: Font) -> frozenset[int]:
+def covered(font: Font) -> frozenset[int]:
     """The characters both faces can draw."""
     return _glyphs(font.regular) & _glyphs(font.bold)
 

@@ -10,18 +10,33 @@ import re
 import unicodedata
 from typing import Any
 
-from fpdf import FPDF
+from fpdf import FPDF, image_parsing
+from fpdf.enums import TableBordersLayout
 from fpdf.fonts import FontFace
+from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR
+from fpdf.util import FloatTolerance, Padding
 
 from .boardfile import BoardFile
 from .dutch import nl_date
-from .fonts import find_font
+from .fonts import covered, find_font
+from .paper_fonts import add_plan_font
 
+PICTURE_COMPRESSION = 3
+"""zlib level for the pictures on a paper: level 3 takes half the time of the default 6 (some 30 ms for the plan's
+two pictures), for a PDF some 20 % larger, still smaller than when they went in as PNG. fpdf2 has one setting for
+the whole process; only papers make PDFs in it."""
+image_parsing.SETTINGS.compression_level = PICTURE_COMPRESSION
 MAX_CELL_LINES = 30
 """Most lines in one table cell: a table row must fit on one page (fpdf2 does not split rows)."""
 INK, SOFT, ACCENT, LINE = (31, 41, 51), (100, 108, 118), (35, 95, 140), (205, 210, 215)
 LATE, GREY = (185, 60, 30), (140, 140, 140)
 BODY, SMALL, LEAD = 11.5, 10, 6.2
+CELL_LEAD, CELL_PADDING = 5, Padding(top=1.6, right=1.2, bottom=1.6, left=1.2)
+NO_PADDING = Padding(0, 0, 0, 0)
+UNUSUAL = re.compile('[\r\u00a0\u00ad\u000c' + BREAKING_SPACE_SYMBOLS_STR.replace(' ', '') + ']')
+"""Characters fpdf2 wraps at or turns into others: `Paper.lines` leaves such text to fpdf2."""
+HEADS = FontFace(emphasis='BOLD', size_pt=9.5, color=ACCENT, fill_color=(238, 243, 248))
+"""How a table's headings look."""
 
 
 def family_name(board: BoardFile) -> str:
@@ -49,9 +64,8 @@ class Paper(FPDF):
         super().__init__(orientation='P', unit='mm', format='A4')
         self.board, self.today, self.family, self.kind = board, today, family_name(board), kind
         font = find_font()
-        self.add_font('plan', '', str(font.regular))
-        self.add_font('plan', 'B', str(font.bold))
-        self.glyphs = set(self.fonts['plan'].cmap) & set(self.fonts['planB'].cmap)
+        add_plan_font(self, font)
+        self.glyphs = covered(font)
         self.set_margins(14, 16, 14)
         self.set_auto_page_break(True, margin=18)
         self.set_title(self.clean(f'{kind} {self.family}'))
@@ -100,7 +114,7 @@ class Paper(FPDF):
     def para(self, text: str, color: tuple[int, int, int] = INK, size: float = BODY, bold: bool = False) -> None:
         self.set_font('plan', 'B' if bold else '', size)
         self.set_text_color(*color)
-        self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
+        self.print_lines(self.clean(text), LEAD)
         self.ln(1)
 
     def field(self, label: str, value: str) -> None:
@@ -117,7 +131,7 @@ class Paper(FPDF):
         for text in texts:
             self.set_x(self.l_margin + 3)
             self.cell(5, LEAD, '•')
-            self.multi_cell(0, LEAD, self.clean(text), align='L', new_x='LMARGIN', new_y='NEXT')
+            self.print_lines(self.clean(text), LEAD)
             self.ln(1)
 
     def empty(self, text: str) -> None:
@@ -126,31 +140,120 @@ class Paper(FPDF):
     def fit(self, text: str, width: float, lines: int = MAX_CELL_LINES) -> str:
         """The text, cut off with an ellipsis after `lines` lines in the current font (a table row must fit
         on one page; a name on the fridge list gets two lines at most)."""
-        wrapped = self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=0)
+        wrapped = self.lines(text, width)
         if len(wrapped) <= lines:
             return text
         return '\n'.join(wrapped[:lines]).rstrip()[:-1] + '…'
 
+    def print_lines(self, text: str, h: float, width: float = 0, align: str = 'L') -> float:
+        """Print `text` as `multi_cell(width, h, text, align=align, new_x='LMARGIN', new_y='NEXT')` does, in a
+        fraction of the time: wrapped by `lines` and each line printed with cell(). Returns the height taken."""
+        if UNUSUAL.search(text):
+            return self.multi_cell(width, h, text, align=align, new_x='LMARGIN', new_y='NEXT', output='HEIGHT')
+        width = width or self.w - self.r_margin - self.x
+        lines = self.lines(text, width)
+        for i, line in enumerate(lines):
+            self.cell(width, h, line, align=align, new_x='LMARGIN' if i == len(lines) - 1 else 'LEFT', new_y='NEXT')
+        if text.endswith('\n'):
+            self.ln()
+        return len(lines) * h
+
+    def lines(self, text: str, width: float, padding: Padding = NO_PADDING) -> list[str]:
+        """The lines `multi_cell(width, …, padding=padding)` wraps `text` into in the current font.
+
+        Wrapped as fpdf2 wraps (word by word; a word wider than the room is cut where it must be), but in time
+        that grows with the text, where fpdf2 measures a line again for every letter it adds. A text with other
+        spaces than ' ', soft hyphens or page feeds goes to fpdf2 itself.
+        """
+        if not text or UNUSUAL.search(text):
+            return self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=padding)
+        room = width - padding.right - padding.left
+        room -= (self.c_margin if not padding.left else 0) + (self.c_margin if not padding.right else 0)
+        widths, size, k = self.current_font.cw, self.font_size_pt, self.k
+        lines: list[str] = []
+        line: list[str] = []
+        units, space, i = 0, None, 0  # the line's width in font units; (its length, where to go on) at its last space
+        while i < len(text):
+            char = text[i]
+            if char == '\n':
+                lines.append(''.join(line))
+                line, units, space, i = [], 0, None, i + 1
+                continue
+            unit = widths[ord(char)]  # fpdf2's very sums follow, so a line breaks at the very same letter
+            if units * size * 0.001 / k + unit * size * 0.001 / k - room > FloatTolerance.TOLERANCE:
+                if char == ' ':  # a space at the end of a line is left out
+                    lines.append(''.join(line))
+                    i += 1
+                elif space:  # back to the last space: the word goes to the next line
+                    lines.append(''.join(line[:space[0]]))
+                    i = space[1]
+                elif line:  # a word wider than the room: cut
+                    lines.append(''.join(line))
+                else:  # not even one letter fits: fpdf2 says so
+                    return self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=padding)
+                line, units, space = [], 0, None
+                continue
+            if char == ' ':
+                space = (len(line), i + 1)
+            line.append(char)
+            units += unit
+            i += 1
+        if units:
+            lines.append(''.join(line))
+        return lines
+
     def table(self, headers: list[str], widths: list[float], rows: list[list[Any]]) -> None:
-        """A table with light lines; a cell is a text or (text, FontFace); long text wraps."""
+        """A table with light lines; a cell is a text or (text, FontFace); long text wraps.
+
+        Drawn as fpdf2's `table` draws ours (borders, fill, padding, the headings on top of every page), but
+        quicker: fpdf2 wraps every cell twice, once to measure its row and once to draw it, and wrapping a line
+        costs it some six times as much as printing one. Here each cell is wrapped once (`lines`, which is quick)
+        and printed line by line.
+        """
         self.set_draw_color(*LINE)
         self.set_line_width(0.25)
         self.set_font('plan', '', SMALL)
         self.set_text_color(*INK)
         self.set_fill_color(255, 255, 255)
-        heads = FontFace(emphasis='BOLD', size_pt=9.5, color=ACCENT, fill_color=(238, 243, 248))
-        with super().table(col_widths=widths, width=sum(widths), align='LEFT', text_align='LEFT', v_align='TOP',
-                           borders_layout='HORIZONTAL_LINES', headings_style=heads, line_height=5,
-                           padding=(1.6, 1.2, 1.6, 1.2)) as table:
-            head = table.row()
-            for text in headers:
-                head.cell(text)
-            for values in rows:
-                row = table.row()
-                for value, width in zip(values, widths):
-                    text, style = value if isinstance(value, tuple) else (value, None)
-                    row.cell(self.fit(self.clean(text), width - 2.4), style=style)
+        plain = self.font_face()
+        texts = [[(text, FontFace.combine(plain, HEADS)) for text in headers]]
+        for values in rows:
+            texts.append([])
+            for value, width in zip(values, widths):
+                text, style = value if isinstance(value, tuple) else (value, None)
+                texts[-1].append((self.fit(self.clean(text), width - 2.4), FontFace.combine(plain, style)))
+        with self._disable_writing():  # measuring leaves nothing on the page, as in fpdf2's own table
+            table = [[_Cell(text, style, width, self) for (text, style), width in zip(row, widths)] for row in texts]
+        heights = [max(cell.height for cell in row) or CELL_LEAD for row in table]
+        if len(table) > 1:
+            self.break_page_for(heights[0] + heights[1])  # never the headings alone at the foot of a page
+        for i, (row, height) in enumerate(zip(table, heights)):
+            if self.break_page_for(height) and i > 0:
+                self.table_row(table[0], heights[0], 0, len(table))
+            self.table_row(row, height, i, len(table))
         self.ln(3)
+
+    def table_row(self, row: list[_Cell], height: float, index: int, count: int) -> None:
+        """Row `index` of `count`: each cell's fill and lines, then its text."""
+        y, x = self.y, self.l_margin
+        lines = TableBordersLayout.HORIZONTAL_LINES.cell_style_getter(
+            row_idx=index, col_idx=0, col_pos=0, num_heading_rows=1, num_rows=count, num_col_idx=len(row),
+            num_col_pos=len(row))
+        for cell in row:
+            lines.draw_cell_border(self, x, y, x + cell.width, y + height, fill_color=cell.style.fill_color)
+            if cell.text:
+                with self.use_font_face(cell.style):
+                    cell.draw(self, x, y)
+            x += cell.width
+        self.set_y(y)
+        self.ln(height)
+
+    def break_page_for(self, height: float) -> bool:
+        """Go on on a new page (of the same kind) when `height` does not fit on this one; whether it did."""
+        if not self.will_page_break(height):
+            return False
+        self.add_page(same=True)
+        return True
 
     def title_block(self, title: str, made: str, intro: str) -> None:
         """The paper's name large, the family below it, when it was made, and one sentence on what it is."""
@@ -166,3 +269,21 @@ class Paper(FPDF):
         self.cell(0, LEAD, made, new_x='LMARGIN', new_y='NEXT')
         self.ln(2)
         self.para(intro, color=SOFT)
+
+
+class _Cell:
+    """A table cell, measured: the lines it wraps into."""
+
+    def __init__(self, text: str, style: FontFace, width: float, pdf: Paper) -> None:
+        self.text, self.style, self.width, self.lines = text, style, width, []
+        if text:
+            with pdf.use_font_face(style):
+                self.lines = pdf.lines(text, width, CELL_PADDING)
+        self.height = len(self.lines) * CELL_LEAD + CELL_PADDING.top + CELL_PADDING.bottom if self.lines else 0.0
+
+    def draw(self, pdf: Paper, x: float, y: float) -> None:
+        """The lines in the cell whose top left corner is (x, y), where multi_cell with the cell's padding puts
+        them; cell() keeps `c_margin` at the sides instead of the padding."""
+        for i, line in enumerate(self.lines):
+            pdf.set_xy(x + CELL_PADDING.left - pdf.c_margin, y + CELL_PADDING.top + i * CELL_LEAD)
+            pdf.cell(self.width - CELL_PADDING.left - CELL_PADDING.right + 2 * pdf.c_margin, CELL_LEAD, line)

@@ -9,16 +9,16 @@ nothing but the file, it works from the app (for exactly what the reader may see
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
 from fpdf.fonts import FontFace
+from PIL import Image
 from pydantic import BaseModel, ValidationError
 
 from network_graph.roles import on_paper
-from network_graph.schema_picture import render_schema_png
+from network_graph.schema_picture import schema_image
 
-from .board_picture import render_board_png
+from .board_picture import board_image
 from .boardfile import BoardFile, visible_board
 from .call_list_pdf import call_list_section
 from .dutch import MEMBER_ROLES, nl_date, nl_days
@@ -253,30 +253,31 @@ class _Plan(Paper):
         return rows
 
     def schema(self) -> None:
-        """The netwerkschema: the family in the centre, everyone the reader may see around it."""
+        """The netwerkschema: the family in the centre, everyone the reader may see around it (1500 px wide:
+        about 210 dpi on its page, as sharp as the board; more pixels would only cost time)."""
         people = [e for e in self.board.elements if e.type in ('family_member', 'network_person')]
-        self.picture_page('Het netwerkschema', render_schema_png(self.board.elements, width=1800) if people else b'',
+        self.picture_page('Het netwerkschema', schema_image(self.board.elements, width=1500) if people else None,
                           'Wie is belangrijk voor ons? Het gezin staat in het midden; hoe dichter bij het midden, '
                           'hoe dichter bij het gezin.', 'Er staat nog niemand in het netwerkschema.')
 
     def picture(self) -> None:
         placed = [e for e in self.board.elements if e.type not in ('tie', 'family_info', 'evaluation')]
-        self.picture_page('Het bord', render_board_png(self.board, width=2200) if placed else b'',
+        self.picture_page('Het bord', board_image(self.board, width=2200) if placed else None,
                           f'Zo zag het bord eruit op {nl_date(self.today)}.', 'Het bord is nog leeg.')
 
-    def picture_page(self, title: str, png: bytes, caption: str, empty: str) -> None:
+    def picture_page(self, title: str, picture: Image.Image | None, caption: str, empty: str) -> None:
         """A page with a heading, a caption and the picture as large as fits (landscape for a wide picture)."""
-        ratio = _png_ratio(png) if png else 1.0
+        ratio = picture.width / max(picture.height, 1) if picture else 1.0
         self.add_page(orientation='L' if ratio > 1.15 else 'P')
         self.heading(title)
-        if not png:
+        if not picture:
             self.empty(empty)
             return
         self.para(caption, color=SOFT)
         top = self.get_y() + 1
         room_w, room_h = self.w - self.l_margin - self.r_margin, self.h - top - self.b_margin - 2
         w = min(room_w, room_h * ratio)
-        self.image(io.BytesIO(png), x=self.l_margin + (room_w - w) / 2, y=top, w=w, h=w / ratio)
+        self.image(picture, x=self.l_margin + (room_w - w) / 2, y=top, w=w, h=w / ratio)
 
 
 def _delta(was: int | None, now: int | None) -> str:
@@ -287,11 +288,6 @@ def _delta(was: int | None, now: int | None) -> str:
 
 def _score(value: int | None) -> str:
     return str(value) if value is not None else '–'
-
-
-def _png_ratio(png: bytes) -> float:
-    width, height = int.from_bytes(png[16:20], 'big'), int.from_bytes(png[20:24], 'big')
-    return width / max(height, 1)
 
 
 class _Items:

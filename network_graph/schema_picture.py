@@ -57,6 +57,13 @@ COMPRESS = 3
 
 def render_schema_png(elements: Iterable[Element], width: int = 1200, pseudonyms: bool = False) -> bytes:
     """The netwerkschema of `elements` (already filtered for the viewer) as a PNG `width` pixels wide."""
+    out = io.BytesIO()
+    schema_image(elements, width, pseudonyms).save(out, format='PNG', compress_level=COMPRESS)
+    return out.getvalue()
+
+
+def schema_image(elements: Iterable[Element], width: int = 1200, pseudonyms: bool = False) -> Image.Image:
+    """The netwerkschema as a picture, for a PDF to take as it is (no PNG to encode and decode)."""
     elements = list(elements)
     net = network(elements)
     props = {e.id: e.props for e in elements if e.id in net.people}
@@ -81,9 +88,7 @@ def render_schema_png(elements: Iterable[Element], width: int = 1200, pseudonyms
     _labels(pen, centre, radius)
     _people(pen, net.people, props, found, centre, radius, pseudonyms)
     _legend(pen, width * k / 2, centre[1] + radius + 60 * u)
-    out = io.BytesIO()
-    image.reduce(SUPERSAMPLE).save(out, format='PNG', compress_level=COMPRESS)
-    return out.getvalue()
+    return image.reduce(SUPERSAMPLE)
 
 
 class _Pen:
