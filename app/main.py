@@ -6,13 +6,11 @@ reads the same settings from the environment.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from nicegui import app, background_tasks, ui
 
-from app import cutoff, live_api, state
+from app import assets, cutoff, live_api, state
 from app.csrf import CsrfMiddleware
-from app.security_headers import SecurityHeadersMiddleware
 from app.pages import access as access_page
 from app.pages import audit as audit_page
 from app.pages import board as board_page
@@ -22,9 +20,9 @@ from app.pages import login as login_page
 from app.pages import pair as pair_page
 from app.pages import plan as plan_page
 from app.pages import schema as schema_page
+from app.security_headers import SecurityHeadersMiddleware
 from board.demo import create_demo_board, create_demo_coach
 
-ASSETS = Path(__file__).resolve().parent.parent / 'assets'
 DEFAULT_DATABASE_URL = 'sqlite:///planbord.sqlite3'
 RECONNECT_TIMEOUT = 60.0
 """Seconds a sleeping tablet may stay away before its page is rebuilt (it catches up by seq anyway)."""
@@ -42,7 +40,7 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     app.on_startup(lambda: background_tasks.create(cutoff.sweep(), name='cut off revoked credentials'))
     app.add_middleware(CsrfMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)  # added last, so outermost: a refusal by the CSRF check gets them too
-    app.add_static_files('/assets', ASSETS)
+    app.add_static_files('/assets', assets.DIR)
     # Quasar's thin loading bar is a nameless progressbar for screen readers: it is only a look, so it is hidden
     app.config.quasar_config['loadingBar']['aria-hidden'] = 'true'
     home_page.register()
@@ -67,7 +65,7 @@ def start(host: str = '0.0.0.0', port: int = 8080, database_url: str = DEFAULT_D
     current = build(database_url, redis_url)
     ui.run(host=host, port=port, title='Planbord', language='nl', reconnect_timeout=RECONNECT_TIMEOUT,
            storage_secret=current.secret, session_middleware_kwargs=session_cookie(https),
-           favicon=ASSETS / 'favicon.svg', show=False, reload=False, show_welcome_message=False)
+           favicon=assets.DIR / 'favicon.svg', show=False, reload=False, show_welcome_message=False)
 
 
 def session_cookie(https: bool) -> dict:

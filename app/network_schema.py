@@ -7,15 +7,15 @@ distance. Taps, double taps and refused lines come up as events; drags and new l
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from network_graph import schema_layout
 
-from .live_element import ASSETS, PEOPLE_LOOK, LiveElement
+from . import assets
+from .live_element import PEOPLE_LOOK, LiveElement
 
-COMPONENT = Path(__file__).resolve().parent.parent / 'assets' / 'network_schema.js'
-SCHEMA_KEYS = ASSETS / 'schema_keys.js'
+COMPONENT = assets.DIR / 'network_schema.js'
+SCHEMA_KEYS = assets.DIR / 'schema_keys.js'
 """The schema by keyboard and screen reader, and pinch-zoomed."""
 GEOMETRY = {
     'sectors': list(schema_layout.SECTORS), 'wedge': schema_layout.WEDGE, 'centre': schema_layout.CENTRE,
