@@ -60,6 +60,15 @@ def test_the_wheel_holds_every_file_of_the_app_its_migrations_and_assets(wheel: 
         assert sources - set(archive.namelist()) == set()
 
 
+def test_the_wheel_says_its_licence_and_carries_its_text(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        info = next(name for name in archive.namelist() if name.endswith('.dist-info/METADATA')).rsplit('/', 1)[0]
+        metadata = archive.read(f'{info}/METADATA').decode()
+        licence = archive.read(f'{info}/licenses/LICENSE').decode()
+    assert 'License-Expression: EUPL-1.2' in metadata.splitlines()
+    assert licence == (ROOT / 'LICENSE').read_text() and licence.startswith('EUROPEAN UNION PUBLIC LICENCE v. 1.2')
+
+
 def test_a_wheel_installed_elsewhere_serves_the_app_and_its_assets(venv: Path, tmp_path: Path) -> None:
     assets = run(venv / 'bin' / 'python', '-c', 'from app import assets; print(assets.DIR)', cwd=tmp_path).strip()
     assert Path(assets).is_relative_to(venv), assets
