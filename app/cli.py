@@ -216,8 +216,11 @@ def token(board_id: str,
 @cli.command()
 def revoke(board_id: str, token: str = typer.Argument(..., help='The token printed by `planbord token`.'),
            database_url: str = DatabaseUrl, redis_url: str = RedisUrl) -> None:
-    """Refuse a token from now on, before it expires. Its open pages and live connections are cut off: at once
-    on every instance through Redis, else within seconds (each server checks the open ones)."""
+    """Refuse a token from now on, before it expires.
+
+    Its open pages and live connections are cut off: at once on every instance through Redis, else within seconds
+    (each server checks the open ones).
+    """
     settings = _settings(database_url=database_url, redis_url=redis_url)
     store = Store(settings.database_url)
     try:

@@ -3,17 +3,14 @@ docs/settings.md exactly as the class has them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import click
 import pytest
-from typer.main import get_command
 
 from app import settings as app_settings
-from app.cli import cli
 from app.settings import Settings, SettingsError
 from board import fonts
+from tests.cli_help import commands, options
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,11 +29,7 @@ def test_docs_settings_md_names_every_setting_with_its_environment_variable_and_
 
 def commands_with(option: str) -> set[str]:
     """The `planbord` commands (``account create`` for a sub-command) that take `option`."""
-    def walk(group: click.Group, prefix: str) -> Iterator[tuple[str, click.Command]]:
-        for name, command in group.commands.items():
-            yield from walk(command, f'{prefix}{name} ') if isinstance(command, click.Group) else \
-                [(prefix + name, command)]
-    return {name for name, command in walk(get_command(cli), '') if any(option in p.opts for p in command.params)}
+    return {' '.join(words) for words, command in commands().items() if option in options(command)}
 
 
 def test_docs_settings_md_names_the_command_line_option_of_each_setting_and_the_commands_taking_it() -> None:
