@@ -6,17 +6,17 @@ and where the person is looking, so new cards land in sight.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from nicegui.events import GenericEventArguments
 
 from board.layout import SIZES
 
-from .live_element import ASSETS, PEOPLE_LOOK, LiveElement
+from . import assets
+from .live_element import PEOPLE_LOOK, LiveElement
 
-COMPONENT = Path(__file__).resolve().parent.parent / 'assets' / 'board_canvas.js'
-BOARD_KEYS = ASSETS / 'board_keys.js'
+COMPONENT = assets.DIR / 'board_canvas.js'
+BOARD_KEYS = assets.DIR / 'board_keys.js'
 """The canvas by keyboard: pan, zoom, and move the focused card."""
 
 

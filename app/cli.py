@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
+from app import settings as app_settings
 from board import accounts, boardfile, revoked, tokens
 from board.demo import create_demo_board
 from board.fanout import announce_cut
@@ -15,10 +17,17 @@ from board.store import BoardExists, BoardNotFound, Store
 cli = typer.Typer(help='Planbord: één gezin, één plan — een live bord voor het gezinsplan.',
                   no_args_is_help=True, add_completion=False)
 
-DatabaseUrl = typer.Option('sqlite:///planbord.sqlite3', '--database-url', envvar='PLANBORD_DATABASE_URL',
-                           help='SQLAlchemy URL: a SQLite file (default) or postgresql://…')
-RedisUrl = typer.Option(None, '--redis-url', envvar='PLANBORD_REDIS_URL',
-                        help='Redis URL, to share boards live with other instances.')
+
+def setting(name: str) -> Any:
+    """A command-line option for a setting (docs/settings.md): the setting's own help, and only when given does it
+    win over the environment."""
+    return typer.Option(None, '--' + name.replace('_', '-'), show_default=False,
+                        help=f'{app_settings.Settings.model_fields[name].description} '
+                             f'({app_settings.env_name(name)}; default: {app_settings.shown_default(name)})')
+
+
+DatabaseUrl = setting('database_url')
+RedisUrl = setting('redis_url')
 
 
 def _fail(message: str) -> None:
@@ -26,28 +35,46 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+def _settings(**given: Any) -> app_settings.Settings:
+    """The settings with this command's options on top; a wrong value ends it, naming the environment variable."""
+    try:
+        return app_settings.load(**given)
+    except app_settings.SettingsError as error:
+        _fail(str(error))
+    raise AssertionError('unreachable')
+
+
+@cli.callback()
+def _every_command() -> None:
+    """Logging and the font folder, from the settings, for whichever command runs."""
+    try:
+        app_settings.configure()
+    except app_settings.SettingsError as error:
+        _fail(str(error))
+
+
+def _store(database_url: str | None) -> Store:
+    return Store(_settings(database_url=database_url).database_url)
+
+
 @cli.command()
-def serve(host: str = typer.Option('0.0.0.0', envvar='PLANBORD_HOST', help='Address to listen on.'),
-          port: int = typer.Option(8080, envvar='PLANBORD_PORT', help='Port to listen on.'),
-          database_url: str = DatabaseUrl,
-          redis_url: str = RedisUrl,
-          https: bool = typer.Option(False, '--https', envvar='PLANBORD_HTTPS',
-                                     help='Served over https (e.g. behind a proxy): cookies only over https.')) -> None:
+def serve(host: str = setting('host'), port: int = setting('port'), database_url: str = DatabaseUrl,
+          redis_url: str = RedisUrl, https: bool = setting('https')) -> None:
     """Start Planbord (a demo family and its coach's account are made on the first start)."""
     from app.main import start
-    start(host=host, port=port, database_url=database_url, redis_url=redis_url, https=https)
+    start(_settings(host=host, port=port, database_url=database_url, redis_url=redis_url, https=https))
 
 
 @cli.command()
 def demo(database_url: str = DatabaseUrl) -> None:
     """Create a board for the demo family Yılmaz-de Vries and print its id."""
-    typer.echo(create_demo_board(Store(database_url)).id)
+    typer.echo(create_demo_board(_store(database_url)).id)
 
 
 @cli.command('boards')
 def list_boards(database_url: str = DatabaseUrl) -> None:
     """List the boards: id, last sequence number and name."""
-    for board in Store(database_url).list_boards():
+    for board in _store(database_url).list_boards():
         typer.echo(f'{board.id}\t{board.seq}\t{board.name}')
 
 
@@ -55,7 +82,7 @@ def list_boards(database_url: str = DatabaseUrl) -> None:
 def export(board_id: str, database_url: str = DatabaseUrl) -> None:
     """Print a board as JSON (docs/board-format.md)."""
     try:
-        sys.stdout.write(boardfile.dumps(boardfile.export_board(Store(database_url), board_id)))
+        sys.stdout.write(boardfile.dumps(boardfile.export_board(_store(database_url), board_id)))
     except BoardNotFound:
         _fail(f'no board with id {board_id}')
 
@@ -67,7 +94,7 @@ def import_(file: Path = typer.Argument(..., help='A board JSON file made by `pl
     """Store a board JSON file as a new board and print its id."""
     try:
         board = boardfile.loads(file.read_text(encoding='utf-8'))
-        typer.echo(boardfile.import_board(Store(database_url), board, new_id=new_id).id)
+        typer.echo(boardfile.import_board(_store(database_url), board, new_id=new_id).id)
     except OSError as error:
         _fail(f'cannot read {file}: {error.strerror}')
     except boardfile.BoardFileError as error:
@@ -82,7 +109,7 @@ def _board(source: str, database_url: str) -> boardfile.BoardFile:
     try:
         if path.exists() or source.endswith('.json') or '/' in source or '\\' in source:
             return boardfile.loads(path.read_text(encoding='utf-8'))  # board ids never hold '.' or '/'
-        return boardfile.export_board(Store(database_url), source)
+        return boardfile.export_board(_store(database_url), source)
     except OSError as error:
         _fail(f'cannot read {source}: {error.strerror}')
     except UnicodeDecodeError:
@@ -176,7 +203,7 @@ def token(board_id: str,
           days: int = typer.Option(30, help='Days the token stays valid.'),
           database_url: str = DatabaseUrl) -> None:
     """Print a signed token for the live API and the board page (?token=…)."""
-    store = Store(database_url)
+    store = _store(database_url)
     try:
         store.get_board(board_id)
     except BoardNotFound:
@@ -189,9 +216,13 @@ def token(board_id: str,
 @cli.command()
 def revoke(board_id: str, token: str = typer.Argument(..., help='The token printed by `planbord token`.'),
            database_url: str = DatabaseUrl, redis_url: str = RedisUrl) -> None:
-    """Refuse a token from now on, before it expires. Its open pages and live connections are cut off: at once
-    on every instance through Redis, else within seconds (each server checks the open ones)."""
-    store = Store(database_url)
+    """Refuse a token from now on, before it expires.
+
+    Its open pages and live connections are cut off: at once on every instance through Redis, else within seconds
+    (each server checks the open ones).
+    """
+    settings = _settings(database_url=database_url, redis_url=redis_url)
+    store = Store(settings.database_url)
     try:
         store.get_board(board_id)
         jti = tokens.token_id(store, token)
@@ -200,8 +231,8 @@ def revoke(board_id: str, token: str = typer.Argument(..., help='The token print
         _fail(f'no board with id {board_id}')
     except tokens.TokenError as error:
         _fail(f'not a token of this server ({error})')
-    if redis_url:
-        announce_cut(redis_url, board_id, revoked.credential(jti))
+    if settings.redis_url:
+        announce_cut(settings.redis_url, board_id, revoked.credential(jti))
     typer.echo('revoked')
 
 
@@ -227,7 +258,7 @@ def account_create(mail: str = typer.Option(..., help='The mail address to log i
 
     An existing account (same mail) only gets the place on the board; its password stays as it is.
     """
-    store = Store(database_url)
+    store = _store(database_url)
     try:
         if board:
             accounts.check_membership(store, board, role, person)
@@ -251,7 +282,7 @@ def account_create(mail: str = typer.Option(..., help='The mail address to log i
 def account_reset_password(mail: str = typer.Argument(..., help='The account\'s mail address.'),
                            database_url: str = DatabaseUrl) -> None:
     """Give an account a new random password, shown once; this also lifts a lockout."""
-    store = Store(database_url)
+    store = _store(database_url)
     account = accounts.find_account(store, mail)
     if account is None:
         _fail(ACCOUNT_ERRORS['not_found'])

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from nicegui import events, ui
 from nicegui.events import GenericEventArguments
 
+from . import assets
+
 log = logging.getLogger(__name__)
 
-ASSETS = Path(__file__).resolve().parent.parent / 'assets'
-LIVE_SYNC = ASSETS / 'live_sync.js'
-PEOPLE_LOOK = ASSETS / 'people_look.js'
+LIVE_SYNC = assets.DIR / 'live_sync.js'
+PEOPLE_LOOK = assets.DIR / 'people_look.js'
 """How people and ties look, shared by the views that draw them."""
 FORWARDED = {'welcome', 'commit', 'catchup', 'ack', 'reject'}
 """What the browser needs; `presence` is shown by the page itself."""

@@ -1,18 +1,16 @@
 """Planbord's entry point: build the app (pages, API, assets) on a store and run NiceGUI.
 
 `planbord serve` calls `start`; the NiceGUI test fixture runs this file as ``__main__``, which
-reads the same settings from the environment.
+reads the same settings (`app.settings`) from the environment.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from nicegui import app, background_tasks, ui
 
-from app import cutoff, live_api, state
+from app import assets, cutoff, live_api, state
+from app import settings as app_settings
 from app.csrf import CsrfMiddleware
-from app.security_headers import SecurityHeadersMiddleware
+from app.logging_setup import BoardFromPath
 from app.pages import access as access_page
 from app.pages import audit as audit_page
 from app.pages import board as board_page
@@ -22,10 +20,9 @@ from app.pages import login as login_page
 from app.pages import pair as pair_page
 from app.pages import plan as plan_page
 from app.pages import schema as schema_page
+from app.security_headers import SecurityHeadersMiddleware
 from board.demo import create_demo_board, create_demo_coach
 
-ASSETS = Path(__file__).resolve().parent.parent / 'assets'
-DEFAULT_DATABASE_URL = 'sqlite:///planbord.sqlite3'
 RECONNECT_TIMEOUT = 60.0
 """Seconds a sleeping tablet may stay away before its page is rebuilt (it catches up by seq anyway)."""
 
@@ -41,8 +38,9 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
         app.on_shutdown(current.fanout.close)
     app.on_startup(lambda: background_tasks.create(cutoff.sweep(), name='cut off revoked credentials'))
     app.add_middleware(CsrfMiddleware)
+    app.add_middleware(BoardFromPath)
     app.add_middleware(SecurityHeadersMiddleware)  # added last, so outermost: a refusal by the CSRF check gets them too
-    app.add_static_files('/assets', ASSETS)
+    app.add_static_files('/assets', assets.DIR)
     # Quasar's thin loading bar is a nameless progressbar for screen readers: it is only a look, so it is hidden
     app.config.quasar_config['loadingBar']['aria-hidden'] = 'true'
     home_page.register()
@@ -58,16 +56,13 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     return current
 
 
-def start(host: str = '0.0.0.0', port: int = 8080, database_url: str = DEFAULT_DATABASE_URL,
-          redis_url: str | None = None, https: bool = False) -> None:
-    """Build and run the app.
-
-    :param https: served over https (behind a proxy): the session cookie then gets the Secure flag
-    """
-    current = build(database_url, redis_url)
-    ui.run(host=host, port=port, title='Planbord', language='nl', reconnect_timeout=RECONNECT_TIMEOUT,
-           storage_secret=current.secret, session_middleware_kwargs=session_cookie(https),
-           favicon=ASSETS / 'favicon.svg', show=False, reload=False, show_welcome_message=False)
+def start(settings: app_settings.Settings) -> None:
+    """Build and run the app; logging is already set up (`app.settings.configure`), so uvicorn's own is not."""
+    current = build(settings.database_url, settings.redis_url)
+    ui.run(host=settings.host, port=settings.port, title='Planbord', language='nl',
+           reconnect_timeout=RECONNECT_TIMEOUT, storage_secret=current.secret,
+           session_middleware_kwargs=session_cookie(settings.https), favicon=assets.DIR / 'favicon.svg',
+           show=False, reload=False, show_welcome_message=False, log_config=None)
 
 
 def session_cookie(https: bool) -> dict:
@@ -77,13 +72,5 @@ def session_cookie(https: bool) -> dict:
     return {'same_site': 'lax', 'https_only': https}
 
 
-def settings_from_env() -> dict:
-    return {'host': os.environ.get('PLANBORD_HOST', '0.0.0.0'),
-            'port': int(os.environ.get('PLANBORD_PORT', '8080')),
-            'database_url': os.environ.get('PLANBORD_DATABASE_URL', DEFAULT_DATABASE_URL),
-            'redis_url': os.environ.get('PLANBORD_REDIS_URL') or None,
-            'https': os.environ.get('PLANBORD_HTTPS', '') in {'1', 'true', 'yes'}}
-
-
 if __name__ in {'__main__', '__mp_main__'}:
-    start(**settings_from_env())
+    start(app_settings.configure())

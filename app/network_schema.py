@@ -13,7 +13,6 @@ import functools
 import json
 import math
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from network_graph import schema_layout
@@ -30,10 +29,11 @@ from network_graph.schema_layout import (
     to_xy,
 )
 
-from .live_element import ASSETS, PEOPLE_LOOK, LiveElement
+from . import assets
+from .live_element import PEOPLE_LOOK, LiveElement
 
-COMPONENT = Path(__file__).resolve().parent.parent / 'assets' / 'network_schema.js'
-SCHEMA_KEYS = ASSETS / 'schema_keys.js'
+COMPONENT = assets.DIR / 'network_schema.js'
+SCHEMA_KEYS = assets.DIR / 'schema_keys.js'
 """The schema by keyboard and screen reader, and pinch-zoomed."""
 OUTER, VIEW = 470, 490
 """The outer edge of ring 3 and half the view box, in SVG units (as in `assets/network_schema.js`)."""

@@ -2,16 +2,16 @@
 
 Family names come in many scripts (Şükrü, Zoë, Малика, Ελένη), so the font must cover Latin with
 Turkish letters, Greek and Cyrillic. DejaVu Sans does (Debian: fonts-dejavu-core); Noto Sans, Liberation
-Sans and FreeSans are fallbacks. ``PLANBORD_FONT_DIR`` points at a folder to search first.
+Sans and FreeSans are fallbacks. `FIRST_DIR` (the app's setting ``PLANBORD_FONT_DIR``) is a folder to search first.
 """
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-ENV_DIR = 'PLANBORD_FONT_DIR'
+FIRST_DIR: Path | None = None
+"""A folder searched before the usual ones; the app sets it from its settings (``PLANBORD_FONT_DIR``)."""
 
 SEARCH_DIRS: list[Path] = [
     Path('/usr/share/fonts/truetype/dejavu'),
@@ -23,7 +23,7 @@ SEARCH_DIRS: list[Path] = [
     Path('/System/Library/Fonts'),
     Path('C:/Windows/Fonts'),
 ]
-"""Where fonts usually live, searched (with their subfolders) after ``PLANBORD_FONT_DIR``."""
+"""Where fonts usually live, searched (with their subfolders) after `FIRST_DIR`."""
 
 CANDIDATES: list[tuple[str, str, str]] = [
     ('DejaVu Sans', 'DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'),
@@ -34,8 +34,8 @@ CANDIDATES: list[tuple[str, str, str]] = [
 """(family, regular file, bold file), best first; all cover Latin, Greek and Cyrillic."""
 
 MESSAGE = ('Geen lettertype gevonden dat alle namen kan tonen. Installeer bijvoorbeeld fonts-dejavu-core '
-           f'(apt-get install fonts-dejavu-core) of zet {ENV_DIR}. / No font found that can show every name. '
-           f'Install for example fonts-dejavu-core (apt-get install fonts-dejavu-core) or set {ENV_DIR}.')
+           '(apt-get install fonts-dejavu-core) of zet PLANBORD_FONT_DIR. / No font found that can show every name. '
+           'Install for example fonts-dejavu-core (apt-get install fonts-dejavu-core) or set PLANBORD_FONT_DIR.')
 
 
 class FontMissing(RuntimeError):
@@ -73,9 +73,8 @@ def _glyphs(path: Path) -> frozenset[int]:
 
 
 def search_dirs() -> list[Path]:
-    """The folders searched, in order: ``PLANBORD_FONT_DIR`` first when it is set."""
-    extra = os.environ.get(ENV_DIR, '').strip()
-    return ([Path(extra)] if extra else []) + list(SEARCH_DIRS)
+    """The folders searched, in order: `FIRST_DIR` first when it is set."""
+    return ([FIRST_DIR] if FIRST_DIR else []) + list(SEARCH_DIRS)
 
 
 def find_font() -> Font:

@@ -20,6 +20,7 @@ from .access import ActorGuard, BoardRights, as_known, can_see, is_concept, sees
 from .elements import NUMBERED, Element, ElementType
 from .flood import TokenBucket
 from .identity import Actor
+from .log_context import about_board
 from .operations import OperationError, apply_batch, parse_batch
 from .store import (
     BATCH_IDS_REMEMBERED,
@@ -188,7 +189,8 @@ class BoardHub:
         pending = _Pending(session, cid, raw_ops, asyncio.get_running_loop().create_future())
         self._queue.append(pending)
         if self._drain_task is None or self._drain_task.done():
-            self._drain_task = asyncio.create_task(self._drain())
+            with about_board(self.board_id):  # the task takes a copy of the context: its log lines name the board
+                self._drain_task = asyncio.create_task(self._drain())
         return await pending.done
 
     async def _drain(self) -> None:
@@ -242,6 +244,7 @@ class BoardHub:
             await self._take_in_conflicting_commits(base)
             self._queue[:0] = [a[0] for a in accepted] + resent
             return
+        log.debug('committed seq %d to %d', accepted[0][1].seq, accepted[-1][1].seq)
         for pending, record, before, changed in accepted:
             self._make_current(record, before, changed)
             self._answer(pending, protocol.ack(pending.cid, record.seq))

@@ -1,6 +1,7 @@
 """Fixtures shared by every test suite: storage backends and the rule for services that are not there."""
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 
@@ -54,3 +55,16 @@ def sqlite_store(sqlite_url: str) -> Iterator[Store]:
     store = Store(sqlite_url)
     yield store
     store.close()
+
+
+@pytest.fixture
+def kept_logging() -> Iterator[None]:
+    """Logging as it was, back after a test that sets it up (`app.logging_setup` changes it for the whole process)."""
+    from app.logging_setup import OWN_LOGGERS
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    levels = {name: logging.getLogger(name).level for name in ('', *OWN_LOGGERS)}
+    yield
+    root.handlers[:] = handlers
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)

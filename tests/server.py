@@ -37,12 +37,12 @@ def free_port() -> int:
 class Server(str):
     """A running `planbord serve`; its string value is the base URL (``ws_url`` is the same for WebSockets)."""
 
-    def __new__(cls, database_url: str, port: int, redis_url: str | None = None) -> Server:
+    def __new__(cls, database_url: str, port: int, redis_url: str | None = None, planbord: Path = PLANBORD) -> Server:
         return super().__new__(cls, f'http://127.0.0.1:{port}')
 
-    def __init__(self, database_url: str, port: int, redis_url: str | None = None) -> None:
+    def __init__(self, database_url: str, port: int, redis_url: str | None = None, planbord: Path = PLANBORD) -> None:
         self.database_url, self.port, self.ws_url = database_url, port, f'ws://127.0.0.1:{port}'
-        self.redis_url = redis_url
+        self.redis_url, self.planbord = redis_url, planbord
         self.workdir = Path(tempfile.mkdtemp(prefix='planbord-server-'))  # NiceGUI's .nicegui storage lives here
         self.log = self.workdir / 'server.log'
         self.process: subprocess.Popen | None = None
@@ -60,7 +60,7 @@ class Server(str):
         if self.redis_url:
             env['PLANBORD_REDIS_URL'] = self.redis_url
         with self.log.open('ab') as log:
-            self.process = subprocess.Popen([str(PLANBORD), 'serve'], env=env, cwd=self.workdir,
+            self.process = subprocess.Popen([str(self.planbord), 'serve'], env=env, cwd=self.workdir,
                                             stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
@@ -96,10 +96,12 @@ class Server(str):
 
 
 @contextmanager
-def running_server(database_url: str, port: int | None = None, redis_url: str | None = None) -> Iterator[Server]:
+def running_server(database_url: str, port: int | None = None, redis_url: str | None = None,
+                   planbord: Path = PLANBORD) -> Iterator[Server]:
     """A started server on `database_url` (the first start creates the demo board), stopped on exit; with
-    `redis_url` it shares boards live with the other instances on that Redis."""
-    server = Server(database_url, port or free_port(), redis_url)
+    `redis_url` it shares boards live with the other instances on that Redis; `planbord` is the installed command
+    to start (this venv's by default)."""
+    server = Server(database_url, port or free_port(), redis_url, planbord)
     server.start()
     try:
         yield server

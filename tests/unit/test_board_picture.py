@@ -53,6 +53,6 @@ def test_odd_boards_draw_without_error(demo: BoardFile) -> None:
 
 def test_without_a_font_the_picture_says_so(demo: BoardFile, monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(fonts, 'SEARCH_DIRS', [tmp_path])
-    monkeypatch.delenv(fonts.ENV_DIR, raising=False)
+    monkeypatch.setattr(fonts, 'FIRST_DIR', None)
     with pytest.raises(fonts.FontMissing):
         render_board_png(demo)

@@ -184,7 +184,7 @@ def test_the_file_name_is_ascii_and_dated(demo: BoardFile) -> None:
 
 def test_without_a_font_the_error_says_how_to_install_one(demo: BoardFile, monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(fonts, 'SEARCH_DIRS', [tmp_path / 'nothing-here'])
-    monkeypatch.delenv(fonts.ENV_DIR, raising=False)
+    monkeypatch.setattr(fonts, 'FIRST_DIR', None)
     with pytest.raises(fonts.FontMissing) as error:
         plan_pdf(demo, TODAY)
     assert 'Geen lettertype gevonden dat alle namen kan tonen' in str(error.value)
@@ -194,7 +194,7 @@ def test_without_a_font_the_error_says_how_to_install_one(demo: BoardFile, monke
 def test_the_font_dir_setting_is_searched_first(monkeypatch, tmp_path) -> None:
     found = fonts.find_font()
     (tmp_path / found.regular.name).write_bytes(found.regular.read_bytes())
-    monkeypatch.setenv(fonts.ENV_DIR, str(tmp_path))
+    monkeypatch.setattr(fonts, 'FIRST_DIR', tmp_path)
     assert fonts.find_font().regular == tmp_path / found.regular.name
 
 
