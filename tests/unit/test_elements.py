@@ -169,7 +169,7 @@ def test_a_grandmother_is_on_a_family_members_side_and_a_neighbour_babysits_in_a
     ({'extra_roles': [{'role': 'oppas', 'ring': 4}]}, 'extra_roles.0.ring', 'not_allowed'),
     ({'extra_roles': [{'role': 'oppas', 'sector': 'mars'}]}, 'extra_roles.0.sector', 'not_allowed'),
     ({'extra_roles': [{'role': 'oppas', 'distance': 2}]}, 'extra_roles.0.distance', 'out_of_range'),
-    ({'extra_roles': [{'role': f'rol {i}'} for i in range(5)]}, 'extra_roles', 'too_long'),
+    ({'extra_roles': [{'role': f'rol {i}'} for i in range(5)]}, 'extra_roles', 'too_many'),
 ])
 def test_a_side_and_other_roles_must_fit(props, field, problem):
     found = problems(ElementType.NETWORK_PERSON, {'name': 'Ilse', **props})

@@ -23,7 +23,8 @@ SMALLEST = {
 }
 """The least each type needs to be valid."""
 SMALLEST_PART = {'vip': {'member': 'fm-elif'}, 'goals': {'goal_id': 'goal-1'}, 'scores': {'domain': 'wonen'},
-                 'concept_by': {'id': 'np-jolien'}, 'approved_by': {'id': 'fm-derya'}}
+                 'concept_by': {'id': 'np-jolien'}, 'approved_by': {'id': 'fm-derya'},
+                 'extra_roles': {'role': 'oppas'}}
 """The same for the records inside a record."""
 
 
