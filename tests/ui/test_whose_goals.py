@@ -152,3 +152,12 @@ async def test_the_schema_panel_shows_the_figures_and_hides_names_when_asked(use
     await settle()
     assert 'Anneanne Ayşe' not in texts_in(user, 'schema-figures')
     await user.should_not_see('Anneanne Ayşe')
+
+
+async def test_with_only_removed_goals_the_doelen_tab_does_not_say_there_are_none(user: User) -> None:
+    board_id = demo_board_id()
+    ops = [{'op': 'update', 'id': f'goal-{n}', 'props': {'status': 'removed'}} for n in range(1, 6)]
+    assert (await push_as(board_id, DERYA, ops))['type'] == 'ack'
+    await open_plan(user, board_id, 'goals', token_for(board_id, DERYA))
+    await user.should_see('Er staat nu geen doel van het gezin zelf.')
+    await user.should_not_see('Nog geen doelen.')

@@ -60,8 +60,8 @@ class GoalsPart(Part):
             if self.page.actor.role in PROFESSIONALS:
                 self.add_button('plan.goal.add_kader', lambda: self.edit(None, {'kind': 'kader'}), 'add-kader',
                                 icon='shield')
-        if not own:
-            self.empty('plan.goal.empty')
+        if not own:  # kaders and removed goals below are not the family's own goals of now
+            self.empty('plan.goal.none_current' if kaders or removed else 'plan.goal.empty')
         else:
             self.per_member({g.id: g for g in own})
         if kaders:
