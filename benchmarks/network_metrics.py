@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from board.elements import Element, ElementType, LifeDomain, Sector, validate_props  # noqa: E402
-from network_graph.schema_picture import render_schema_png  # noqa: E402
-from network_graph.summary import all_metrics  # noqa: E402
+from board.elements import Element, ElementType, LifeDomain, Sector, validate_props
+from network_graph.schema_picture import render_schema_png
+from network_graph.summary import all_metrics
 
 LEVELS = ['hardly_ever', 'sometimes', 'almost_always', None]
 

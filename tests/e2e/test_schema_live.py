@@ -172,8 +172,8 @@ def test_a_crowded_wedge_keeps_every_dot_and_name_apart_and_inside_the_schema(br
     left, top, right, bottom = found['svg']
     names = found['names']
     assert {'Anneanne Ayşe', 'Tante Femke', 'Derya Yılmaz', 'Bas de Vries'} <= {name for name, _ in names}
-    for name, (l, t, r, b) in names:
-        assert left - 0.5 <= l and r <= right + 0.5 and top - 0.5 <= t and b <= bottom + 0.5, name
+    for name, (x0, t, r, b) in names:
+        assert left - 0.5 <= x0 and r <= right + 0.5 and top - 0.5 <= t and b <= bottom + 0.5, name
     for (na, a), (nb, b) in itertools.combinations(names, 2):
         assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1), (na, nb)
     page.context.close()

@@ -187,7 +187,7 @@ async def test_a_card_made_without_a_place_gets_a_free_one_from_the_server(clien
         spot = layout.box(board[new_id])
         assert spot[:2] == (placed[new_id]['x'], placed[new_id]['y'])
         assert not any(layout.overlap(spot, layout.box(e), layout.GAP) for e in board.values()
-                       if layout.drawn(e) and e.id != new_id or e.type == 'zone')
+                       if (layout.drawn(e) and e.id != new_id) or e.type == 'zone')
     assert placed['agr-new']['x'] == placed['goal-new']['x'] and placed['agr-new']['y'] > placed['goal-new']['y']
 
 

@@ -11,14 +11,24 @@ from nicegui.testing import User
 
 from app import state
 from app.canvas import BoardCanvas
-from app.network_schema import NetworkSchema
 from app.i18n import error_message
+from app.network_schema import NetworkSchema
 from board import devices
 from board.devices import Kind, PairingError
 from board.identity import Actor, Role
 from board.plan import create_family_board
-from tests.ui.helpers import (DERYA, choose, demo_board_id, hub_of, log_in, open_plan, push_as, rights_of, settle,
-                              token_for)
+from tests.ui.helpers import (
+    DERYA,
+    choose,
+    demo_board_id,
+    hub_of,
+    log_in,
+    open_plan,
+    push_as,
+    rights_of,
+    settle,
+    token_for,
+)
 
 BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
 MEES = Actor(id='fm-mees', name='Mees', role=Role.CHILD)

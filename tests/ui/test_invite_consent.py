@@ -13,7 +13,6 @@ from app import state
 from board import audit, invitations
 from board.access import BoardRights
 from board.identity import Actor, Consent, Role
-
 from tests.ui.helpers import DERYA, demo_board_id, hub_of, settle, token_for
 
 COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)

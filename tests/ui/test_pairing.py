@@ -8,10 +8,9 @@ from nicegui.testing import User
 
 from app import cutoff, state
 from board import accounts, devices, invitations, revoked, tokens
-from board.devices import Kind
 from board.access import BoardRights
+from board.devices import Kind
 from board.identity import Actor, Consent, Role
-
 from tests.ui.helpers import DERYA, demo_board_id, hub_of, log_in, settle, token_for
 
 COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)

@@ -166,7 +166,7 @@ async def test_the_netwerk_tab_is_in_english_too(user: User) -> None:
     await user.should_see('almost always')
     with user:
         toggle = user.find(marker='network-view').elements.pop()
-    assert list(toggle._props['options'][i]['label'] for i in range(3)) == [
+    assert [toggle._props['options'][i]['label'] for i in range(3)] == [
         'Network list', 'Table for the coach', 'What your network carries']
 
 

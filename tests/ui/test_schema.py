@@ -52,8 +52,8 @@ async def test_a_drop_in_another_ring_is_stored_by_meaning_and_the_panel_follows
     assert (karim['ring'], karim['sector'], karim['distance']) == (2, 'kennissen', 0.3)
     assert schema.elements['np-karim']['props']['ring'] == 2
     with user:
-        counts = {marker: [label.text for label in user.find(marker=marker).elements.pop().descendants()
-                           if hasattr(label, 'text')][0] for marker in ('ring-count-2', 'ring-count-3')}
+        counts = {marker: next(label.text for label in user.find(marker=marker).elements.pop().descendants()
+                           if hasattr(label, 'text')) for marker in ('ring-count-2', 'ring-count-3')}
     assert counts == {'ring-count-2': '6', 'ring-count-3': '5'}
 
 

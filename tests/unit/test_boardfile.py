@@ -30,7 +30,7 @@ def test_a_tie_to_someone_who_is_not_on_the_board_is_refused(sqlite_store) -> No
 def test_an_oversized_text_is_a_message_not_a_crash(sqlite_store) -> None:
     data = demo_file(sqlite_store)
     data['elements'][0]['props']['text'] = 'x' * 3000
-    with pytest.raises(boardfile.BoardFileError, match='too_long|unknown_field'):
+    with pytest.raises(boardfile.BoardFileError, match=r'too_long|unknown_field'):
         boardfile.loads(json.dumps(data))
 
 

@@ -98,7 +98,7 @@ def test_many_wrong_codes_from_many_addresses_do_not_block_other_families(sqlite
     for address in range(30):  # 300 wrong codes, each address up to its own limit
         for _ in range(devices.WRONG_CODES_PER_CLIENT):
             wrong = ''.join(guesses.choice(devices.ALPHABET) for _ in range(devices.CODE_LENGTH))
-            with pytest.raises(PairingError, match='wrong_code|too_many_tries'):
+            with pytest.raises(PairingError, match=r'wrong_code|too_many_tries'):
                 devices.pair(sqlite_store, wrong, f'203.0.113.{address}', now=T0)
     device, _, _ = devices.pair(sqlite_store, code.code, '198.51.100.7', now=T0)  # the family, at home
     assert device.board_id == board_id

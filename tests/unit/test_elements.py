@@ -3,8 +3,16 @@ import math
 import pytest
 from pydantic import ValidationError
 
-from board.elements import (COORDINATE_LIMIT, MAX_TEXT, PROPS_MODELS, Element, ElementType, PropsError, Visibility,
-                            validate_props)
+from board.elements import (
+    COORDINATE_LIMIT,
+    MAX_TEXT,
+    PROPS_MODELS,
+    Element,
+    ElementType,
+    PropsError,
+    Visibility,
+    validate_props,
+)
 
 VALID = {
     ElementType.FAMILY_MEMBER: {'name': 'Derya', 'role': 'parent', 'birth_date': '1986-04-02', 'color': '#aa00ff'},

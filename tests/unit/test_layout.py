@@ -125,7 +125,7 @@ def test_tidy_lays_out_a_board_where_everything_lies_on_one_spot_and_again_gives
     spots = layout.tidy(stacked, cards)
     tidied = moved(stacked, spots)
     assert overlapping(tidied) == []
-    assert layout.tidy(tidied, cards) == {i: spot for i, spot in spots.items()}
+    assert layout.tidy(tidied, cards) == dict(spots.items())
     for i in cards:  # nothing went into or out of a zone
         assert zones_of(doc, stacked[i]) == zones_of(doc, tidied[i])
 

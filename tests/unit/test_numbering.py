@@ -27,7 +27,6 @@ from board.plan_pdf import plan_for
 from board.search import search
 from tests.unit.hub_client import Client, create, delete, fields, update
 
-
 # the rule itself, for any board and anyone
 
 MEMBERS = {'derya': {'role': 'parent', 'manages': True}, 'bas': {'role': 'parent', 'household': False},

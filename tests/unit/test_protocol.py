@@ -3,9 +3,9 @@ import json
 import pytest
 
 from board import protocol
+from board.access import BoardRights
 from board.elements import Element, ElementType, Visibility
 from board.identity import Actor, Role
-from board.access import BoardRights
 from board.protocol import ProtocolError, parse_client_message, view_change
 
 PARENT = Actor(id='derya', name='Derya', role=Role.PARENT)

@@ -33,7 +33,7 @@ def test_the_sectors_are_the_ten_of_the_domain() -> None:
 def test_the_sector_wedges_cover_the_circle_without_overlap() -> None:
     wedges = sorted(sector_wedge(s) for s in SECTORS)
     assert sum(end - start for start, end in wedges) == pytest.approx(360)
-    for (_, end), (start, _) in zip(wedges, wedges[1:]):
+    for (_, end), (start, _) in itertools.pairwise(wedges):
         assert start == pytest.approx(end)  # each starts where the previous ends: no gap, no overlap
     assert wedges[-1][1] - wedges[0][0] == pytest.approx(360)
     assert sector_angle('gezin') == 0  # the family's sector at the top
@@ -68,7 +68,7 @@ def test_several_people_in_one_sector_get_different_angles_inside_the_wedge(coun
     assert len(set(angles)) == count
     assert all(start < a < end for a in angles)
     assert angles == sorted(angles)
-    gaps = [b - a for a, b in zip(angles, angles[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(angles)]
     assert max(gaps) == pytest.approx(min(gaps))  # evenly spread
 
 

@@ -4,8 +4,18 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from board.store import (SNAPSHOTS_KEPT, BoardExists, BoardInfo, BoardNotFound, CommitRecord, SeqConflict, Store,
-                         normalise_url, replay, snapshots)
+from board.store import (
+    SNAPSHOTS_KEPT,
+    BoardExists,
+    BoardInfo,
+    BoardNotFound,
+    CommitRecord,
+    SeqConflict,
+    Store,
+    normalise_url,
+    replay,
+    snapshots,
+)
 
 AT = '2024-05-01T10:00:00.000+00:00'
 
