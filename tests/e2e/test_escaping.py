@@ -35,7 +35,8 @@ def test_markup_in_a_goal_and_in_a_name_shows_as_text(browser, server, board_id)
     token = link_token(server, board_id, DERYA)
     page.goto(f'{server}/board/{board_id}?token={token}')
     wait_until(page, '() => window.did_handshake === true')
-    visitor = threading.Thread(target=asyncio.run, args=(push_goal_and_stay(server, board_id, link_token(server, board_id, SNEAKY), 4),))
+    visitor = threading.Thread(target=asyncio.run, args=(
+        push_goal_and_stay(server, board_id, link_token(server, board_id, SNEAKY), 4),))
     visitor.start()
     try:
         page.wait_for_selector('[data-id="goal-xss"]')

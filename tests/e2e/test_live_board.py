@@ -95,7 +95,8 @@ def test_everyone_on_the_board_shows_as_an_avatar(browser, server, board_id) -> 
 def reconnect(page) -> None:
     """Connect again the way NiceGUI's own automatic reconnect does: it first tells the server which message it
     saw last (a bare `connect()` would send the page-load value, and the server would reload the page)."""
-    page.evaluate('() => { window.socket.io.opts.query.next_message_id = window.nextMessageId; window.socket.connect(); }')
+    page.evaluate('() => { window.socket.io.opts.query.next_message_id = window.nextMessageId;'
+                  ' window.socket.connect(); }')
 
 
 def test_a_sleeping_tablet_catches_up_without_a_reload(browser, server, board_id) -> None:

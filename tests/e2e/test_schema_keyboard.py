@@ -139,7 +139,8 @@ def test_two_fingers_zoom_the_schema_on_a_phone_without_moving_anyone(browser, s
     touch = page.context.new_cdp_session(page)
 
     def fingers(kind: str, spread: float) -> None:
-        points = [] if kind == 'touchEnd' else [{'x': cx - spread, 'y': cy, 'id': 1}, {'x': cx + spread, 'y': cy, 'id': 2}]
+        points = [] if kind == 'touchEnd' else [{'x': cx - spread, 'y': cy, 'id': 1},
+                                                {'x': cx + spread, 'y': cy, 'id': 2}]
         touch.send('Input.dispatchTouchEvent', {'type': kind, 'touchPoints': points})
 
     fingers('touchStart', 40)

@@ -119,7 +119,7 @@ def _pdf_text(content: bytes) -> str:
 def what_each_channel_says(server: str, board_id: str, token: str) -> dict[str, str]:
     """Everything one person gets from the board, per channel, as text to look for words in."""
     api = f'{server}/api/boards/{board_id}'
-    with httpx.Client(timeout=30, params={'token': token}, follow_redirects=True) as http:  # a page link: like a browser
+    with httpx.Client(timeout=30, params={'token': token}, follow_redirects=True) as http:  # a page link, as a browser
         said = {
             'websocket': asyncio.run(_welcome(server, board_id, token)),
             'export': http.get(f'{api}/export').text,

@@ -29,7 +29,8 @@ def test_metrics_as_dutch_text_for_the_coach(tmp_path: Path) -> None:
     board_id = planbord('demo', database=database).stdout.strip()
     text = planbord('metrics', board_id, '--text', database=database).stdout
     for line in ['Het netwerk in cijfers', 'Doelen per gezinslid', 'Wie doet wat',
-                 '- Familie: mensen 2; lijnen onderling 0; dichtheid 0%; lijnen per persoon 2,0 ± 1,0; sterren Anneanne',
+                 '- Familie: mensen 2; lijnen onderling 0; dichtheid 0%; '
+                 'lijnen per persoon 2,0 ± 1,0; sterren Anneanne',
                  '- Bas de Vries: leeftijd ', 'Nog niets afgesproken met: Bas de Vries']:
         assert line in text, line
     assert '{' not in text and 'degree' not in text and 'per_sector' not in text  # no JSON, no English keys

@@ -128,7 +128,8 @@ async def test_planbord_revoke_cuts_the_live_connections_on_every_instance(postg
     board_id = create_demo_board(store).id
     token = tokens.issue(store, board_id, PARENT)
     store.close()
-    with running_server(postgres_url, redis_url=redis_url) as one, running_server(postgres_url, redis_url=redis_url) as two:
+    with running_server(postgres_url, redis_url=redis_url) as one, \
+            running_server(postgres_url, redis_url=redis_url) as two:
         path = f'/api/boards/{board_id}/live?token={token}'
         async with connect(one.ws_url + path) as first, connect(two.ws_url + path) as second:
             for ws in (first, second):

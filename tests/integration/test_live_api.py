@@ -295,10 +295,12 @@ async def test_creating_on_a_hidden_elements_id_answers_like_any_taken_id(client
 
 async def test_a_photo_through_the_live_api_is_checked_and_cleaned(client, board_id: str) -> None:
     async with client(board_id) as derya:
-        answer, _ = await derya.push([{'op': 'update', 'id': 'fm-elif', 'props': {'photo': 'data:image/jpeg;base64,A'}}])
+        answer, _ = await derya.push([{'op': 'update', 'id': 'fm-elif',
+                                       'props': {'photo': 'data:image/jpeg;base64,A'}}])
         assert answer['error'] == {'code': 'invalid_props', 'index': 0, 'id': 'fm-elif',
                                    'fields': [{'field': 'photo', 'problem': 'not_an_image'}]}
-        answer, before = await derya.push([{'op': 'update', 'id': 'fm-elif', 'props': {'photo': as_data_url(phone_photo())}}])
+        answer, before = await derya.push([{'op': 'update', 'id': 'fm-elif',
+                                            'props': {'photo': as_data_url(phone_photo())}}])
         assert answer['type'] == 'ack'
         photo = before[0]['changes'][0]['props']['photo']
     jpeg = base64.b64decode(photo.removeprefix(PREFIX))

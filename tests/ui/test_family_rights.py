@@ -135,10 +135,12 @@ async def test_a_switch_shown_before_someone_else_decided_is_refused_with_the_re
 
 
 def test_the_new_refusals_are_plain_dutch() -> None:
-    assert error_message({'code': 'only_own'}) == 'Je kunt alleen je eigen kaarten veranderen. Kaarten op het bord verschuiven mag wel.'
+    assert error_message({'code': 'only_own'}) == \
+        'Je kunt alleen je eigen kaarten veranderen. Kaarten op het bord verschuiven mag wel.'
     assert error_message({'code': 'managers_decide'}) == 'Alleen wie het bord beheert, kan dit veranderen.'
     assert error_message({'code': 'family_decides'}).startswith('Of een doel van het gezin bereikt is, bepaalt')
-    assert error_message({'code': 'only_own'}, 'en') == 'You can only change your own cards. Moving cards on the board is fine.'
+    assert error_message({'code': 'only_own'}, 'en') == \
+        'You can only change your own cards. Moving cards on the board is fine.'
 
 
 # what the board does by default

@@ -1,4 +1,4 @@
-"""What the server logs while the coach saves in the plan: lines about the demo board, and none of the family's words."""
+"""What the server logs while the coach saves in the plan: lines about the demo board, none of the family's words."""
 from __future__ import annotations
 
 import io
@@ -19,7 +19,8 @@ def words_of_the_board(board_id: str) -> set[str]:
     """Every personal prop's text on the board, and each word of four letters or more of its names."""
     texts = {value for element in hub_of(board_id).elements.values() for key, value in element.props.items()
              if key in PERSONAL and isinstance(value, str) and value}
-    names = {part for element in hub_of(board_id).elements.values() for part in str(element.props.get('name', '')).split()}
+    names = {part for element in hub_of(board_id).elements.values()
+             for part in str(element.props.get('name', '')).split()}
     return texts | {name for name in names if len(name) >= 4} | {NEW_GOAL}
 
 

@@ -13,8 +13,8 @@ from board.plan import create_family_board
 from tests.ui.helpers import DEMO, PASSWORD, canvas_of, demo_board_id, log_in
 
 WRONG = 'Dit e-mailadres en wachtwoord horen niet bij elkaar.'
-LOCKED = ('Te vaak een verkeerd wachtwoord voor dit e-mailadres. Inloggen ermee is daarom even op slot: probeer het over '
-          '15 minuten opnieuw.')
+LOCKED = ('Te vaak een verkeerd wachtwoord voor dit e-mailadres. Inloggen ermee is daarom even op slot: '
+          'probeer het over 15 minuten opnieuw.')
 
 
 async def try_login(user: User, mail: str, password: str) -> None:

@@ -429,7 +429,8 @@ async def test_removing_a_betrokkene_in_the_plan_takes_them_out_of_goals_and_tie
     hub = hub_of(board_id)
     assert hub.elements['np-femke'].deleted
     assert 'np-femke' not in hub.elements['goal-1'].props['supporters']
-    assert all(e.deleted for e in hub.elements.values() if e.type == 'tie' and 'np-femke' in (e.props['a'], e.props['b']))
+    assert all(e.deleted for e in hub.elements.values()
+               if e.type == 'tie' and 'np-femke' in (e.props['a'], e.props['b']))
 
 
 async def test_a_grandmother_on_the_mothers_side_and_a_neighbour_who_also_babysits(user: User) -> None:

@@ -230,7 +230,8 @@ async def test_what_a_professional_writes_is_a_concept_while_the_board_says_so(u
     user.find('Tekst').type('Verslag: Elif start maandag weer.')
     user.find('Opslaan').click()
     await settle()
-    note = next(e for e in hub_of(board_id).elements.values() if e.props.get('text') == 'Verslag: Elif start maandag weer.')
+    note = next(e for e in hub_of(board_id).elements.values()
+                if e.props.get('text') == 'Verslag: Elif start maandag weer.')
     assert note.props['concept'] is True
 
 

@@ -83,7 +83,8 @@ def test_with_children_the_empty_kennissen_sector_asks_about_the_parents_of_thei
 
 
 def test_a_gp_in_the_informal_ring_is_not_taken_for_the_familys_gp() -> None:
-    family = [e for e in full_network() if e.id != 'np-gp'] + [person('np-tante', 'familie', relation='tante, huisarts')]
+    family = [e for e in full_network() if e.id != 'np-gp'] + \
+        [person('np-tante', 'familie', relation='tante, huisarts')]
     assert keys(family) == ['lifelong.huisarts']
 
 

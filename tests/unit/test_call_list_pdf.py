@@ -27,7 +27,8 @@ def person(id_: str, name: str, visibility: dict | None = None, **props: Any) ->
 
 
 DERYA_ON_THE_BOARD = Element(id='fm-derya', type=ElementType.FAMILY_MEMBER,
-                             props=validate_props(ElementType.FAMILY_MEMBER, {'name': 'Derya Yılmaz', 'role': 'parent'}))
+                             props=validate_props(ElementType.FAMILY_MEMBER,
+                                                  {'name': 'Derya Yılmaz', 'role': 'parent'}))
 
 
 def board_with(*elements: Element) -> BoardFile:

@@ -48,7 +48,8 @@ def test_a_code_is_six_unambiguous_characters_shown_in_two_groups(sqlite_store: 
 
 def test_a_code_pairs_once_as_typed_in_any_case_with_a_dash(sqlite_store: Store, board_id: str) -> None:
     code = code_for(sqlite_store, board_id)
-    device, token, by = devices.pair(sqlite_store, f' {code.grouped.lower()} ', '10.0.0.1', now=T0 + dt.timedelta(minutes=9))
+    device, token, by = devices.pair(sqlite_store, f' {code.grouped.lower()} ', '10.0.0.1',
+                                     now=T0 + dt.timedelta(minutes=9))
     assert by == COACH and device.actor == ELIF and device.kind == Kind.PERSON and device.board_id == board_id
     assert devices.device_for(sqlite_store, board_id, token, now=T0 + dt.timedelta(minutes=9)) == device
     with pytest.raises(PairingError, match='used'):

@@ -27,8 +27,8 @@ def test_the_zip_holds_the_board_the_plan_each_photo_and_the_log(sqlite_store) -
         actor_id='fm-derya', seq=loaded.seq + 1, now='2026-12-01T10:00:00+00:00')
     board = board_file(loaded.info, loaded.seq + 1, (loaded.elements | with_photo).values())
     when = dt.datetime(2026, 12, 3, 10, 0)
-    data, name = everything_zip(board, DERYA, [(when, '=Meester Karim', 'Meester Karim heeft het plan bekeken op 3-12')],
-                                dt.date(2026, 12, 3))
+    seen = [(when, '=Meester Karim', 'Meester Karim heeft het plan bekeken op 3-12')]
+    data, name = everything_zip(board, DERYA, seen, dt.date(2026, 12, 3))
     assert name == 'gegevens-yilmaz-de-vries-03-12-2026.zip'
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert sorted(archive.namelist()) == ['bord.json', 'fotos/Elif.jpg', 'gezinsplan.pdf', 'logboek.csv']

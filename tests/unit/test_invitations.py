@@ -1,6 +1,7 @@
 """Invitations that keep to the family's consent (board/invitations.py; the tokens themselves:
-tests/unit/test_tokens.py): the consent is a choice (topics, goals, cards shared by name), stored and carried by the invitee's
-device or membership; widening it needs a family member who manages the board and is written into the audit log."""
+tests/unit/test_tokens.py): the consent is a choice (topics, goals, cards shared by name), stored and carried by the
+invitee's device or membership; widening it needs a family member who manages the board and is written into the audit
+log."""
 from __future__ import annotations
 
 import datetime as dt

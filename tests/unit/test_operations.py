@@ -50,7 +50,8 @@ def doc():
 
 def test_create_makes_a_first_version_with_canonical_props():
     element = apply({}, [create('n1', text='hoi', x=1)], actor='bas', seq=7)['n1']
-    assert element == Element(id='n1', type=ElementType.NOTE, props={'x': 1.0, 'y': 0.0, 'kind': 'note', 'text': 'hoi'} | NOT_A_CONCEPT,
+    props = {'x': 1.0, 'y': 0.0, 'kind': 'note', 'text': 'hoi'} | NOT_A_CONCEPT
+    assert element == Element(id='n1', type=ElementType.NOTE, props=props,
                               version=1, seq=7, created_by='bas', created_at=NOW, updated_by='bas', updated_at=NOW)
 
 

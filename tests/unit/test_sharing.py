@@ -60,7 +60,8 @@ def test_every_type_has_a_default():
 ])
 async def test_a_new_card_gets_its_types_default(hub, actor, type_, scope):
     assert default_visibility(actor, type_, hub.rights) == Visibility(scope=scope)
-    props = {'note': {'text': 'x'}, 'goal': {'text': 'x'}, 'agreement': {'text': 'x'}, 'evaluation': {'date': '2026-11-15'},
+    props = {'note': {'text': 'x'}, 'goal': {'text': 'x'}, 'agreement': {'text': 'x'},
+             'evaluation': {'date': '2026-11-15'},
              'network_person': {'name': 'x'}, 'family_member': {'name': 'x'},
              'tie': {'a': 'p1', 'b': 'p2'}}[type_]
     if type_ == 'tie':
