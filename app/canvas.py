@@ -10,6 +10,7 @@ from typing import Any
 
 from nicegui.events import GenericEventArguments
 
+from board.elements import PROGRESS_FACES
 from board.layout import SIZES
 
 from . import assets
@@ -47,6 +48,7 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, B
             self._props['readonly'] = readonly
             self._props['seen'] = {}
             self._props['sizes'] = SIZES  # one table of card sizes, for the canvas, the layout and the PDF
+            self._props['faces'] = PROGRESS_FACES  # and one of progress faces, for the canvas and the plan
         self.on('open', lambda e: on_open and on_open(str(e.args['id'])))
         self.on('view', lambda e: self._handle_view(e, on_view))
 

@@ -52,12 +52,13 @@ const SEEN_BY = {
   named: { icon: "lock", ink: "#B3261E" },
 };
 
-// Faces at the end of a goal's progress bar, for children: worried (0–3), content (4–7), glad (8–10).
-const FACES = [
-  { upTo: 3, mouth: "M-4.2,5 Q0,1.2 4.2,5", fill: "none" },
-  { upTo: 7, mouth: "M-4.5,2.4 Q0,6.8 4.5,2.4", fill: "none" },
-  { upTo: 10, mouth: "M-5,1.8 Q0,9.5 5,1.8Z", fill: "#5B3A10" },
-];
+// The mouth of each face at the end of a goal's progress bar, for children; which progress shows which face is
+// the server's `faces` prop (board/elements.py PROGRESS_FACES), so the board and the plan agree.
+const MOUTHS = {
+  worried: { mouth: "M-4.2,5 Q0,1.2 4.2,5", fill: "none" },
+  content: { mouth: "M-4.5,2.4 Q0,6.8 4.5,2.4", fill: "none" },
+  glad: { mouth: "M-5,1.8 Q0,9.5 5,1.8Z", fill: "#5B3A10" },
+};
 
 // Friendly, calm colours: fill, border, accent (icons and headings).
 const CARD_STYLE = {
@@ -326,6 +327,7 @@ export default {
     readonly: { type: Boolean, default: false },
     seen: { type: Object, default: () => ({}) }, // who sees a card, in the server's words, per seenKey
     sizes: { type: Object, required: true }, // [width, height] of each card type (board/layout.py SIZES)
+    faces: { type: Array, required: true }, // [up to, face] per progress face (board/elements.py PROGRESS_FACES)
   },
 
   data() {
@@ -718,9 +720,12 @@ export default {
       const value = el.type === "goal" ? el.props.progress : null;
       return typeof value === "number" ? clamp(Math.round(value), 0, 10) : null;
     },
-    face(el) {
+    faceOf(el) {
       const value = this.progressOf(el) ?? 0;
-      return FACES.find((f) => value <= f.upTo) || FACES[FACES.length - 1];
+      return (this.faces.find(([upTo]) => value <= upTo) || this.faces[this.faces.length - 1])[1];
+    },
+    face(el) {
+      return MOUTHS[this.faceOf(el)];
     },
     // An open agreement shows when it should be done; a finished one shows its badge instead.
     dueDate(el) {

@@ -272,6 +272,16 @@ class Goal(_Placed, _Draft):
         return self
 
 
+PROGRESS_FACES: tuple[tuple[int, str], ...] = ((3, 'worried'), (6, 'content'), (10, 'glad'))
+"""A goal's progress as a face a child understands: each face up to and including its number, the same on the board
+(the canvas gets this as a prop) and in the plan. Eleven steps split 4–3–4, so a 7 is already glad."""
+
+
+def progress_face(progress: int) -> str:
+    """The face of `progress` (0–10) in `PROGRESS_FACES`."""
+    return next((face for up_to, face in PROGRESS_FACES if progress <= up_to), PROGRESS_FACES[-1][1])
+
+
 class Agreement(_Placed, _Draft):
     """Wie doet wat en wanneer."""
     text: Text = Field(min_length=1)

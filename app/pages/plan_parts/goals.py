@@ -12,7 +12,7 @@ from typing import Any
 
 from nicegui import ui
 
-from board.elements import Element, LifeDomain
+from board.elements import Element, LifeDomain, progress_face
 from network_graph.graph import network
 from network_graph.plan_load import goals as goals_per_member
 
@@ -20,10 +20,13 @@ from .base import PROFESSIONALS, Part
 from .base import face as person_face
 from .form import ElementDialog
 
+FACE_EMOJI = {'worried': '😟', 'content': '🙂', 'glad': '😀'}
+"""How the plan shows each of `board.elements.PROGRESS_FACES`; the canvas draws its own."""
+
 
 def face(progress: int) -> str:
     """A face a child understands: worried, okay, happy."""
-    return '😟' if progress <= 3 else '🙂' if progress <= 6 else '😀'
+    return FACE_EMOJI[progress_face(progress)]
 
 
 def progress_slider(t: Any, value: int | None) -> Any:
