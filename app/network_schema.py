@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from board.elements import Ring
 from network_graph import schema_layout
 from network_graph.schema_labels import ASCENT, LEAD, Box, drawn_people, first_name, side_label_spot, text_width
 from network_graph.schema_layout import (
@@ -61,6 +62,7 @@ def _sector_arc(sector: str) -> str:
 GEOMETRY = {
     'sectors': list(SECTORS), 'wedge': schema_layout.WEDGE, 'centre': CENTRE,
     'rings': {str(ring): list(edges) for ring, edges in RINGS.items()},
+    'ring': {ring.name.lower(): ring.value for ring in Ring},
     'family_distance': schema_layout.FAMILY_DISTANCE, 'outer': OUTER, 'view': VIEW,
     'sector_arcs': {sector: _sector_arc(sector) for sector in SECTORS},
     'ring_labels': {str(ring): _unit(-edges[0] * OUTER - 12) for ring, edges in RINGS.items()},

@@ -36,7 +36,7 @@ export default {
        @pointercancel="onPointerCancel" @dblclick="onDoubleClick" @keydown="onSchemaKey" @focusin="onSchemaFocus"
        role="application" :aria-label="labels.schema" :aria-describedby="keysId">
     <g class="pb-rings">
-      <circle v-for="ring in [3, 2, 1]" :key="ring" :r="geometry.rings[ring][1] * R" :fill="ringFills[ring]"
+      <circle v-for="ring in ringsOutsideIn" :key="ring" :r="geometry.rings[ring][1] * R" :fill="ringFills[ring]"
               :stroke="ringLines[ring]" stroke-width="2" :data-ring="ring" />
       <line v-for="s in spokes" :key="s.key" :x1="s.x1" :y1="s.y1" :x2="s.x2" :y2="s.y2" stroke="#FFFFFF"
             stroke-width="3" />
@@ -202,7 +202,8 @@ export default {
         const title = [name, el.props.relation, el.props.organisation].filter(Boolean).join(" · ");
         result.push({
           id, x, y, r: dot * R, angle: round2(angle), radius: round2(radius), type: el.type, name, title,
-          ring: el.type === "family_member" ? 1 : this.placeOf(el)?.ring ?? 2, sector: this.placeOf(el)?.sector,
+          ring: el.type === "family_member" ? this.ring.family : this.placeOf(el)?.ring ?? this.ring.informal,
+          sector: this.placeOf(el)?.sector,
           color: personColor(el), photo: photoOf(el), initials: initials(name), ...this.labelOf(label),
           movable: !this.readonly && !this.tieMode && el.type === "network_person" && !this.fixedIds.has(id),
         });
@@ -223,7 +224,7 @@ export default {
         const shown = this.labelOf(label);
         result.push({
           id, person, x, y, px, py, r: dot * R, ring: role.ring, sector: role.sector,
-          color: RING_COLORS[role.ring] || RING_COLORS[2], initials: initials(el.props.name),
+          color: RING_COLORS[role.ring] || RING_COLORS[this.ring.informal], initials: initials(el.props.name),
           title: `${el.props.name || ""} · ${role.role}`,
           label: shown.lines.length ? { lines: shown.lines, x: shown.labelX, y: shown.labelY, anchor: shown.anchor,
                                         font: shown.font } : null,
@@ -255,9 +256,19 @@ export default {
         key: sector, path: this.geometry.sector_arcs[sector], text: this.labels[`sector.${sector}`] || sector,
       }));
     },
+    // The rings by name and their numbers from the centre out, as the server counts them (board/elements.py Ring).
+    ring() {
+      return this.geometry.ring;
+    },
+    rings() {
+      return Object.keys(this.geometry.rings).map(Number).sort((a, b) => a - b);
+    },
+    ringsOutsideIn() {
+      return [...this.rings].reverse();
+    },
     ringLabels() {
       // at the top of each ring, just inside its inner edge (the sector names sit at the outer edge of ring 3)
-      return [1, 2, 3].map((ring) => ({
+      return this.rings.map((ring) => ({
         ring, y: this.geometry.ring_labels[ring] * R, text: this.labels[`ring.${ring}`] || "",
       }));
     },
@@ -265,7 +276,7 @@ export default {
     sideLines() {
       const parts = this.placed.sides || [];
       return parts.slice(1).map(([member, start]) => {
-        const [x1, y1] = point(start, this.geometry.rings[2][0]), [x2, y2] = point(start, 1);
+        const [x1, y1] = point(start, this.geometry.rings[this.ring.informal][0]), [x2, y2] = point(start, 1);
         return { key: `${member}`, x1, y1, x2, y2 };
       });
     },
@@ -330,11 +341,11 @@ export default {
       return [start, start + g.wedge];
     },
     ringRadius(ring, distance) {
-      const [inner, outer] = this.geometry.rings[ring] || this.geometry.rings[2];
+      const [inner, outer] = this.geometry.rings[ring] || this.geometry.rings[this.ring.informal];
       return inner + (outer - inner) * Math.min(Math.max(distance, 0), 1);
     },
     ringOf(radius) {
-      return [1, 2, 3].find((ring) => radius <= this.geometry.rings[ring][1] + 1e-9) || 3;
+      return this.rings.find((ring) => radius <= this.geometry.rings[ring][1] + 1e-9) || this.ring.professional;
     },
     sectorAt(angle) {
       const g = this.geometry;

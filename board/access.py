@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any
 
-from .elements import DRAFTABLE, PROPS_MODELS, Element, ElementType, Scope, Visibility
+from .elements import DRAFTABLE, PROPS_MODELS, Element, ElementType, Ring, Scope, Visibility
 from .identity import FAMILY_ROLES, Actor, Consent, Role
 from .sharing import organisation_key, people
 
@@ -380,7 +380,8 @@ def _others_placements(person: Element, member_id: str) -> list[Any]:
 def may_place(actor: Actor, person: Element, member_id: str, rights: BoardRights) -> bool:
     """Whether `actor` may put or move `person` on the own schema of family member `member_id` (a youth on theirs)."""
     placements = _others_placements(person, member_id)
-    return may_change(actor, person, rights, vip=[*placements, {'member': member_id, 'ring': 2, 'sector': 'overig',
+    return may_change(actor, person, rights, vip=[*placements, {'member': member_id, 'ring': Ring.INFORMAL,
+                                                                'sector': 'overig',
                                                                 'distance': 0.5}])
 
 

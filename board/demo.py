@@ -16,6 +16,7 @@ import datetime as dt
 from typing import Any
 
 from . import accounts
+from .elements import Ring
 from .identity import SYSTEM, Role
 from .plan import create_board_with, new_plan_operations
 from .store import BoardInfo, Store
@@ -164,7 +165,7 @@ EVALUATIONS = [  # id, kind, date, summary, next steps, {goal: (points, next ste
 
 JOINED_LATER = frozenset({'np-ilse', 'np-samira'})
 """Found by the family after the start; they come in the second batch with the ties and agreement naming them."""
-AT_START = {'np-ruud': {'ring': 3}}
+AT_START = {'np-ruud': {'ring': Ring.PROFESSIONAL}}
 """Where someone stood at the start: the football club first counted as an organisation, now Ruud is theirs."""
 LATER = frozenset({'eval-tussen'})
 """What was written after the start besides the newcomers."""

@@ -160,6 +160,8 @@ class FamilyMember(_Placed):
 
 HowOften = Literal['hardly_ever', 'sometimes', 'almost_always']
 """The Social Network Map's three-step scale (Tracy & Whittaker, 1990), used by the netwerklijst."""
+SUPPORT_KINDS = ('practical', 'emotional', 'information')
+"""The kinds of support the netwerklijst asks about, in the order shown; each a `HowOften` of `NetworkPerson`."""
 
 
 Distance = Annotated[float, Field(ge=0, le=1)]
@@ -170,7 +172,7 @@ class VipPlacement(_Props):
     """Where someone sits on one family member's own schema (the VIP view of a youth or child)."""
     member: ElementId
     """The family member in the centre of that schema."""
-    ring: Literal[1, 2, 3] = 2
+    ring: Ring = Ring.INFORMAL
     sector: Sector = Sector.OVERIG
     distance: Distance = 0.5
 
@@ -180,7 +182,7 @@ class ExtraRole(_Props):
     also paid as the children's babysitter (ring 3), the home help who has become a friend (ring 2)."""
     role: Name = Field(min_length=1)
     """A short word for the role, e.g. ``oppas``."""
-    ring: Literal[1, 2, 3] = 2
+    ring: Ring = Ring.INFORMAL
     sector: Sector = Sector.OVERIG
     distance: Distance = 0.5
 
@@ -195,7 +197,7 @@ class NetworkPerson(_Placed):
     relation: Name = ''
     organisation: Name = ''
     sector: Sector = Sector.OVERIG
-    ring: Literal[1, 2, 3] = 2
+    ring: Ring = Ring.INFORMAL
     distance: Distance = 0.5
     roles: list[Name] = Field(default_factory=list, max_length=10)
     """A person may play several roles: the home help who also listens."""

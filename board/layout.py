@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .access import lies_in
-from .elements import Element, ElementType, Sector
+from .elements import Element, ElementType, Ring, Sector
 
 Box = tuple[float, float, float, float]
 """x, y (top-left corner), width, height, in board units."""
@@ -395,7 +395,7 @@ def _closest_first(person: Element) -> tuple:
     """The network beside the family: the informal network before the professionals, by sector, then by name."""
     p = person.props
     name = [int(part) if part.isdigit() else part for part in re.split(r'(\d+)', p.get('name', '').casefold())]
-    return p.get('ring', 2), list(Sector).index(p.get('sector', 'overig')), name, person.id
+    return p.get('ring', Ring.INFORMAL), list(Sector).index(p.get('sector', 'overig')), name, person.id
 
 
 def _by_number(card: Element) -> tuple[int, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .elements import Element, ElementType, Visibility
+from .elements import Element, ElementType, Ring, Visibility
 from .identity import Actor, Role
 
 ORGANISATION_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -52,7 +52,7 @@ def person_actor(person: Element, coordinator_id: str | None = None) -> Actor:
     if person.id == coordinator_id:
         role = Role.COORDINATOR
     else:
-        role = Role.PROFESSIONAL if person.props.get('ring') == 3 else Role.NETWORK
+        role = Role.PROFESSIONAL if person.props.get('ring') == Ring.PROFESSIONAL else Role.NETWORK
     return Actor(id=person.id, name=name, role=role,
                  organisation=person.props.get('organisation', '') if role != Role.NETWORK else '')
 
@@ -66,7 +66,7 @@ def people(elements: Iterable[Element], coordinator_id: str | None = None) -> li
         if e.type == ElementType.FAMILY_MEMBER:
             born = e.props.get('birth_date') or '9999'
             return 0, ROLE_ORDER.get(e.props.get('role'), 1), born, e.props.get('name', '')
-        return 1, 0 if e.id == coordinator_id else 4 - e.props.get('ring', 2), '', e.props.get('name', '')
+        return 1, 0 if e.id == coordinator_id else 4 - e.props.get('ring', Ring.INFORMAL), '', e.props.get('name', '')
     return [person_actor(e, coordinator_id) for e in sorted(found, key=order)]
 
 

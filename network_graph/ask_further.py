@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from board.elements import Element, ElementType
+from board.elements import Element, ElementType, Ring
 
 from .graph import network
 
@@ -54,7 +54,7 @@ def _on_schema(elements: list[Element], centre: str | None) -> list[dict[str, An
         return people
     placed = {e.id: p for e in elements if e.type == ElementType.NETWORK_PERSON and not e.deleted
               for p in e.props.get('vip', []) if p.get('member') == centre}
-    return [person | {'ring': int(placed[person['id']].get('ring', 2)),
+    return [person | {'ring': int(placed[person['id']].get('ring', Ring.INFORMAL)),
                       'sector': placed[person['id']].get('sector', 'overig')}
             for person in people if person['id'] in placed]
 
@@ -81,8 +81,8 @@ def ask_further(elements: Iterable[Element], centre: str | None = None) -> list[
     people = _on_schema(elements, centre)
     children = _has_children(elements, centre)
     prompts: list[dict[str, Any]] = []
-    informal = sum(p['ring'] == 2 for p in people)
-    professional = sum(p['ring'] == 3 for p in people)
+    informal = sum(p['ring'] == Ring.INFORMAL for p in people)
+    professional = sum(p['ring'] == Ring.PROFESSIONAL for p in people)
     thin = 'empty_informal' if not informal else 'thin_informal' if informal < THIN_INFORMAL else \
         'more_professionals' if informal < professional else None
     if thin:
@@ -93,6 +93,7 @@ def ask_further(elements: Iterable[Element], centre: str | None = None) -> list[
         key = 'ouders_vriendjes' if sector == 'kennissen' and children and centre is None else f'empty.{sector}'
         prompts.append({'key': key, 'sector': sector, 'values': {}})
     for name, (sector, words, for_children) in LIFELONG.items():
-        if (children or not for_children) and not any(p['ring'] == 3 and _known_as(p, words) for p in people):
+        known = any(p['ring'] == Ring.PROFESSIONAL and _known_as(p, words) for p in people)
+        if (children or not for_children) and not known:
             prompts.append({'key': f'lifelong.{name}', 'sector': sector, 'values': {}})
     return prompts[:MAX_PROMPTS]

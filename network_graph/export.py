@@ -9,7 +9,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from board.elements import Element
+from board.elements import Element, Ring
 
 from .graph import SCALES, network
 from .roles import side_name
@@ -27,7 +27,7 @@ def _scalar(value: Any) -> Any:
 
 def _role(role: dict[str, Any], sector: str | None = None) -> str:
     """Another role with its place: 'oppas (ring 3, werk_school)'."""
-    return f"{role.get('role', '')} (ring {role.get('ring', 2)}, {sector or role.get('sector', 'overig')})"
+    return f"{role.get('role', '')} (ring {role.get('ring', Ring.INFORMAL)}, {sector or role.get('sector', 'overig')})"
 
 
 def graphml_graph(elements: Iterable[Element]) -> nx.Graph:

@@ -12,11 +12,10 @@ from typing import Any
 
 import networkx as nx
 
-from board.elements import Element, ElementType
+from board.elements import Element, ElementType, Ring
 
 SCALES = ('practical', 'emotional', 'information', 'critical', 'direction', 'closeness', 'contact', 'known')
 """The netwerklijst scales of a network person (Social Network Map)."""
-SUPPORT_KINDS = ('practical', 'emotional', 'information')
 GIVES = frozenset({'sometimes', 'almost_always'})
 """Levels that count as 'gives this kind of support'."""
 TIE_WEIGHT = {'normal': 0, 'tense': 1, 'conflict': 2}
@@ -31,13 +30,15 @@ def person_key(person: dict[str, Any]) -> tuple[str, str, str]:
 
 def _family_member(element: Element) -> dict[str, Any]:
     p = element.props
-    return {'id': element.id, 'name': p.get('name', ''), 'type': 'family_member', 'ring': 1, 'sector': 'gezin',
+    return {'id': element.id, 'name': p.get('name', ''), 'type': 'family_member', 'ring': Ring.FAMILY.value,
+            'sector': 'gezin',
             'role': p.get('role', 'other'), 'birth_date': p.get('birth_date')}
 
 
 def _network_person(element: Element) -> dict[str, Any]:
     p = element.props
-    person = {'id': element.id, 'name': p.get('name', ''), 'type': 'network_person', 'ring': int(p.get('ring', 2)),
+    person = {'id': element.id, 'name': p.get('name', ''), 'type': 'network_person',
+              'ring': int(p.get('ring', Ring.INFORMAL)),
               'sector': p.get('sector', 'overig'), 'relation': p.get('relation', ''),
               'organisation': p.get('organisation', ''), 'distance': float(p.get('distance', 0.5)),
               'roles': list(p.get('roles', [])), 'days': list(p.get('days', [])), 'hours': p.get('hours', ''),

@@ -5,7 +5,7 @@ import datetime as dt
 import statistics
 from typing import Any
 
-from board.elements import LifeDomain
+from board.elements import LifeDomain, Ring
 
 from .graph import Network
 from .structure import brief
@@ -62,7 +62,7 @@ def goals(net: Network, today: dt.date) -> dict[str, Any]:
         supporters = [net.people[id_] for id_ in goal.get('supporters', []) if id_ in net.people]
         if not supporters:
             no_supporter.append(_goal(goal))
-        elif all(p['ring'] == 3 for p in supporters):
+        elif all(p['ring'] == Ring.PROFESSIONAL for p in supporters):
             only_professionals.append(_goal(goal))
     own = [g for g in net.goals if g.get('kind') != 'kader']
     members = [brief(member) | {'role': member['role'], 'age': _age(member['birth_date'], today)}
@@ -136,7 +136,7 @@ def professionals_per_domain(net: Network) -> dict[str, Any]:
         if not domain_goals:
             continue
         ids = {id_ for g in domain_goals for id_ in g.get('supporters', [])
-               if id_ in net.people and net.people[id_]['ring'] == 3}
+               if id_ in net.people and net.people[id_]['ring'] == Ring.PROFESSIONAL}
         professionals = [net.people[id_] for id_ in net.people if id_ in ids]
         organisations = sorted({p['organisation'] or p['name'] for p in professionals}, key=str.casefold)
         result[domain.value] = {'goals': len(domain_goals),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from board.elements import Ring
+
 from .graph import Network
 from .pseudonyms import short_role
 from .schema_layout import RING_LABELS
@@ -42,5 +44,5 @@ def on_paper(person: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
     'ook oppas (professionals)'."""
     side = side_name(person, names)
     return ([f'kant {side}'] if side else []) + [
-        f"ook {role.get('role', '')} ({RING_LABELS.get(role.get('ring', 2), 'Netwerk').lower()})"
+        f"ook {role.get('role', '')} ({RING_LABELS.get(role.get('ring', Ring.INFORMAL), 'Netwerk').lower()})"
         for role in person.get('extra_roles') or []]

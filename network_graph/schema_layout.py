@@ -13,6 +13,8 @@ import math
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from board.elements import Ring
+
 SECTORS: tuple[str, ...] = ('gezin', 'familie', 'vrienden', 'kennissen', 'buren', 'werk_school', 'verenigingen',
                             'religie', 'instanties', 'overig')
 """The sectors in order round the clock; `gezin` is centred at the top."""
@@ -20,12 +22,13 @@ SECTOR_LABELS: dict[str, str] = {
     'gezin': 'Gezin', 'familie': 'Familie', 'vrienden': 'Vrienden', 'kennissen': 'Kennissen', 'buren': 'Buren',
     'werk_school': 'Werk/school', 'verenigingen': 'Verenigingen', 'religie': 'Religie', 'instanties': 'Instanties',
     'overig': 'Overig'}
-RING_LABELS: dict[int, str] = {1: 'Gezin', 2: 'Netwerk', 3: 'Professionals'}
+RING_LABELS: dict[int, str] = {Ring.FAMILY: 'Gezin', Ring.INFORMAL: 'Netwerk', Ring.PROFESSIONAL: 'Professionals'}
 WEDGE = 360 / len(SECTORS)
 
 CENTRE = 0.17
 """Radius of the centre circle (the family) as a fraction of the outer edge."""
-RINGS: dict[int, tuple[float, float]] = {1: (CENTRE, 0.40), 2: (0.40, 0.70), 3: (0.70, 1.0)}
+RINGS: dict[int, tuple[float, float]] = {Ring.FAMILY: (CENTRE, 0.40), Ring.INFORMAL: (0.40, 0.70),
+                                         Ring.PROFESSIONAL: (0.70, 1.0)}
 """(inner, outer) edge of each ring as a fraction of the outer edge; ring 2 and 3 get more room: more people."""
 FAMILY_DISTANCE = 0.5
 """Family members have no distance of their own: they sit halfway ring 1."""
@@ -46,7 +49,7 @@ def sector_angle(sector: str) -> float:
 
 def ring_radius(ring: int, distance: float) -> float:
     """The radius fraction of `distance` (0 inner edge … 1 outer edge, clamped) inside `ring` (1, 2 or 3)."""
-    inner, outer = RINGS[ring if ring in RINGS else 2]
+    inner, outer = RINGS[ring if ring in RINGS else Ring.INFORMAL]
     return inner + (outer - inner) * min(max(distance, 0.0), 1.0)
 
 
@@ -68,7 +71,7 @@ def family_position(index: int, count: int) -> tuple[float, float]:
     """(angle_degrees, radius_fraction) of a family member: spread evenly all round ring 1 (half a step past 12
     o'clock, so the ring labels at the top stay free)."""
     count = max(count, 1)
-    return (360 * (index + 0.5) / count) % 360, ring_radius(1, FAMILY_DISTANCE)
+    return (360 * (index + 0.5) / count) % 360, ring_radius(Ring.FAMILY, FAMILY_DISTANCE)
 
 
 def to_xy(angle: float, radius: float, centre: tuple[float, float], size: float) -> tuple[float, float]:
@@ -205,7 +208,7 @@ def _family_spots(family: list[dict[str, Any]], taken: set[str]) -> dict[str, Sp
     """Family members round ring 1 (`family_position`), or round what the sectors with other people in ring 1 leave
     free (`taken`), so a relative who lives in does not sit on top of a child."""
     count = len(family)
-    radius = ring_radius(1, FAMILY_DISTANCE)
+    radius = ring_radius(Ring.FAMILY, FAMILY_DISTANCE)
     free = _free_arcs(taken)
     length = sum(end - start for start, end in free)
     angles = []
@@ -281,10 +284,10 @@ def layout(people: Iterable[dict[str, Any]], centre: str | None = None) -> Layou
             (p for p in person.get('vip') or [] if p.get('member') == centre), None)
         roles = list(enumerate(person.get('extra_roles') or [])) if centre is None else []
         for id_, place in ([(person['id'], own)] if own else []) + [(marker_id(person['id'], i), r) for i, r in roles]:
-            ring = place.get('ring') if place.get('ring') in RINGS else 2
+            ring = place.get('ring') if place.get('ring') in RINGS else Ring.INFORMAL
             sector = place.get('sector') if place.get('sector') in SECTORS else 'overig'
             places.append((id_, int(ring), sector, float(place.get('distance', 0.5)), side))
-    spots.update(_family_spots(family, {sector for _, ring, sector, _, _ in places if ring == 1}))
+    spots.update(_family_spots(family, {sector for _, ring, sector, _, _ in places if ring == Ring.FAMILY}))
     sides = _side_parts(places, members)
     groups: dict[tuple[int, str, float, float], list[tuple[str, float]]] = {}
     for id_, ring, sector, distance, side in places:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-KIND_LABEL = {'practical': 'praktische hulp', 'emotional': 'emotionele steun', 'information': 'informatie en advies'}
+from board.dutch import SUPPORT_KINDS as KIND_LABEL
+
 DOMAIN_LABEL = {
     'wonen': 'wonen', 'werk_dagbesteding': 'werk en dagbesteding', 'inkomen_schulden': 'inkomen en schulden',
     'opvoeding': 'opvoeding', 'onderwijs': 'school', 'lichamelijke_gezondheid': 'lichamelijke gezondheid',

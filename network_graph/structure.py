@@ -5,7 +5,7 @@ from typing import Any
 
 import networkx as nx
 
-from board.elements import Sector
+from board.elements import Ring, Sector
 
 from .graph import Network, person_key
 
@@ -26,7 +26,7 @@ def share(count: int, of: int) -> float | None:
 
 def size(net: Network) -> dict[str, Any]:
     """How many people per ring (1 gezin, 2 informal, 3 professional) and per sector; every key always present."""
-    per_ring = {str(ring): len(net.in_ring(ring)) for ring in (1, 2, 3)}
+    per_ring = {str(ring): len(net.in_ring(ring)) for ring in Ring}
     per_sector = {sector.value: 0 for sector in Sector}
     for person in net.people.values():
         per_sector[person['sector']] = per_sector.get(person['sector'], 0) + 1
@@ -35,7 +35,7 @@ def size(net: Network) -> dict[str, Any]:
 
 def informal_share(net: Network) -> dict[str, Any]:
     """Informal (ring 2) against professional (ring 3) people: help from the own network lasts longer."""
-    informal, professional = len(net.in_ring(2)), len(net.in_ring(3))
+    informal, professional = len(net.in_ring(Ring.INFORMAL)), len(net.in_ring(Ring.PROFESSIONAL))
     total = informal + professional
     return {'informal': informal, 'professional': professional, 'share_informal': share(informal, total),
             'share_professional': share(professional, total)}

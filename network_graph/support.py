@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .graph import GIVES, SUPPORT_KINDS, Network
+from board.elements import SUPPORT_KINDS, Ring
+
+from .graph import GIVES, Network
 from .structure import brief, share
 
 MULTIPLEX = 2
@@ -17,8 +19,8 @@ def kinds_given(person: dict[str, Any]) -> list[str]:
 
 def _givers(people: list[dict[str, Any]], kind: str) -> dict[str, Any]:
     givers = [brief(p) | {'level': p[kind]} for p in people if p.get(kind) in GIVES]
-    return {'count': len(givers), 'informal': sum(g['ring'] == 2 for g in givers),
-            'professional': sum(g['ring'] == 3 for g in givers),
+    return {'count': len(givers), 'informal': sum(g['ring'] == Ring.INFORMAL for g in givers),
+            'professional': sum(g['ring'] == Ring.PROFESSIONAL for g in givers),
             'almost_always': sum(g['level'] == 'almost_always' for g in givers), 'givers': givers}
 
 
@@ -41,12 +43,12 @@ def call_list(net: Network) -> list[dict[str, Any]]:
     """
     return [brief(p) | {'relation': p['relation'], 'organisation': p['organisation'], 'kinds': kinds_given(p),
                         'days': p['days'], 'hours': p['hours'], 'phone': p['phone'], 'mail': p['mail']}
-            for p in sorted(net.network_people(), key=lambda p: p['ring'] == 3) if kinds_given(p)]
+            for p in sorted(net.network_people(), key=lambda p: p['ring'] == Ring.PROFESSIONAL) if kinds_given(p)]
 
 
 def without_professionals(net: Network) -> dict[str, Any]:
     """The network without ring 3, per kind of support: the network stays, professionals are temporary."""
-    informal = [p for p in net.network_people() if p['ring'] != 3]
+    informal = [p for p in net.network_people() if p['ring'] != Ring.PROFESSIONAL]
     kinds = {kind: {'count': len(g := _givers(informal, kind)['givers']), 'givers': g} for kind in SUPPORT_KINDS}
     return {'people': len(informal), 'kinds': kinds,
             'uncovered': [kind for kind in SUPPORT_KINDS if not kinds[kind]['count']]}

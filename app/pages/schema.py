@@ -15,7 +15,7 @@ from nicegui import Client, ui
 
 from board import audit
 from board.access import may_edit, may_place
-from board.elements import Element, ElementType
+from board.elements import Element, ElementType, Ring
 from network_graph.pseudonyms import IDENTIFYING, MODES, Mode, hidden_props, pseudonymise
 from network_graph.schema_layout import SECTORS
 from network_graph.summary import all_metrics
@@ -73,7 +73,7 @@ class SchemaPage(HubPage):
 
     def labels(self) -> dict[str, str]:
         words = {f'sector.{s}': self.t(f'plan.sector.{s}').split(' (')[0] for s in SECTORS}  # 'Buren (ook oude…)'
-        words |= {f'ring.{r}': self.t(f'schema.ring.{r}') for r in (1, 2, 3)}
+        words |= {f'ring.{r}': self.t(f'schema.ring.{r}') for r in Ring}
         words |= {k: self.t(f'schema.{k}') for k in ('tie_hint', 'tie_second', 'drag_hint', 'keys_help', 'side')}
         words |= {f'tie.{k}': self.t(f'schema.tie.{k}') for k in TIE_KINDS}
         return words | {'family': self.t('schema.whole_family'), 'schema': self.t('network.schema.open'),
@@ -131,7 +131,7 @@ class SchemaPage(HubPage):
         with ui.card().classes('pb-item w-full').mark('schema-metrics'):
             ui.label(self.t('network.view.metrics')).classes('pb-card-title')
             with ui.row().classes('gap-3 no-wrap q-mt-xs'):
-                for ring in (1, 2, 3):
+                for ring in Ring:
                     with ui.column().classes('items-center gap-0 pb-ring-count').mark(f'ring-count-{ring}'):
                         ui.label(str(metrics['size']['per_ring'].get(str(ring), 0))) \
                             .classes('pb-ring-number').style(f'color:{RING_COLORS[ring]}')
@@ -261,7 +261,7 @@ class SchemaPage(HubPage):
 
     def add(self, place: dict[str, Any]) -> None:
         """A new person, at the spot tapped twice (or in the informal ring); on a member's schema, on theirs too."""
-        ring, sector = place.get('ring', 2), place.get('sector', 'vrienden')
+        ring, sector = place.get('ring', Ring.INFORMAL), place.get('sector', 'vrienden')
         spot = {'ring': ring, 'sector': sector, 'distance': place.get('distance', 0.5)}
         extra = {'distance': spot['distance']}
         if self.centre:

@@ -11,7 +11,7 @@ from typing import Any
 
 from nicegui import ui
 
-from board.elements import Element
+from board.elements import SUPPORT_KINDS, Element, Ring
 from network_graph.roles import role_words, side_name
 from network_graph.summary import all_metrics
 
@@ -21,6 +21,7 @@ from .base import Part
 from .figures import goals_per_member, network_figures
 from .form import ElementDialog
 from .network_compare import CompareView
+from .people import RINGS, listed_in
 from .vip_list import VipList
 
 HOW_OFTEN = ('hardly_ever', 'sometimes', 'almost_always')
@@ -35,7 +36,6 @@ SCALES: dict[str, tuple[str, ...]] = {
     'known': ('lt_1', '1_5', 'gt_5'),
 }
 """Each netwerklijst scale and its values, in the order they are shown."""
-KINDS = ('practical', 'emotional', 'information')
 VIEWS = ('list', 'table', 'metrics', 'vip', 'compare')
 RING_COLORS = {'1': '#8d6cab', '2': '#2f6f5e', '3': '#9aa5a0'}
 
@@ -78,8 +78,8 @@ class NetworkPart(Part):
         ui.label(self.t('network.list.intro')).classes('pb-intro')
         if not people:
             self.empty('network.empty')
-        for ring, label in ((2, 'plan.people.ring_network'), (3, 'plan.people.ring_professional')):
-            in_ring = [p for p in people if (p.props.get('ring') or 2) == ring or (ring == 2 and p.props.get('ring') == 1)]
+        for ring, label in RINGS.items():
+            in_ring = [p for p in people if listed_in(p) == ring]
             if in_ring:
                 self.section(label)
                 for person in in_ring:
@@ -90,7 +90,8 @@ class NetworkPart(Part):
         filled = [(scale, p.get(scale)) for scale in SCALES if p.get(scale)]
         with ui.card().classes('pb-item w-full').mark(f'netlist-{person.id}'):
             with ui.row().classes('w-full items-start no-wrap gap-3'):
-                ui.icon('work' if p.get('ring') == 3 else 'favorite', size='md').classes('text-primary q-mt-xs')
+                ui.icon('work' if p.get('ring') == Ring.PROFESSIONAL else 'favorite', size='md') \
+                    .classes('text-primary q-mt-xs')
                 with ui.column().classes('gap-1 grow'):
                     ui.label(p.get('name', '')).classes('pb-item-text')
                     relation = ' · '.join(x for x in (p.get('relation'), p.get('organisation')) if x)
@@ -138,8 +139,9 @@ class NetworkPart(Part):
         ] + [{'name': scale, 'label': self.t(f'network.scale_short.{scale}'), 'field': scale, 'align': 'left'}
              for scale in SCALES]
         members = self.page.names('family_member')
-        rows = [{'id': person.id, 'name': person.props.get('name', ''), 'ring': person.props.get('ring') or 2,
-                 'ring_label': self.t('network.ring_short.3' if person.props.get('ring') == 3 else 'network.ring_short.2'),
+        rows = [{'id': person.id, 'name': person.props.get('name', ''),
+                 'ring': person.props.get('ring') or Ring.INFORMAL,
+                 'ring_label': self.t(f'network.ring_short.{listed_in(person)}'),
                  'roles': self.roles_text(person.props, members)}
                 | {scale: self.value(scale, person.props.get(scale), short=True) or '–' for scale in SCALES}
                 for person in self.people()]
@@ -201,16 +203,16 @@ class NetworkPart(Part):
             'animation': False,
             'legend': {'bottom': 0, 'textStyle': {'fontSize': 14}},
             'grid': {'left': 8, 'right': 16, 'top': 16, 'bottom': 40, 'containLabel': True},
-            'xAxis': {'type': 'category', 'data': [self.t(f'network.kind.{k}') for k in KINDS],
+            'xAxis': {'type': 'category', 'data': [self.t(f'network.kind.{k}') for k in SUPPORT_KINDS],
                       'axisLabel': {'fontSize': 14, 'interval': 0}},
             'yAxis': {'type': 'value', 'minInterval': 1, 'axisLabel': {'fontSize': 13}},
             'series': [
                 {'name': self.t('network.ring.2'), 'type': 'bar', 'stack': 'givers', 'barMaxWidth': 56,
                  'itemStyle': {'color': RING_COLORS['2']}, 'label': label,
-                 'data': [support[k]['informal'] or None for k in KINDS]},
+                 'data': [support[k]['informal'] or None for k in SUPPORT_KINDS]},
                 {'name': self.t('network.ring.3'), 'type': 'bar', 'stack': 'givers', 'barMaxWidth': 56,
                  'itemStyle': {'color': RING_COLORS['3']}, 'label': label,
-                 'data': [support[k]['professional'] or None for k in KINDS]},
+                 'data': [support[k]['professional'] or None for k in SUPPORT_KINDS]},
             ],
         }).classes('pb-chart w-full').mark('chart-kinds')
 
@@ -254,7 +256,7 @@ class NetworkPart(Part):
             ui.label(self.t('network.remains')).classes('pb-card-title')
             ui.label(self.t('network.remains_one') if remain['people'] == 1 else
                      self.t('network.remains_people', count=remain['people'])).classes('q-mt-xs')
-            for kind in KINDS:
+            for kind in SUPPORT_KINDS:
                 givers = [g['name'] for g in remain['kinds'][kind]['givers']]
                 text = ', '.join(givers) if givers else self.t('network.nobody')
                 self.pair(self.t(f'network.scale.{kind}'), text, marker=f'remains-{kind}',

@@ -6,7 +6,7 @@ from typing import Any
 
 from nicegui import ui
 
-from board.elements import Element, Sector, new_id
+from board.elements import Element, Ring, Sector, new_id
 from board.identity import Role
 
 from ..chips import Getter, chip_choice
@@ -15,12 +15,18 @@ from .family import FAMILY_INFO_ID
 from .form import ElementDialog
 
 DAYS = ('ma', 'di', 'wo', 'do', 'vr', 'za', 'zo')
-ROLE_RINGS = (2, 3, 1)
+ROLE_RINGS = (Ring.INFORMAL, Ring.PROFESSIONAL, Ring.FAMILY)
 """The rings an other role can be in, as chips: the network and the professionals first."""
 AFSTEMMING = ('mail', 'telefoon', 'overleg', 'anders')
-RINGS = {2: 'plan.people.ring_network', 3: 'plan.people.ring_professional'}
+RINGS = {Ring.INFORMAL: 'plan.people.ring_network', Ring.PROFESSIONAL: 'plan.people.ring_professional'}
 """The lists: ring 1 (someone who belongs to the family system without being a family member) goes with ring 2."""
-RING_CHOICES = {1: 'plan.people.ring_family', **RINGS}
+RING_CHOICES = {Ring.FAMILY: 'plan.people.ring_family', **RINGS}
+
+
+def listed_in(person: Element) -> Ring:
+    """The list of `RINGS` a betrokkene stands in."""
+    ring = person.props.get('ring') or Ring.INFORMAL
+    return Ring.INFORMAL if ring == Ring.FAMILY else Ring(ring)
 
 
 class PeoplePart(Part):
@@ -36,7 +42,7 @@ class PeoplePart(Part):
         if not people:
             self.empty('plan.people.empty')
         for ring, label in RINGS.items():
-            in_ring = [p for p in people if p.props.get('ring', 2) == ring or (ring == 2 and p.props.get('ring') == 1)]
+            in_ring = [p for p in people if listed_in(p) == ring]
             if in_ring:
                 ui.label(self.t(label)).classes('pb-section')
                 for person in in_ring:
@@ -47,7 +53,8 @@ class PeoplePart(Part):
         p = person.props
         with ui.card().classes('pb-item w-full').mark(f'person-{person.id}'):
             with ui.row().classes('w-full items-start no-wrap gap-3'):
-                ui.icon('work' if p.get('ring') == 3 else 'favorite', size='md').classes('text-primary q-mt-xs')
+                ui.icon('work' if p.get('ring') == Ring.PROFESSIONAL else 'favorite', size='md') \
+                    .classes('text-primary q-mt-xs')
                 with ui.column().classes('gap-1 grow'):
                     with ui.row().classes('items-center gap-2'):
                         ui.label(p.get('name', '')).classes('pb-item-text')
@@ -101,7 +108,8 @@ class PeoplePart(Part):
             if not new_coach or values.get('coordinator_id') != coach:
                 return []
             return [{'op': 'create', 'id': coach, 'type': 'network_person', 'props': {
-                'name': actor.name, 'organisation': actor.organisation, 'ring': 3, 'sector': 'instanties',
+                'name': actor.name, 'organisation': actor.organisation, 'ring': Ring.PROFESSIONAL,
+                'sector': 'instanties',
                 'roles': [self.t('plan.people.coordinator')]}}]
         with ElementDialog(self.page, 'family_info', FAMILY_INFO_ID, props, self.t('plan.people.together'),
                            create_id=FAMILY_INFO_ID, prepare=coach_first) as form:
@@ -119,7 +127,8 @@ class PeoplePart(Part):
                            removal=self.page.person_removal(person_id)) as form:
             form.text('name', self.t('editor.name'))
             ui.label(self.t('plan.people.ring')).classes('text-subtitle1 text-grey-9')
-            ring = chip_choice({str(k): self.t(v) for k, v in RING_CHOICES.items()}, str(props.get('ring', 2)),
+            own = props.get('ring', Ring.INFORMAL)
+            ring = chip_choice({str(k): self.t(v) for k, v in RING_CHOICES.items()}, str(own),
                                multiple=False, required=True, marker='field-ring')
             form.custom('ring', lambda: int(ring()))
             form.text('relation', self.t('plan.people.relation'))
@@ -130,8 +139,8 @@ class PeoplePart(Part):
             sector.set_value(props.get('sector', 'overig'))
             if (side := self.side_choice(form, props)) is not None:
                 side.bind_visibility_from(sector, 'value', backward=lambda value: value == 'familie')
-            form.custom('extra_roles', extra_roles_field(self.t, props.get('extra_roles', []),
-                                                         3 if props.get('ring', 2) != 3 else 2))
+            other = Ring.PROFESSIONAL if own != Ring.PROFESSIONAL else Ring.INFORMAL
+            form.custom('extra_roles', extra_roles_field(self.t, props.get('extra_roles', []), other))
             form.text('phone', self.t('plan.family.phone')).props('type=tel')
             form.text('mail', self.t('plan.family.mail')).props('type=email')
             form.chips('days', self.t('plan.people.days'), {d: self.t(f'plan.day.{d}') for d in DAYS})

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from nicegui import ui
 
 from board.access import may_place
-from board.elements import Element
+from board.elements import Element, Ring
 from network_graph.roles import side_name
 
 from ..ask_further import show_ask_further
@@ -149,7 +149,8 @@ class VipList:
             ui.notify(self.t('vip.already', **names), type='info')
             return
         p = person.props
-        vip = [*p.get('vip', []), {'member': member_id, 'ring': p.get('ring', 2), 'sector': p.get('sector', 'overig'),
+        vip = [*p.get('vip', []), {'member': member_id, 'ring': p.get('ring', Ring.INFORMAL),
+                                   'sector': p.get('sector', 'overig'),
                                    'distance': p.get('distance', 0.5)}]
         if await self.page.push([{'op': 'update', 'id': person_id, 'props': {'vip': vip}}]):
             self.page.notify(self.t('vip.added', **names), type='positive')

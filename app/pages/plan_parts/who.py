@@ -12,6 +12,7 @@ from typing import Any
 from nicegui import ui
 
 from board.dutch import nl_date
+from board.elements import Ring
 from network_graph.graph import network
 from network_graph.plan_load import who_does_what
 
@@ -96,4 +97,4 @@ class WhoDoesWhatPart(Part):
 def _group(person: dict[str, Any], family: set[str]) -> str:
     if person['id'] in family:
         return 'family'
-    return 'professional' if person['ring'] == 3 else 'network'
+    return 'professional' if person['ring'] == Ring.PROFESSIONAL else 'network'
