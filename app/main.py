@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from nicegui import app, background_tasks, ui
 
-from app import assets, cutoff, live_api, state
+from app import api, assets, cutoff, live_api, state
 from app import settings as app_settings
 from app.csrf import CsrfMiddleware
 from app.logging_setup import BoardFromPath
@@ -52,7 +52,8 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     pair_page.register()
     access_page.register()
     invite_page.register()
-    live_api.register()
+    for router in (api.router, live_api.router):
+        app.include_router(router)
     return current
 
 

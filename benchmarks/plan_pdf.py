@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/plan_pdf.py [--runs 15] [--profile 25]
 
 Makes the demo board (board/demo.py) in a temporary SQLite file and times `plan_pdf.plan_for` for its
-coordinator, as ``GET /api/boards/{id}/plan.pdf`` does (app/live_api.py), after one call to warm up imports and
+coordinator, as ``GET /api/boards/{id}/plan.pdf`` does (app/api.py), after one call to warm up imports and
 per-process caches. Each run also makes a reference document that none of our code touches (fpdf2 text pages and
 a picture, `reference_pdf`), so a figure from a busy machine can be told apart from a slower plan: compare the
 ratio plan / reference between runs, and the CPU time, which other busy processes disturb less than the wall
