@@ -136,9 +136,8 @@ def _consented(actor: Actor, consent: Consent, elements: Mapping[str, Element]) 
             found.add(element.id)
     people: set[str] = {actor.id}
     for element_id in list(found):
-        if (element := elements.get(element_id)) is not None:
-            people.update(element.props.get('owners', ()), element.props.get('supporters', ()),
-                          element.props.get('who_ids', ()))
+        if (card := elements.get(element_id)) is not None:
+            people.update(card.props.get('owners', ()), card.props.get('supporters', ()), card.props.get('who_ids', ()))
     found |= {e.id for e in live if e.type in PEOPLE and e.id in people}
     found |= {e.id for e in live if e.type == ElementType.TIE and {e.props.get('a'), e.props.get('b')} <= found}
     return found
@@ -336,7 +335,7 @@ WORDS = {ElementType.FAMILY_MEMBER: 'name', ElementType.NETWORK_PERSON: 'name', 
          ElementType.PICTOGRAM: 'label', ElementType.EVALUATION: 'summary', ElementType.FAMILY_INFO: 'important',
          ElementType.TIE: 'kind', ElementType.MOMENT: 'name'}
 """The prop that holds an element's own words, where it is not `text`: what "Bewerken" changes first."""
-_ANY = object()
+_ANY: Any = object()
 """A value unlike any stored one: asking about a prop whatever it becomes."""
 
 
@@ -346,6 +345,7 @@ def may_change(actor: Actor, element: Element | None, rights: BoardRights, *, ty
     `type_` with these props, by the very rules it applies (`check_operation`, `check_change`). The screens ask it
     before they offer a button or a switch, so nothing looks doable that would be refused."""
     if element is None:
+        assert type_ is not None, 'a new element is asked about with its type'
         after = Element.model_construct(id='', type=ElementType(type_), props=props, visibility=Visibility(),
                                         created_by=actor.id, deleted=False)
     else:

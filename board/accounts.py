@@ -179,7 +179,7 @@ def authenticate(store: Store, mail: str, password: str, now: dt.datetime | None
             _verify(_UNKNOWN_MAIL_HASH, password)
             raise LockedOut(dt.datetime.fromisoformat(tries.locked_until))
         right = _verify(row.password_hash if row else _UNKNOWN_MAIL_HASH, password) and row is not None
-        if right:
+        if right and row is not None:  # `right` says so already; the type checker needs to hear it
             connection.execute(login_failures.delete().where(login_failures.c.mail_key == key))
             if _hasher.check_needs_rehash(row.password_hash):
                 connection.execute(accounts.update().where(accounts.c.id == row.id)
@@ -285,7 +285,9 @@ def add_membership(store: Store, account_id: str, board_id: str, role: Role | st
         if not changed:
             connection.execute(memberships.insert().values(account_id=account_id, board_id=board_id,
                                                            created_at=now_iso(), **values))
-    return membership(store, account_id, board_id)
+    made = membership(store, account_id, board_id)
+    assert made is not None  # just written
+    return made
 
 
 def _membership(row: sa.Row) -> Membership:

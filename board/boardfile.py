@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,8 +21,8 @@ from .operations import OperationError, check_references
 from .photos import with_clean_photo
 from .store import BoardInfo, Store
 
-FORMAT = 'planbord.board'
-VERSION = 1
+FORMAT: Final = 'planbord.board'
+VERSION: Final = 1
 
 
 class BoardMeta(BaseModel):

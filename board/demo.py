@@ -42,7 +42,7 @@ FAMILY = [
     ('fm-noor', 'Noor', 'child', '2020-11-11', '#f18f01'),
 ]
 WRITTEN_BY_BAS = frozenset({'note-bas-schulden'})
-RIGHTS = {'fm-derya': {'manages': True}, 'fm-bas': {'household': False}}
+RIGHTS: dict[str, dict[str, Any]] = {'fm-derya': {'manages': True}, 'fm-bas': {'household': False}}
 """Derya manages the board with Jolien; Bas lives apart, so "ons gezin" is Derya and the children."""
 WORKDAYS = ['ma', 'di', 'wo', 'do', 'vr']
 NETWORK = [  # id, name, relation, organisation, sector, ring, days reachable, hours, mail
@@ -64,7 +64,7 @@ NETWORK = [  # id, name, relation, organisation, sector, ring, days reachable, h
     ('np-sanne', 'Sanne Mulder', 'therapeut van Elif', 'GGZ', 'instanties', 3, ['do'], '', ''),
 ]
 _SCALES = ('practical', 'emotional', 'information', 'critical', 'direction', 'closeness', 'contact', 'known')
-NETWORK_LIST = {id_: dict(zip(_SCALES, row)) for id_, row in {
+NETWORK_LIST: dict[str, dict[str, Any]] = {id_: dict(zip(_SCALES, row)) for id_, row in {
     # the netwerklijst of shared/demo-family.md (Social Network Map scales)
     'np-ayse': ('almost_always', 'sometimes', 'hardly_ever', 'sometimes', 'they_help', 'very', 'weekly', 'gt_5'),
     'np-femke': ('sometimes', 'almost_always', 'sometimes', 'hardly_ever', 'both', 'fairly', 'monthly', 'gt_5'),
@@ -165,7 +165,7 @@ EVALUATIONS = [  # id, kind, date, summary, next steps, {goal: (points, next ste
 
 JOINED_LATER = frozenset({'np-ilse', 'np-samira'})
 """Found by the family after the start; they come in the second batch with the ties and agreement naming them."""
-AT_START = {'np-ruud': {'ring': Ring.PROFESSIONAL}}
+AT_START: dict[str, dict[str, Any]] = {'np-ruud': {'ring': Ring.PROFESSIONAL}}
 """Where someone stood at the start: the football club first counted as an organisation, now Ruud is theirs."""
 LATER = frozenset({'eval-tussen'})
 """What was written after the start besides the newcomers."""

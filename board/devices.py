@@ -188,8 +188,8 @@ def create_code(store: Store, board_id: str, by: Actor, kind: Kind, actor: Actor
         raise PairingError('not_allowed')
     if (kind == Kind.TABLET) != (actor is None):
         raise ValueError('a tablet pairs without an actor, a person with one')
-    now = _now(now)
-    row = {'board_id': board_id, 'kind': str(kind), 'actor': _actor_json(actor), 'label': label.strip()[:120],
+    now, label = _now(now), label.strip()[:120]
+    row = {'board_id': board_id, 'kind': str(kind), 'actor': _actor_json(actor), 'label': label,
            'created_by': _actor_json(by), 'created_at': _iso(now), 'expires_at': _iso(now + CODE_VALID)}
     with store.engine.begin() as connection:
         connection.execute(pairing_codes.delete().where(pairing_codes.c.expires_at < _iso(now)))
@@ -200,7 +200,7 @@ def create_code(store: Store, board_id: str, by: Actor, kind: Kind, actor: Actor
                 connection.execute(pairing_codes.insert().values(code=code, **row))
         except IntegrityError:
             continue
-        return PairingCode(code, board_id, kind, actor, row['label'], now + CODE_VALID)
+        return PairingCode(code, board_id, kind, actor, label, now + CODE_VALID)
 
 
 def pair(store: Store, text: str, client: str, now: dt.datetime | None = None) -> tuple[Device, str, Actor]:
@@ -230,9 +230,9 @@ def pair(store: Store, text: str, client: str, now: dt.datetime | None = None) -
         if problem is not None:
             for key in limits:
                 _record_failure(connection, key, now)
-    if problem is not None:
-        raise PairingError(problem)
-    creator = _actor_from(row.created_by)
+    if problem is not None or row is None:
+        raise PairingError(problem or 'wrong_code')
+    creator = Actor.model_validate_json(row.created_by)
     device, token = add_device(store, row.board_id, Kind(row.kind), _actor_from(row.actor), row.label, creator.id, now)
     return device, token, creator
 
@@ -295,7 +295,7 @@ def set_consent(connection: sa.Connection, board_id: str, invitation_id: str, co
         devices.c.board_id == board_id, devices.c.created_by == invitation_id, devices.c.revoked_at.is_(None),
         devices.c.actor.is_not(None))).all()
     for row in rows:
-        actor = _actor_from(row.actor).model_copy(update={'consent': consent})
+        actor = Actor.model_validate_json(row.actor).model_copy(update={'consent': consent})
         connection.execute(devices.update().where(devices.c.id == row.id).values(actor=_actor_json(actor)))
     return [_device(row).credential for row in rows]
 

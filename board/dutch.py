@@ -20,7 +20,7 @@ def nl_date(value: dt.date | str | None) -> str:
     """A date (or an ISO date string) as 26-11-2026; empty stays empty, text that is no date stays as it is."""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(value).strftime(DATE_FORMAT)
         except ValueError:
             return value
     return value.strftime(DATE_FORMAT) if value else ''

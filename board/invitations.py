@@ -224,6 +224,7 @@ def accept(store: Store, board_id: str, token: str, now: dt.datetime | None = No
     revoked.revoke(store, board_id, invitation.id)
     invitation = replace(invitation, accepted_at=stamp)
     if not invitation.makes_device:
+        assert account_id is not None  # refused above
         accounts.add_membership(store, account_id, board_id, actor.role, actor.organisation,
                                 invitation.network_person, consent=actor.consent, invitation=invitation.id)
         return invitation, None

@@ -216,7 +216,9 @@ def place(elements: Mapping[str, Element], element: Element,
                 return spot
     if element.type in (ElementType.GOAL, ElementType.AGREEMENT):
         return next(spot for top, limit in plan.rows() if (spot := floor.first(plan.columns(), top, size, limit)))
-    return floor.first(plan.columns(), plan.rows()[-1][0], size)
+    spot = floor.first(plan.columns(), plan.rows()[-1][0], size)
+    assert spot is not None, 'below the last row there is always room'
+    return spot
 
 
 def _nearest(floor: _Floor, near: tuple[float, float], size: tuple[float, float]) -> tuple[float, float] | None:

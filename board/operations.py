@@ -7,8 +7,8 @@ and only then make them current. A batch is all or nothing.
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Mapping
-from typing import Annotated, Any, Literal, Protocol
+from collections.abc import Mapping, MutableMapping
+from typing import Annotated, Any, Literal, Protocol, cast
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -113,7 +113,7 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
     """
     staged: dict[str, Element] = {}
     last_index: dict[str, int] = {}
-    view = ChainMap(staged, doc)
+    view = ChainMap(staged, cast(MutableMapping[str, Element], doc))  # a ChainMap writes only to its first map
     for index, op in enumerate(ops):
         last_index[op.id] = index
         current = view.get(op.id)
@@ -156,7 +156,7 @@ def _apply_one(current: Element | None, op: CreateOp | UpdateOp | DeleteOp, view
         # a hidden element's id is `exists`, like a visible or deleted one's
         guard.check(None if isinstance(op, CreateOp) else current,
                     op.visibility if not isinstance(op, DeleteOp) else None, kind)
-    stamp = {'seq': seq, 'updated_by': actor_id, 'updated_at': now}
+    stamp: dict[str, Any] = {'seq': seq, 'updated_by': actor_id, 'updated_at': now}
     match op:
         case CreateOp():
             if current is not None:
@@ -201,7 +201,7 @@ def _as_applied(op: CreateOp | UpdateOp | DeleteOp, before: Element | None, afte
     if isinstance(op, CreateOp):
         dumped['props'] = after.props
         dumped['visibility'] = after.visibility.model_dump(mode='json')
-    elif isinstance(op, UpdateOp):
+    elif isinstance(op, UpdateOp) and before is not None:
         dumped['props'] = dumped.get('props', {}) | {key: value for key, value in after.props.items()
                                       if key in SERVER_PROPS.get(after.type, ()) and value != before.props.get(key)}
     return dumped

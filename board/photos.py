@@ -14,6 +14,7 @@ import io
 from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL.JpegImagePlugin import JpegImageFile
 
 from .elements import PropsError
 
@@ -118,7 +119,7 @@ def _is_ours(raw: bytes) -> bool:
     try:
         with Image.open(io.BytesIO(raw), formats=('JPEG',)) as image:
             if (image.size != (SIZE, SIZE) or image.mode != 'RGB' or 'comment' in image.info
-                    or not raw.endswith(b'\xff\xd9')
+                    or not raw.endswith(b'\xff\xd9') or not isinstance(image, JpegImageFile)
                     or any(marker != 'APP0' or len(data) != 14 or not data.startswith(b'JFIF\0')
                            for marker, data in image.applist)):
                 return False

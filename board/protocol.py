@@ -102,7 +102,7 @@ def view_change(actor: Actor, before: Element | None, after: Element, rights: Bo
     if not sees:
         return {'kind': 'remove', 'id': after.id} if saw else None
     after = as_known(actor, after, rights)
-    if not saw:
+    if not saw or before is None:
         return {'kind': 'put', 'element': public(after, numbers)}
     was = as_seen(as_known(actor, before, rights), numbers)
     change = _patch(after, changed_props(was, as_seen(after, numbers)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .elements import Element, ElementType, Ring, Visibility
+from .elements import Element, ElementType, Ring, Scope, Visibility
 from .identity import Actor, Role
 
 ORGANISATION_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -48,7 +48,7 @@ def person_actor(person: Element, coordinator_id: str | None = None) -> Actor:
     anyone else from the network as network (an invitation gives them no organisation)."""
     name = person.props.get('name') or '?'
     if person.type == ElementType.FAMILY_MEMBER:
-        return Actor(id=person.id, name=name, role=FAMILY_ROLES.get(person.props.get('role'), Role.YOUTH))
+        return Actor(id=person.id, name=name, role=FAMILY_ROLES.get(person.props.get('role', ''), Role.YOUTH))
     if person.id == coordinator_id:
         role = Role.COORDINATOR
     else:
@@ -65,7 +65,7 @@ def people(elements: Iterable[Element], coordinator_id: str | None = None) -> li
     def order(e: Element) -> tuple[int, int, str, str]:
         if e.type == ElementType.FAMILY_MEMBER:
             born = e.props.get('birth_date') or '9999'
-            return 0, ROLE_ORDER.get(e.props.get('role'), 1), born, e.props.get('name', '')
+            return 0, ROLE_ORDER.get(e.props.get('role', ''), 1), born, e.props.get('name', '')
         return 1, 0 if e.id == coordinator_id else 4 - e.props.get('ring', Ring.INFORMAL), '', e.props.get('name', '')
     return [person_actor(e, coordinator_id) for e in sorted(found, key=order)]
 
@@ -99,4 +99,4 @@ def organisation_names(elements: Iterable[Element]) -> dict[str, str]:
 def with_me(visibility: Visibility, actor_id: str) -> Visibility:
     """A `named` visibility that also names `actor_id`: what 'Alleen…' starts from, so no one locks themselves out."""
     names = visibility.names if visibility.scope == 'named' else ()
-    return Visibility(scope='named', names=names if actor_id in names else (actor_id, *names))
+    return Visibility(scope=Scope.NAMED, names=names if actor_id in names else (actor_id, *names))

@@ -68,11 +68,12 @@ def issue(store: Store, board_id: str, actor: Actor, ttl_seconds: int = 30 * 24 
     something.
     """
     now = now or time.time()
-    claims = {'board': board_id, 'jti': jti or new_id(), 'purpose': purpose, 'exp': int(now + ttl_seconds)}
+    expires = int(now + ttl_seconds)
+    claims = {'board': board_id, 'jti': jti or new_id(), 'purpose': purpose, 'exp': expires}
     with store.engine.begin() as connection:
         connection.execute(token_holders.delete().where(token_holders.c.expires_at < _iso(now)))
         connection.execute(token_holders.insert().values(
-            jti=claims['jti'], board_id=board_id, expires_at=_iso(claims['exp']),
+            jti=claims['jti'], board_id=board_id, expires_at=_iso(expires),
             actor=json.dumps(actor.model_dump(mode='json'), ensure_ascii=False)))
     payload = _b64(json.dumps(claims, separators=(',', ':'), sort_keys=True).encode())
     return f'{payload}.{_sign(store.secret(), payload)}'

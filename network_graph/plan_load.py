@@ -91,7 +91,8 @@ def who_does_what(net: Network, today: dt.date) -> dict[str, Any]:
             agreements[id_].append(entry)
         if not named:
             without_person.append(entry | {'who': agreement.get('who', '')})
-    people, nothing_yet = [], []
+    people: list[dict[str, Any]] = []
+    nothing_yet: list[dict[str, Any]] = []
     for person in youngest_first(net.family_members()) + sorted(net.network_people(), key=lambda p: p['ring']):
         entry = brief(person) | {
             'relation': person.get('relation', ''), 'organisation': person.get('organisation', ''),

@@ -16,7 +16,7 @@ def all_metrics(elements: Iterable[Element], today: dt.date | None = None) -> di
     """Every metric over the elements the viewer may see; `today` decides ages and which agreements are done."""
     today = today or dt.date.today()
     net = network(elements)
-    metrics = {
+    metrics: dict[str, Any] = {
         'today': today.isoformat(),
         'size': structure.size(net),
         'informal_share': structure.informal_share(net),
