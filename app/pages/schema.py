@@ -38,7 +38,7 @@ SHOWN = frozenset({ElementType.FAMILY_MEMBER, ElementType.NETWORK_PERSON, Elemen
 PANEL_TYPES = frozenset({'family_member', 'network_person', 'tie', 'goal', 'agreement', 'family_info'})
 """Element types whose changes alter the panel beside the schema."""
 TIE_KINDS = ('normal', 'tense', 'conflict')
-RING_COLORS = {1: '#E07A4F', 2: '#3F9970', 3: '#3F7CC0'}
+RING_COLORS = {Ring.FAMILY: '#E07A4F', Ring.INFORMAL: '#3F9970', Ring.PROFESSIONAL: '#3F7CC0'}
 
 
 class SchemaPage(HubPage):

@@ -37,7 +37,7 @@ SCALES: dict[str, tuple[str, ...]] = {
 }
 """Each netwerklijst scale and its values, in the order they are shown."""
 VIEWS = ('list', 'table', 'metrics', 'vip', 'compare')
-RING_COLORS = {'1': '#8d6cab', '2': '#2f6f5e', '3': '#9aa5a0'}
+RING_COLORS = {Ring.FAMILY: '#8d6cab', Ring.INFORMAL: '#2f6f5e', Ring.PROFESSIONAL: '#9aa5a0'}
 
 
 class NetworkPart(Part):
@@ -184,16 +184,15 @@ class NetworkPart(Part):
 
     def ring_chart(self, metrics: dict[str, Any]) -> None:
         per_ring = metrics['size']['per_ring']
-        rings = ('1', '2', '3')
         ui.echart({
             'animation': False,
             'grid': {'left': 8, 'right': 16, 'top': 16, 'bottom': 8, 'containLabel': True},
-            'xAxis': {'type': 'category', 'data': [self.t(f'network.ring.{r}') for r in rings],
+            'xAxis': {'type': 'category', 'data': [self.t(f'network.ring.{r}') for r in Ring],
                       'axisLabel': {'fontSize': 14, 'interval': 0}},
             'yAxis': {'type': 'value', 'minInterval': 1, 'axisLabel': {'fontSize': 13}},
             'series': [{'type': 'bar', 'barMaxWidth': 56, 'label': {'show': True, 'position': 'top', 'fontSize': 15},
-                        'data': [{'value': per_ring.get(r, 0), 'itemStyle': {'color': RING_COLORS[r]}}
-                                 for r in rings]}],
+                        'data': [{'value': per_ring.get(str(r), 0), 'itemStyle': {'color': RING_COLORS[r]}}
+                                 for r in Ring]}],
         }).classes('pb-chart w-full').mark('chart-rings')
 
     def kinds_chart(self, metrics: dict[str, Any]) -> None:
@@ -207,11 +206,12 @@ class NetworkPart(Part):
                       'axisLabel': {'fontSize': 14, 'interval': 0}},
             'yAxis': {'type': 'value', 'minInterval': 1, 'axisLabel': {'fontSize': 13}},
             'series': [
-                {'name': self.t('network.ring.2'), 'type': 'bar', 'stack': 'givers', 'barMaxWidth': 56,
-                 'itemStyle': {'color': RING_COLORS['2']}, 'label': label,
+                {'name': self.t(f'network.ring.{Ring.INFORMAL}'), 'type': 'bar', 'stack': 'givers', 'barMaxWidth': 56,
+                 'itemStyle': {'color': RING_COLORS[Ring.INFORMAL]}, 'label': label,
                  'data': [support[k]['informal'] or None for k in SUPPORT_KINDS]},
-                {'name': self.t('network.ring.3'), 'type': 'bar', 'stack': 'givers', 'barMaxWidth': 56,
-                 'itemStyle': {'color': RING_COLORS['3']}, 'label': label,
+                {'name': self.t(f'network.ring.{Ring.PROFESSIONAL}'), 'type': 'bar', 'stack': 'givers',
+                 'barMaxWidth': 56,
+                 'itemStyle': {'color': RING_COLORS[Ring.PROFESSIONAL]}, 'label': label,
                  'data': [support[k]['professional'] or None for k in SUPPORT_KINDS]},
             ],
         }).classes('pb-chart w-full').mark('chart-kinds')
