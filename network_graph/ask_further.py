@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from board.elements import Element, ElementType, Ring
+from board.sharing import ORGANISATION_KINDS
 
 from .graph import network
 
@@ -37,14 +38,16 @@ MAX_SECTOR_PROMPTS = 3
 ASKED_SECTORS = ('familie', 'vrienden', 'buren', 'kennissen', 'verenigingen', 'werk_school', 'religie')
 """Informal sectors worth a question when empty, most useful first (religion last: it is the most personal)."""
 CHILDREN = frozenset({'child', 'youth'})
-LIFELONG: dict[str, tuple[str, tuple[str, ...], bool]] = {
-    'huisarts': ('instanties', ('huisarts', 'dokter', 'general practitioner'), False),
-    'school': ('werk_school', ('school', 'mentor', 'leerkracht', 'leraar', 'docent', 'juf', 'meester', 'clb',
-                               'kinderopvang', 'teacher'), True),
-    'jgz': ('instanties', ('jgz', 'jeugdgezondheidszorg', 'consultatiebureau', 'jeugdarts', 'jeugdverpleegkundige',
-                           'schoolarts', 'ggd', 'cjg'), True),
+_ROLE_WORDS: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    'huisarts': ('instanties', ('dokter', 'general practitioner'), False),
+    'school': ('werk_school', ('mentor', 'leerkracht', 'leraar', 'docent', 'juf', 'meester', 'clb', 'teacher'), True),
+    'jgz': ('instanties', ('jeugdarts', 'jeugdverpleegkundige', 'schoolarts', 'ggd'), True),
 }
-"""Lifelong professional → (sector, words that recognise them, only asked when there are children)."""
+LIFELONG: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    name: (sector, dict(ORGANISATION_KINDS)[name] + words, for_children)
+    for name, (sector, words, for_children) in _ROLE_WORDS.items()}
+"""Lifelong professional → (sector, words that recognise them, only asked when there are children): the words of
+their kind of organisation (`board.sharing.ORGANISATION_KINDS`) and those of their role or title."""
 
 
 def _on_schema(elements: list[Element], centre: str | None) -> list[dict[str, Any]]:

@@ -107,3 +107,9 @@ def test_a_parents_own_schema_does_not_ask_about_school() -> None:
     family = [member('fm-d', 'Derya'), member('fm-e', 'Elif', role='youth'),
               *(person(f'np-{i}', 'familie', vip=[{'member': 'fm-d', 'sector': 'familie'}]) for i in range(3))]
     assert keys(family, centre='fm-d') == ['empty.vrienden', 'empty.buren', 'empty.kennissen', 'lifelong.huisarts']
+
+
+def test_a_lifelong_professional_is_known_by_the_same_words_as_their_kind_of_organisation() -> None:
+    family = [e for e in full_network() if e.id != 'np-juf'] + [
+        person('np-karim', 'werk_school', ring=3, organisation='Stedelijk Gymnasium')]
+    assert 'lifelong.school' not in keys(family)
