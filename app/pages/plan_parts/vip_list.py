@@ -101,7 +101,7 @@ class VipList:
             if self.part.may_edit(person, 'practical'):
                 card.classes('cursor-pointer').on('click', lambda: self.part.fill(person, 'vip', tuple(PICTURES)))
             with ui.row().classes('items-center no-wrap gap-3'):
-                face(p.get('name', ''), '#2f6f5e' if p.get('ring') != 3 else '#7d8a85')
+                face(p.get('name', ''), '#2f6f5e' if p.get('ring') != Ring.PROFESSIONAL else '#7d8a85')
                 with ui.column().classes('gap-0 min-w-0'):
                     ui.label(p.get('name', '')).classes('pb-item-text')
                     if p.get('relation'):

@@ -56,8 +56,8 @@ class WhoDoesWhatPart(Part):
         props = element.props if element else {}
         with ui.card().classes('pb-item w-full').mark(f"who-{person['id']}"), \
                 ui.row().classes('w-full items-start no-wrap gap-3'):
-            face(person['name'], props.get('color') or ('#2f6f5e' if person['ring'] < 3 else '#3F7CC0'),
-                 props.get('photo'))
+            ring_color = '#2f6f5e' if person['ring'] != Ring.PROFESSIONAL else '#3F7CC0'
+            face(person['name'], props.get('color') or ring_color, props.get('photo'))
             with ui.column().classes('gap-1 grow min-w-0'):
                 ui.label(person['name']).classes('pb-call-name')
                 where = ' · '.join(x for x in (person['relation'], person['organisation']) if x)
