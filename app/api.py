@@ -86,7 +86,7 @@ async def everything(board_id: str, token: str = '') -> Response:
     except BoardNotFound:
         raise HTTPException(status_code=404, detail='board_not_found') from None
     except FontMissing:
-        log.error('no font for the PDF', exc_info=True)
+        log.exception('no font for the PDF')
         raise HTTPException(status_code=503, detail='font_missing') from None
     return _attachment(data, filename, 'application/zip')
 
@@ -121,7 +121,7 @@ async def _pdf(board_id: str, token: str, make: Callable[[BoardFile, Actor], tup
     except BoardNotFound:
         raise HTTPException(status_code=404, detail='board_not_found') from None
     except FontMissing:
-        log.error('no font for the PDF', exc_info=True)
+        log.exception('no font for the PDF')
         raise HTTPException(status_code=503, detail='font_missing') from None
     await family_data.note(board_id, actor, audit.EXPORTED, subject)
     return _attachment(data, filename, 'application/pdf')
