@@ -17,7 +17,7 @@ from typing import Any
 
 from board.elements import Ring
 from network_graph import schema_layout
-from network_graph.schema_labels import ASCENT, LEAD, Box, drawn_people, first_name, side_label_spot, text_width
+from network_graph.schema_labels import ASCENT, Box, box_height, drawn_people, first_name, side_label_spot, text_width
 from network_graph.schema_layout import (
     CENTRE,
     RING_3_EDGE,
@@ -75,7 +75,7 @@ def _box(x: float, y: float, text: str, size: float, anchor: str, middle: bool =
     width = text_width(text, size)
     left = {'start': x, 'middle': x - width / 2, 'end': x - width}[anchor]
     top = y - size / 2 if middle else y - ASCENT * size
-    return left, top, left + width, top + LEAD * size
+    return left, top, left + width, top + box_height(1, size)
 
 
 def keep_out(labels: dict[str, str], zoom: float, sides: list[tuple[float, float, str]]) -> list[Box]:

@@ -21,8 +21,10 @@ estimated to fit does); other capitals `CAPITAL`, anything else `WIDTH`."""
 CAPITAL, WIDTH = 0.82, 0.7
 LEAD = 1.15
 """Line height as a share of the font size."""
-ASCENT = 0.8
-"""From the top of a line to its baseline, as a share of the font size."""
+ASCENT, DESCENT = 1.07, 0.3
+"""From the top of a line's box to its baseline, and from the baseline to the box's bottom, as shares of the font
+size: as tall as the tallest common screen font (Noto Sans) draws its box, so two names estimated apart stay apart
+whichever font the tablet has."""
 GAP = 0.25
 """Between a dot's rim and its name, as a share of the font size."""
 SMALLER = 0.85
@@ -60,7 +62,12 @@ def label_box(dot: Dot, label: Label) -> Box:
     width = max(text_width(line, label.size) for line in label.lines)
     left = {'start': x, 'middle': x - width / 2, 'end': x - width}[label.anchor]
     top = y - ASCENT * label.size
-    return left, top, left + width, top + LEAD * label.size * len(label.lines)
+    return left, top, left + width, top + box_height(len(label.lines), label.size)
+
+
+def box_height(lines: int, size: float) -> float:
+    """How tall `lines` lines of text at `size` are, from the top of the first to the bottom of the last."""
+    return (ASCENT + DESCENT + LEAD * (lines - 1)) * size
 
 
 def _wraps(text: str) -> list[tuple[str, ...]]:
@@ -79,7 +86,7 @@ def _candidates(dot: Dot, text: str, size: float, room: float) -> Iterable[Label
     inward, outward = ('end', 'start') if x > 0 else ('start', 'end')
     wraps = sorted(_wraps(text), key=lambda lines: max(0.0, max(text_width(t, size) for t in lines) - room))
     for lines in wraps:
-        height = LEAD * size * len(lines)
+        height = box_height(len(lines), size)
         yield Label(lines, 0.0, r + ASCENT * size, 'middle', size)
         yield Label(lines, 0.0, -r - height + ASCENT * size, 'middle', size)
         for shift in (0.0, -0.5, 0.5):
