@@ -16,9 +16,8 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Response
 
-from board import audit, call_list_pdf, plan_pdf, protocol, tokens
+from board import audit, protocol, tokens
 from board.boardfile import BoardFile, export_board, visible_board
-from board.fonts import FontMissing
 from board.history import history_for, versions
 from board.hub import BoardHub
 from board.identity import Actor
@@ -26,6 +25,8 @@ from board.search import search
 from board.store import BoardNotFound
 
 from . import family_data, state
+from .printing import call_list_pdf, plan_pdf
+from .printing.fonts import FontMissing
 
 log = logging.getLogger(__name__)
 

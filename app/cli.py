@@ -133,10 +133,10 @@ def pdf(source: str = Source,
                                        help="Only 'Bij wie kunnen wij terecht?': one A4 page for the fridge."),
         database_url: str = DatabaseUrl) -> None:
     """Write the gezinsplan of a board (or only its call list) as a PDF (A4, Dutch) and print the file name."""
-    from board.call_list_pdf import call_list_pdf
-    from board.fonts import FontMissing
-    from board.paper import pdf_filename
-    from board.plan_pdf import plan_pdf
+    from app.printing.call_list_pdf import call_list_pdf
+    from app.printing.fonts import FontMissing
+    from app.printing.paper import pdf_filename
+    from app.printing.plan_pdf import plan_pdf
     board = _board(source, database_url)
     try:
         data = (call_list_pdf if call_list else plan_pdf)(board)
@@ -175,9 +175,9 @@ def network(source: str = Source,
                                             help='In the PNG, show relations or roles instead of names.'),
             database_url: str = DatabaseUrl) -> None:
     """Export the netwerkschema as GraphML or PNG and/or the netwerklijst as CSV; prints the files written."""
-    from board.fonts import FontMissing
+    from app.printing.fonts import FontMissing
+    from app.printing.schema_picture import render_schema_png
     from network_graph.export import netwerklijst_csv, write_graphml
-    from network_graph.schema_picture import render_schema_png
     if not graphml and not csv and not png:
         _fail('say what to write: --graphml FILE, --csv FILE and/or --png FILE')
     board = _board(source, database_url)

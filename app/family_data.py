@@ -10,12 +10,12 @@ import logging
 from board import audit
 from board.boardfile import export_board
 from board.erase import erase_board
-from board.everything import everything_zip
 from board.hub import BoardHub
 from board.identity import Actor
 
 from . import state
 from .i18n import DEFAULT_LANGUAGE, translate
+from .printing.everything import everything_zip
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ async def log_for(hub: BoardHub, reader: Actor, language: str = DEFAULT_LANGUAGE
 async def everything(board_id: str, actor: Actor) -> tuple[bytes, str]:
     """Everything `actor` may see about the family as a zip (with the log in Dutch), written down as an export.
 
-    Raises `board.store.BoardNotFound` and `board.fonts.FontMissing`.
+    Raises `board.store.BoardNotFound` and `app.printing.fonts.FontMissing`.
     """
     hub = await state.get().hubs.get(board_id)
     lines = await log_for(hub, actor)

@@ -13,7 +13,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app import logging_setup
 from app.logging_setup import LogFormat
-from board import fonts
+from app.printing import fonts
 
 PREFIX = 'PLANBORD_'
 

@@ -10,7 +10,7 @@ export const TIE_LOOK = {
 
 const round1 = (v) => Math.round(v * 10) / 10;
 
-// Mirror of board.board_picture.initials: letters only, so "Oppas (betaald)" is "OB", never "O(".
+// Mirror of network_graph.pseudonyms.initials: letters only, so "Oppas (betaald)" is "OB", never "O(".
 export function initials(name) {
   const words = (name || "").split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
   if (!words.length) return "?";

@@ -4,7 +4,7 @@
 
 Builds a seeded random network (5 family members, the rest spread over rings 2 and 3 with netwerklijst scales,
 goals and agreements like a busy plan), then times `network_graph.summary.all_metrics` (target: under 50 ms) and
-`network_graph.schema_picture.render_schema_png` at 1200 px (target: under 300 ms) and prints the median and p95
+`app.printing.schema_picture.render_schema_png` at 1200 px (target: under 300 ms) and prints the median and p95
 of each. Not a test: run it by hand on the machine you care about.
 """
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.printing.schema_picture import render_schema_png
 from board.elements import Element, ElementType, LifeDomain, Sector, validate_props
-from network_graph.schema_picture import render_schema_png
 from network_graph.summary import all_metrics
 
 LEVELS = ['hardly_ever', 'sometimes', 'almost_always', None]

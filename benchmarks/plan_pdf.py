@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fpdf import FPDF, image_parsing
 from PIL import Image, ImageDraw
 
-from board import fonts, paper_fonts, plan_pdf
+from app.printing import fonts, paper_fonts, plan_pdf
 from board.boardfile import BoardFile, export_board
 from board.demo import create_demo_board
 from board.identity import Actor, Role

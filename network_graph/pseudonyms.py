@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from board.board_picture import initials
 from board.dutch import MEMBER_ROLES
 from board.elements import Element, ElementType
 
@@ -62,3 +61,12 @@ def pseudonymise(elements: Iterable[Element], mode: Mode) -> list[Element]:
     """The elements with every person's name hidden (for metrics and pictures on a shared screen)."""
     return [e.model_copy(update={'props': hidden_props(e.type, e.props, mode)}) if e.type in PEOPLE else e
             for e in elements]
+
+
+def initials(name: str) -> str:
+    """Two letters for a dot: first and last initial, or the first two letters of a single name; letters and digits
+    only, so 'Oppas (betaald)' is 'OB', never 'O('."""
+    words = [w for w in (''.join(c for c in word if c.isalnum()) for word in name.split()) if w]
+    if not words:
+        return '?'
+    return (words[0][:2] if len(words) == 1 else words[0][0] + words[-1][0]).upper()

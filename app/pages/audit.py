@@ -9,10 +9,10 @@ from fastapi.responses import RedirectResponse
 from nicegui import ui
 
 from board import audit
-from board.fonts import FontMissing
 
 from .. import family_data
 from ..people import language, t
+from ..printing.fonts import FontMissing
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
 

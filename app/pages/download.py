@@ -7,14 +7,15 @@ from collections.abc import Callable
 
 from nicegui import ui
 
-from board import audit, call_list_pdf, plan_pdf
+from board import audit
 from board.boardfile import BoardFile, board_file
-from board.fonts import FontMissing
 from board.hub import BoardHub
 from board.identity import Actor
 
 from .. import family_data
 from ..people import t
+from ..printing import call_list_pdf, plan_pdf
+from ..printing.fonts import FontMissing
 
 log = logging.getLogger(__name__)
 

@@ -9,12 +9,13 @@ import pytest
 from nicegui.testing import User
 
 from app import state
-from board import board_picture, layout
+from app.printing import board_picture
+from app.printing.plan_pdf import plan_for
+from board import layout
 from board.boardfile import board_file
 from board.elements import Element
 from board.identity import Actor, Role
 from board.plan import create_family_board
-from board.plan_pdf import plan_for
 from tests.ui.helpers import (
     DERYA,
     canvas_of,

@@ -1,4 +1,4 @@
-"""The board picture (board/board_picture.py): a PNG of the board, drawn on the server without a browser."""
+"""The board picture (app/printing/board_picture.py): a PNG of the board, drawn on the server without a browser."""
 from __future__ import annotations
 
 import io
@@ -6,8 +6,8 @@ import io
 import pytest
 from PIL import Image
 
-from board import fonts
-from board.board_picture import render_board_png
+from app.printing import fonts
+from app.printing.board_picture import render_board_png
 from board.boardfile import BoardFile, export_board
 from board.demo import create_demo_board
 from board.elements import Element, ElementType, validate_props

@@ -1,4 +1,4 @@
-"""'Bij wie kunnen wij terecht?' on paper (board/call_list_pdf.py): the call list for the fridge, and in the plan."""
+"""'Bij wie kunnen wij terecht?' on paper (app/printing/call_list_pdf.py): the call list for the fridge, and in the plan."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,11 +7,11 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from app.printing.call_list_pdf import EMPTY, call_list_for, call_list_pdf
+from app.printing.plan_pdf import plan_pdf
 from board.boardfile import BoardFile
-from board.call_list_pdf import EMPTY, call_list_for, call_list_pdf
 from board.elements import Element, ElementType, validate_props
 from board.identity import Actor, Role
-from board.plan_pdf import plan_pdf
 from network_graph.summary import all_metrics
 
 TODAY = dt.date(2026, 11, 26)

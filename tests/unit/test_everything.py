@@ -8,9 +8,9 @@ import zipfile
 
 from PIL import Image
 
+from app.printing.everything import everything_zip
 from board.boardfile import board_file
 from board.demo import create_demo_board
-from board.everything import everything_zip
 from board.identity import Actor, Role
 from board.operations import apply_batch, parse_batch
 from board.photos import thumbnail_data_url

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from app.i18n import translate
+from app.printing.plan_pdf import plan_for
 from board import audit
 from board.access import BoardRights, can_see
 from board.boardfile import board_file, visible_board
@@ -23,7 +24,6 @@ from board.history import history_for, versions
 from board.hub import BoardHub
 from board.identity import Actor, Consent, Role
 from board.numbering import numbers_for, seen_by
-from board.plan_pdf import plan_for
 from board.search import search
 from tests.unit.hub_client import Client, create, delete, fields, update
 

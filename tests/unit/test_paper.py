@@ -1,4 +1,4 @@
-"""The paper under every Planbord PDF (board/paper.py, board/paper_fonts.py): fonts read once, each paper its own."""
+"""The paper under every Planbord PDF (app/printing/paper.py, app/printing/paper_fonts.py): fonts read once, each paper its own."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from board import paper, paper_fonts
+from app.printing import paper, paper_fonts
+from app.printing.call_list_pdf import call_list_pdf
+from app.printing.plan_pdf import plan_pdf
 from board.boardfile import BoardFile, export_board
-from board.call_list_pdf import call_list_pdf
 from board.demo import create_demo_board
 from board.elements import Element, ElementType, validate_props
-from board.plan_pdf import plan_pdf
 
 TODAY = dt.date(2026, 11, 26)
 LETTERS = 'abcdefghijklmnopqrstuvwxyz WMil.-\n‱Жé\u00ad'

@@ -1,4 +1,4 @@
-"""The gezinsplan PDF (board/plan_pdf.py): what a parent reads on paper, made from board data only."""
+"""The gezinsplan PDF (app/printing/plan_pdf.py): what a parent reads on paper, made from board data only."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from board import fonts
+from app.printing import fonts
+from app.printing.plan_pdf import NL, pdf_filename, plan_pdf
 from board.access import BoardRights, can_see
 from board.boardfile import BoardFile, dumps, export_board, loads, visible_board
 from board.demo import create_demo_board
 from board.elements import Element, ElementType, Visibility, validate_props
 from board.identity import Actor, Role
-from board.plan_pdf import NL, pdf_filename, plan_pdf
 
 TODAY = dt.date(2026, 11, 26)
 HEADINGS = ['Algemene informatie', 'Betrokkenen', 'Doelen', 'Afspraken', 'Evaluatie en vervolgafspraken',

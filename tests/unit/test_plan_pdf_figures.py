@@ -1,14 +1,14 @@
-"""The gezinsplan PDF's doelen per gezinslid, wie doet wat and het netwerk in cijfers (board/plan_figures.py)."""
+"""The gezinsplan PDF's doelen per gezinslid, wie doet wat and het netwerk in cijfers (app/printing/plan_figures.py)."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
+from app.printing.plan_pdf import plan_for, plan_pdf
 from board.boardfile import BoardFile, export_board
 from board.demo import create_demo_board
 from board.identity import Actor, Role
-from board.plan_pdf import plan_for, plan_pdf
 from tests.unit.test_plan_pdf import element, has, text_of, with_elements
 
 TODAY = dt.date(2026, 11, 26)

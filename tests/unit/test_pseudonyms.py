@@ -1,9 +1,8 @@
 """Names hidden on a shared screen (network_graph/pseudonyms.py): initials or roles, never a name, face or number."""
 import json
 
-from board.board_picture import initials
 from board.elements import Element
-from network_graph.pseudonyms import hidden_props, pseudonymise, role_of
+from network_graph.pseudonyms import hidden_props, initials, pseudonymise, role_of
 from network_graph.summary import all_metrics
 
 AYSE = {'name': 'Anneanne Ayşe', 'relation': 'moeder van Derya', 'ring': 2, 'sector': 'familie',

@@ -1,4 +1,4 @@
-"""The netwerkschema picture (network_graph/schema_picture.py): drawn on the server from the elements it is given."""
+"""The netwerkschema picture (app/printing/schema_picture.py): drawn on the server from the elements it is given."""
 from __future__ import annotations
 
 import io
@@ -7,11 +7,11 @@ import random
 import pytest
 from PIL import Image, ImageDraw
 
+from app.printing.schema_picture import render_schema_png
 from board.boardfile import BoardFile, export_board
 from board.demo import create_demo_board
 from board.elements import Element, ElementType, validate_props
 from network_graph.schema_layout import SECTOR_LABELS
-from network_graph.schema_picture import render_schema_png
 
 
 def element(id_: str, type_: str, **props) -> Element:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app import settings as app_settings
+from app.printing import fonts
 from app.settings import Settings, SettingsError
-from board import fonts
 from tests.cli_help import commands, options
 
 ROOT = Path(__file__).resolve().parents[2]

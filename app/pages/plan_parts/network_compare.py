@@ -21,8 +21,8 @@ from board.elements import Element
 from board.moments import seen_then
 from board.store import HistoryMissing
 from network_graph.compare import compare
-from network_graph.schema_picture import render_schema_png
 
+from ...printing.schema_picture import render_schema_png
 from .form import ElementDialog
 
 if TYPE_CHECKING:

@@ -15,17 +15,17 @@ from fpdf.fonts import FontFace
 from PIL import Image
 from pydantic import BaseModel, ValidationError
 
+from board.boardfile import BoardFile, visible_board
+from board.dutch import MEMBER_ROLES, nl_date, nl_days
+from board.elements import Agreement, Evaluation, FamilyInfo, FamilyMember, Goal, LifeDomain, NetworkPerson, Note, Zone
+from board.identity import Actor
 from network_graph.roles import on_paper
-from network_graph.schema_picture import schema_image
 
 from .board_picture import board_image
-from .boardfile import BoardFile, visible_board
 from .call_list_pdf import call_list_section
-from .dutch import MEMBER_ROLES, nl_date, nl_days
-from .elements import Agreement, Evaluation, FamilyInfo, FamilyMember, Goal, LifeDomain, NetworkPerson, Note, Zone
-from .identity import Actor
 from .paper import BODY, GREY, INK, LATE, LEAD, SMALL, SOFT, Paper, pdf_filename
 from .plan_figures import goals_per_member_section, network_figures_section, who_does_what_section
+from .schema_picture import schema_image
 
 NL: dict[str, dict[str, str]] = {
     'role': MEMBER_ROLES,

@@ -11,13 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from board.boardfile import BoardFile, visible_board
+from board.dutch import SUPPORT_KINDS, nl_date, nl_days
+from board.identity import Actor
 from network_graph.graph import network
 from network_graph.roles import on_paper
 from network_graph.support import call_list
 
-from .boardfile import BoardFile, visible_board
-from .dutch import SUPPORT_KINDS, nl_date, nl_days
-from .identity import Actor
 from .paper import ACCENT, INK, SOFT, Paper, pdf_filename
 
 TITLE = 'Bij wie kunnen wij terecht?'

@@ -15,14 +15,11 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from board.board_picture import FAMILY_COLORS, RING_COLORS, initials
 from board.elements import Element
-from board.fonts import Font, drawable, find_font
-
-from .graph import network
-from .pseudonyms import role_of, short_role
-from .schema_labels import LEAD, Box, Label, drawn_people, first_name, side_label_spot, text_width
-from .schema_layout import (
+from network_graph.graph import network
+from network_graph.pseudonyms import initials, role_of, short_role
+from network_graph.schema_labels import LEAD, Box, Label, drawn_people, first_name, side_label_spot, text_width
+from network_graph.schema_layout import (
     CENTRE,
     HALO,
     RING_LABELS,
@@ -36,6 +33,9 @@ from .schema_layout import (
     sector_wedge,
     to_xy,
 )
+
+from .board_picture import FAMILY_COLORS, RING_COLORS
+from .fonts import Font, drawable, find_font
 
 BACKGROUND, INK, SUB, EDGE = '#FBFAF6', '#1F2933', '#5B6470', '#D8D4CA'
 RING_FILLS = {1: '#FCEEE4', 2: '#E9F5EE', 3: '#EAF1FA'}

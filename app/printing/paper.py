@@ -16,8 +16,9 @@ from fpdf.fonts import FontFace
 from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR
 from fpdf.util import FloatTolerance, Padding
 
-from .boardfile import BoardFile
-from .dutch import nl_date
+from board.boardfile import BoardFile
+from board.dutch import nl_date
+
 from .fonts import covered, find_font
 from .paper_fonts import add_plan_font
 

@@ -10,10 +10,12 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .boardfile import BoardFile
-from .elements import Element
+from board.boardfile import BoardFile
+from board.elements import Element
+from board.layout import box, drawn
+from network_graph.pseudonyms import initials
+
 from .fonts import drawable, find_font
-from .layout import box, drawn
 
 CARD = {  # fill, border, ink
     'goal': ('#EAF7EE', '#A6D9B5', '#23824B'), 'agreement': ('#E9F1FC', '#A9C6EE', '#2C66AD'),
@@ -219,11 +221,3 @@ def _pictogram(pen: _Pen, element: Element) -> None:
     pen.text(x + 6, y + 64, w - 12, 40, p.get('label', '') or ICON_LABELS.get(p.get('icon', ''), ''), 14, INK,
              bold=True, centre=True)
 
-
-def initials(name: str) -> str:
-    """Two letters for a dot: first and last initial, or the first two letters of a single name; letters and digits
-    only, so 'Oppas (betaald)' is 'OB', never 'O('."""
-    words = [w for w in (''.join(c for c in word if c.isalnum()) for word in name.split()) if w]
-    if not words:
-        return '?'
-    return (words[0][:2] if len(words) == 1 else words[0][0] + words[-1][0]).upper()

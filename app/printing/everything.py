@@ -12,12 +12,14 @@ import io
 import re
 import zipfile
 
-from . import boardfile, plan_pdf
-from .boardfile import BoardFile, visible_board
-from .elements import ElementType
-from .identity import Actor
+from board import boardfile
+from board.boardfile import BoardFile, visible_board
+from board.elements import ElementType
+from board.identity import Actor
+from board.photos import PREFIX, PhotoError, clean_data_url
+
+from . import plan_pdf
 from .paper import pdf_filename
-from .photos import PREFIX, PhotoError, clean_data_url
 
 LOG_COLUMNS = ('datum', 'tijd', 'wie', 'wat')
 
@@ -26,7 +28,7 @@ def everything_zip(board: BoardFile, actor: Actor, log: list[tuple[dt.datetime, 
                    today: dt.date | None = None) -> tuple[bytes, str]:
     """The zip's bytes and its file name; `log` holds (when, who, sentence), newest first.
 
-    Raises `board.fonts.FontMissing` when the plan cannot be printed.
+    Raises `fonts.FontMissing` when the plan cannot be printed.
     """
     theirs = visible_board(board, actor)
     out = io.BytesIO()
