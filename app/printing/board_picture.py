@@ -6,16 +6,16 @@ as tinted rounded areas, ties as lines. It draws what the `BoardFile` holds, so 
 from __future__ import annotations
 
 import io
-from typing import Any
+from collections.abc import Callable
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from board.boardfile import BoardFile
 from board.elements import Element
 from board.layout import box, drawn
 from network_graph.pseudonyms import initials
 
-from .fonts import drawable, find_font
+from .lettering import Lettering
 
 CARD = {  # fill, border, ink
     'goal': ('#EAF7EE', '#A6D9B5', '#23824B'), 'agreement': ('#E9F1FC', '#A9C6EE', '#2C66AD'),
@@ -70,12 +70,11 @@ def board_image(board: BoardFile, width: int = 1600) -> Image.Image:
 
 
 class _Pen:
-    """Draws in board units: scales, shifts and picks fonts."""
+    """Draws in board units: scales, shifts and letters in every script (`lettering`)."""
 
     def __init__(self, draw: ImageDraw.ImageDraw, scale: float, offset: tuple[float, float]) -> None:
         self.draw, self.scale, self.offset = draw, scale, offset
-        self.font_files = find_font()
-        self._fonts: dict[tuple[int, bool], ImageFont.FreeTypeFont] = {}
+        self.letters = Lettering()
 
     def xy(self, x: float, y: float) -> tuple[float, float]:
         return self.offset[0] + x * self.scale, self.offset[1] + y * self.scale
@@ -84,39 +83,37 @@ class _Pen:
         self.draw.rounded_rectangle([self.xy(x, y), self.xy(x + w, y + h)], radius=radius * self.scale, fill=fill,
                                     outline=outline, width=max(1, round(2 * self.scale)))
 
-    def font(self, size: float, bold: bool = False) -> ImageFont.FreeTypeFont:
-        key = (max(6, round(size * self.scale)), bold)
-        if key not in self._fonts:
-            path = self.font_files.bold if bold else self.font_files.regular
-            self._fonts[key] = ImageFont.truetype(str(path), key[0])
-        return self._fonts[key]
+    def pixels(self, size: float) -> int:
+        return max(6, round(size * self.scale))
+
+    def measure(self, size: float, bold: bool = False) -> Callable[[str], float]:
+        """How wide a text is in pixels at `size` (board units)."""
+        return lambda text: self.letters.length(text, self.pixels(size), bold)
 
     def text(self, x: float, y: float, w: float, h: float, text: str, size: float, fill: str,
              bold: bool = False, centre: bool = False) -> None:
         """Wrapped text in the box (x, y, w, h); lines that do not fit are cut off with an ellipsis."""
-        font = self.font(size, bold)
-        line_h = size * 1.3
-        text = drawable(text, self.font_files)
-        lines = _wrap(self.draw, text, font, w * self.scale, max(1, int(h // line_h)))
+        measure, line_h = self.measure(size, bold), size * 1.3
+        lines = _wrap(measure, text, w * self.scale, max(1, int(h // line_h)))
         for i, line in enumerate(lines):
-            left = x + (w - self.draw.textlength(line, font=font) / self.scale) / 2 if centre else x
-            self.draw.text(self.xy(left, y + i * line_h), line, font=font, fill=fill)
+            left = x + (w - measure(line) / self.scale) / 2 if centre else x
+            self.letters.draw(self.draw, self.xy(left, y + i * line_h), line, self.pixels(size), fill, bold)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Any, width: float, max_lines: int) -> list[str]:
+def _wrap(measure: Callable[[str], float], text: str, width: float, max_lines: int) -> list[str]:
     lines: list[str] = []
     for paragraph in (text or '').splitlines() or ['']:
         line = ''
         for word in paragraph.split():
-            while draw.textlength(word, font=font) > width and len(word) > 1:  # a word wider than the card
+            while measure(word) > width and len(word) > 1:  # a word wider than the card
                 cut = max(1, next((i for i in range(len(word), 0, -1)
-                                   if draw.textlength(word[:i], font=font) <= width), 1))
+                                   if measure(word[:i]) <= width), 1))
                 if line:
                     lines.append(line)
                 lines.append(word[:cut])
                 line, word = '', word[cut:]
             trial = f'{line} {word}'.strip()
-            if line and draw.textlength(trial, font=font) > width:
+            if line and measure(trial) > width:
                 lines.append(line)
                 line = word
             else:
@@ -124,7 +121,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Any, width: float, max_lin
         lines.append(line)
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
-        while last and draw.textlength(last + '…', font=font) > width:
+        while last and measure(last + '…') > width:
             last = last[:-1]
         lines = lines[:max_lines - 1] + [last.rstrip() + '…']
     return lines
@@ -198,10 +195,8 @@ def _person(pen: _Pen, element: Element) -> None:
     cx, cy = pen.xy(x + 33, y + 35)
     r = 24 * pen.scale
     pen.draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=colour)
-    font = pen.font(17, bold=True)
-    letters = initials(drawable(p.get('name', ''), pen.font_files))
-    pen.draw.text((cx, cy), letters, font=font, fill='#FFFFFF', anchor='mm')
-    name_lines = len(_wrap(pen.draw, p.get('name', ''), pen.font(14.5, True), (w - 70) * pen.scale, 2))
+    pen.letters.draw(pen.draw, (cx, cy), initials(p.get('name', '')), pen.pixels(17), '#FFFFFF', True, 'mm')
+    name_lines = len(_wrap(pen.measure(14.5, True), p.get('name', ''), (w - 70) * pen.scale, 2))
     top = y + (35 - 9.5 * name_lines - (9 if sub else 0))
     pen.text(x + 64, top, w - 70, 19 * name_lines, p.get('name', ''), 14.5, INK, bold=True)
     if sub:
@@ -216,8 +211,8 @@ def _pictogram(pen: _Pen, element: Element) -> None:
     cx, cy = pen.xy(x + w / 2, y + 34)
     r = 22 * pen.scale
     pen.draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=colour)
-    pen.draw.text((cx, cy), ICON_LABELS.get(p.get('icon', ''), '?')[:1].upper(), font=pen.font(20, True),
-                  fill='#FFFFFF', anchor='mm')
+    pen.letters.draw(pen.draw, (cx, cy), ICON_LABELS.get(p.get('icon', ''), '?')[:1].upper(), pen.pixels(20),
+                     '#FFFFFF', True, 'mm')
     pen.text(x + 6, y + 64, w - 12, 40, p.get('label', '') or ICON_LABELS.get(p.get('icon', ''), ''), 14, INK,
              bold=True, centre=True)
 

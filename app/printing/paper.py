@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 import unicodedata
 from typing import Any
 
@@ -19,8 +20,8 @@ from fpdf.util import FloatTolerance, Padding
 from board.boardfile import BoardFile
 from board.dutch import nl_date
 
-from .fonts import covered, find_font
-from .paper_fonts import add_plan_font
+from .fonts import FALLBACK_PACKAGES, UNPRINTABLE, covered, described, fallbacks_for, find_font, missing
+from .paper_fonts import FAMILY, add_plan_font
 
 PICTURE_COMPRESSION = 3
 """zlib level for the pictures on a paper: level 3 takes half the time of the default 6 (some 30 ms for the plan's
@@ -53,8 +54,27 @@ def pdf_filename(board: BoardFile, today: dt.date | None = None, kind: str = 'ge
     return '-'.join(p for p in (kind, slug[:60].strip('-'), nl_date(today or dt.date.today())) if p) + '.pdf'
 
 
+def board_text(board: BoardFile) -> set[str]:
+    """Every character typed on the board: what the paper's fonts must show."""
+    seen: set[str] = set(family_name(board))
+    for element in board.elements:
+        for value in element.props.values():
+            for text in (value if isinstance(value, list) else [value]):
+                if isinstance(text, str) and not text.startswith('data:'):
+                    seen.update(text)
+    return seen
+
+
+def needs_shaping(characters: set[str]) -> bool:
+    """Whether some text must be shaped to read right: letters that join or go right to left (Arabic, Hebrew) or
+    marks that sit on a letter in scripts such as Devanagari. Papers without them are printed unshaped, faster."""
+    return any(unicodedata.bidirectional(c) in ('R', 'AL') or
+               (unicodedata.category(c) in ('Mn', 'Mc') and not 0x300 <= ord(c) < 0x370) for c in characters)
+
+
 class Paper(FPDF):
-    """An A4 page in Dutch with the found font as 'plan'; raises `fonts.FontMissing` when there is none.
+    """An A4 page in Dutch with the found font as 'plan' (and the fallback fonts the board's names need);
+    raises `fonts.FontMissing` when there is none.
 
     :param board: the board (already filtered for the reader) the paper is about
     :param today: the date printed on the paper
@@ -64,9 +84,21 @@ class Paper(FPDF):
     def __init__(self, board: BoardFile, today: dt.date, kind: str) -> None:
         super().__init__(orientation='P', unit='mm', format='A4')
         self.board, self.today, self.family, self.kind = board, today, family_name(board), kind
-        font = find_font()
+        font, characters = find_font(), board_text(board)
         add_plan_font(self, font)
-        self.glyphs = covered(font)
+        self.plain = covered(font)
+        """What the main font shows: text of these alone is wrapped by `lines` itself."""
+        self.glyphs = set(self.plain)
+        fallbacks = fallbacks_for(characters, font)
+        for number, fallback in enumerate(fallbacks, start=1):
+            add_plan_font(self, fallback, f'{FAMILY}{number}')
+            self.glyphs |= covered(fallback)
+        self.set_fallback_fonts([f'{FAMILY}{number}' for number in range(1, len(fallbacks) + 1)])
+        if needs_shaping(characters):
+            self.set_text_shaping(True)
+        self.unprintable: list[str] = []
+        """The characters no font has, shown as `UNPRINTABLE`: the footer of each page that shows one names them."""
+        self.pages_unprintable: set[int] = set()
         self.set_margins(14, 16, 14)
         self.set_auto_page_break(True, margin=18)
         self.set_title(self.clean(f'{kind} {self.family}'))
@@ -74,17 +106,46 @@ class Paper(FPDF):
         self.set_creator('Planbord')
 
     def clean(self, text: Any) -> str:
-        """The text with every character the font cannot draw left out (an emoji, say), so nothing fails."""
+        """The text with every character no font has shown as □ and written down for this page's footer, so
+        nothing fails and no letter of a name goes missing without a word."""
         text = str(text or '')
-        return ''.join(c for c in text if ord(c) in self.glyphs or c in '\n') if text else ''
+        lacking = missing(text, self.glyphs)
+        if not lacking:
+            return text
+        self.unprintable += [c for c in lacking if c not in self.unprintable]
+        return ''.join(UNPRINTABLE if c in lacking else c for c in text)
+
+    def normalize_text(self, text: str) -> str:
+        """fpdf2 passes every text it prints through here: a page that shows `UNPRINTABLE` is noted for its
+        footer (measuring, with writing switched off, notes nothing)."""
+        if self.unprintable and UNPRINTABLE in text and isinstance(self._out, types.MethodType):
+            self.pages_unprintable.add(self.page)
+        return super().normalize_text(text)
+
+    def for_fpdf2(self, text: str) -> bool:
+        """Whether `text` is left to fpdf2 to wrap: characters it wraps at or turns into others, letters from a
+        fallback font, or text to shape (`lines` measures letters of the main font, one by one)."""
+        return bool(UNUSUAL.search(text)) or self.text_shaping is not None or any(ord(c) not in self.plain
+                                                                                 for c in text)
 
     def footer(self) -> None:
-        self.set_y(-12)
+        if self.page in self.pages_unprintable:
+            self.warn_unprintable(self.unprintable)
+        self.set_y(-13)
         self.set_font('plan', '', 9)
         self.set_text_color(*SOFT)
         family = ' '.join(self.clean(self.family).split())
         family = family if len(family) <= 60 else family[:59] + '…'
         self.cell(0, 5, f'{self.kind} {family} — pagina {self.page_no()} van {{nb}}', align='C')
+
+    def warn_unprintable(self, characters: list[str]) -> None:
+        """Two lines under the footer: which characters no font has, and how to get a font that has them."""
+        self.set_y(-8.5)
+        self.set_font(FAMILY, 'B', 7)
+        self.set_text_color(*LATE)
+        self.multi_cell(0, 3, f'Let op: {UNPRINTABLE} staat voor een teken zonder lettertype op de server: '
+                        f'{described(characters[:2])}. Vraag de beheerder er een te installeren '
+                        f'(bijvoorbeeld {FALLBACK_PACKAGES}).', align='C')
 
     def heading(self, text: str) -> None:
         if self.will_page_break(40):
@@ -149,7 +210,7 @@ class Paper(FPDF):
     def print_lines(self, text: str, h: float, width: float = 0, align: str = 'L') -> float:
         """Print `text` as `multi_cell(width, h, text, align=align, new_x='LMARGIN', new_y='NEXT')` does, in a
         fraction of the time: wrapped by `lines` and each line printed with cell(). Returns the height taken."""
-        if UNUSUAL.search(text):
+        if self.for_fpdf2(text):
             return self.multi_cell(width, h, text, align=align, new_x='LMARGIN', new_y='NEXT', output='HEIGHT')
         width = width or self.w - self.r_margin - self.x
         lines = self.lines(text, width)
@@ -166,7 +227,7 @@ class Paper(FPDF):
         that grows with the text, where fpdf2 measures a line again for every letter it adds. A text with other
         spaces than ' ', soft hyphens or page feeds goes to fpdf2 itself.
         """
-        if not text or UNUSUAL.search(text):
+        if not text or self.for_fpdf2(text):
             return self.multi_cell(width, 5, text, dry_run=True, output='LINES', padding=padding)
         room = width - padding.right - padding.left
         room -= (self.c_margin if not padding.left else 0) + (self.c_margin if not padding.right else 0)

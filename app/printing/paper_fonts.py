@@ -28,19 +28,20 @@ UNUSED_TABLES = ('FFTM', 'GDEF', 'GPOS', 'GSUB', 'MATH', 'hdmx', 'meta', 'sbix',
 drops beside GPOS: the PDF places every letter itself)."""
 
 
-def add_plan_font(pdf: FPDF, font: Font) -> None:
-    """Give `pdf` the font as 'plan', regular and bold ('B'), as `add_font` would."""
+def add_plan_font(pdf: FPDF, font: Font, family: str = FAMILY) -> None:
+    """Give `pdf` the font as `family` ('plan' unless said), regular and bold ('B'), as `add_font` would."""
     for style, path in (('', font.regular), ('B', font.bold)):
-        pdf.fonts[FAMILY + style] = own_face(read_face(path, style), len(pdf.fonts) + 1)
+        face = pdf.fonts[family + style] = own_face(read_face(path, style), len(pdf.fonts) + 1)
+        face.fontkey = family + style
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=32)
 def read_face(path: Path, style: str) -> TTFFont:
     """A face read and measured once per process, for papers to copy; never given to a paper itself."""
     return TTFFont(FPDF(), path, FAMILY + style, style)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=32)
 def trimmed(path: Path) -> bytes:
     """The font file without `UNUSED_TABLES` (fontTools reads the layout tables before it drops them, some 10 ms
     a face); the other tables are copied as they are."""

@@ -7,13 +7,12 @@ filter them for the viewer first; `pseudonyms=True` shows each person's relation
 """
 from __future__ import annotations
 
-import functools
 import io
 import math
 from collections.abc import Iterable
 from typing import Any
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from board.elements import Element
 from network_graph.graph import network
@@ -35,7 +34,7 @@ from network_graph.schema_layout import (
 )
 
 from .board_picture import FAMILY_COLORS, RING_COLORS
-from .fonts import Font, drawable, find_font
+from .lettering import Lettering
 
 BACKGROUND, INK, SUB, EDGE = '#FBFAF6', '#1F2933', '#5B6470', '#D8D4CA'
 RING_FILLS = {1: '#FCEEE4', 2: '#E9F5EE', 3: '#EAF1FA'}
@@ -93,20 +92,15 @@ def schema_image(elements: Iterable[Element], width: int = 1200, pseudonyms: boo
 
 class _Pen:
     def __init__(self, draw: ImageDraw.ImageDraw, unit: float) -> None:
-        self.draw, self.u, self.font_files = draw, unit, find_font()
+        self.draw, self.u, self.letters = draw, unit, Lettering()
 
-    def font(self, size: float, bold: bool = False) -> ImageFont.FreeTypeFont:
-        return _font(self.font_files, max(6, round(size * self.u)), bold)
+    def pixels(self, size: float) -> int:
+        return max(6, round(size * self.u))
 
     def text(self, xy: tuple[float, float], text: str, size: float, fill: str, bold: bool = False,
              anchor: str = 'mm', halo: str | None = None) -> None:
-        self.draw.text(xy, drawable(text, self.font_files), font=self.font(size, bold), fill=fill, anchor=anchor,
-                       stroke_width=round(3 * self.u) if halo else 0, stroke_fill=halo)
-
-
-@functools.lru_cache(maxsize=64)
-def _font(files: Font, size: int, bold: bool) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(files.bold if bold else files.regular), size)
+        self.letters.draw(self.draw, xy, text, self.pixels(size), fill, bold, anchor,
+                          stroke_width=round(3 * self.u) if halo else 0, stroke_fill=halo)
 
 
 def _circle(draw: ImageDraw.ImageDraw, centre: tuple[float, float], r: float, **style: Any) -> None:
@@ -197,7 +191,7 @@ def _person(pen: _Pen, person: dict[str, Any], props: dict[str, Any], id_: str, 
     _circle(pen.draw, (x, y), dot, fill='#FFFFFF' if marker else colour, outline=colour,
             width=max(1, round(dot / 5)))
     if dot >= 9 * u:
-        letters = person['name'][:1].upper() if pseudonyms else initials(drawable(person['name'], pen.font_files))
+        letters = person['name'][:1].upper() if pseudonyms else initials(person['name'])
         pen.text((x, y), letters, dot / u * 0.78, colour if marker else '#FFFFFF', bold=True)
     if name is not None:
         anchor = {'start': 'l', 'middle': 'm', 'end': 'r'}[name.anchor] + 's'
@@ -234,12 +228,11 @@ def _sides(pen: _Pen, found: Layout, people: dict[str, dict[str, Any]], centre: 
 def _legend(pen: _Pen, middle: float, top: float) -> None:
     """One row of what the colours and lines mean, and a line on what the distance means."""
     u, draw = pen.u, pen.draw
-    font = pen.font(15)
     items: list[tuple[str, Any]] = [(label, ('dot', RING_COLORS[ring])) for ring, label in
                                     ((1, 'Gezin'), (2, 'Netwerk'), (3, 'Professionals'))]
     items += [(label, ('line', kind)) for kind, label in
               (('normal', 'kent elkaar'), ('tense', 'gespannen'), ('conflict', 'conflict'))]
-    widths = [34 * u + draw.textlength(label, font=font) for label, _ in items]
+    widths = [34 * u + pen.letters.length(label, pen.pixels(15)) for label, _ in items]
     gap = 26 * u
     x = middle - (sum(widths) + gap * (len(items) - 1)) / 2
     for (label, (shape, value)), w in zip(items, widths):
