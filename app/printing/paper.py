@@ -65,11 +65,11 @@ def board_text(board: BoardFile) -> set[str]:
     return seen
 
 
-def needs_shaping(characters: set[str]) -> bool:
-    """Whether some text must be shaped to read right: letters that join or go right to left (Arabic, Hebrew) or
+def to_shape(characters: set[str]) -> frozenset[str]:
+    """The characters that must be shaped to read right: letters that join or go right to left (Arabic, Hebrew) or
     marks that sit on a letter in scripts such as Devanagari. Papers without them are printed unshaped, faster."""
-    return any(unicodedata.bidirectional(c) in ('R', 'AL') or
-               (unicodedata.category(c) in ('Mn', 'Mc') and not 0x300 <= ord(c) < 0x370) for c in characters)
+    return frozenset(c for c in characters if unicodedata.bidirectional(c) in ('R', 'AL') or
+                     (unicodedata.category(c) in ('Mn', 'Mc') and not 0x300 <= ord(c) < 0x370))
 
 
 class Paper(FPDF):
@@ -94,7 +94,8 @@ class Paper(FPDF):
             add_plan_font(self, fallback, f'{FAMILY}{number}')
             self.glyphs |= covered(fallback)
         self.set_fallback_fonts([f'{FAMILY}{number}' for number in range(1, len(fallbacks) + 1)])
-        if needs_shaping(characters):
+        self.shaped = to_shape(characters)
+        if self.shaped:
             self.set_text_shaping(True)
         self.unprintable: list[str] = []
         """The characters no font has, shown as `UNPRINTABLE`: the footer of each page that shows one names them."""
@@ -124,9 +125,9 @@ class Paper(FPDF):
 
     def for_fpdf2(self, text: str) -> bool:
         """Whether `text` is left to fpdf2 to wrap: characters it wraps at or turns into others, letters from a
-        fallback font, or text to shape (`lines` measures letters of the main font, one by one)."""
-        return bool(UNUSUAL.search(text)) or self.text_shaping is not None or any(ord(c) not in self.plain
-                                                                                 for c in text)
+        fallback font, or letters to shape (`lines` measures letters of the main font one by one, as unshaped
+        text is printed; shaping Latin only kerns it a little narrower)."""
+        return bool(UNUSUAL.search(text)) or any(ord(c) not in self.plain or c in self.shaped for c in text)
 
     def footer(self) -> None:
         if self.page in self.pages_unprintable:
