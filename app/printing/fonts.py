@@ -90,6 +90,8 @@ def _fallbacks_for(lacking: frozenset[int], candidates: tuple[tuple[str, str, st
                    dirs: tuple[Path, ...]) -> tuple[Font, ...]:
     chosen: list[Font] = []
     for candidate in _installed(candidates, dirs):
+        if not lacking:
+            break
         if lacking & covered(candidate):
             chosen.append(candidate)
             lacking -= covered(candidate)
@@ -112,13 +114,13 @@ def described(characters: list[str]) -> str:
     return ', '.join(f'U+{ord(c):04X} ({unicodedata.name(c, "?")})' for c in characters)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=64)
 def covered(font: Font) -> frozenset[int]:
     """The characters both faces can draw."""
     return _glyphs(font.regular) & _glyphs(font.bold)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=64)
 def _glyphs(path: Path) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # comes with fpdf2
     with TTFont(str(path), lazy=True) as font:

@@ -84,7 +84,20 @@ class Paper(FPDF):
     def __init__(self, board: BoardFile, today: dt.date, kind: str) -> None:
         super().__init__(orientation='P', unit='mm', format='A4')
         self.board, self.today, self.family, self.kind = board, today, family_name(board), kind
-        font, characters = find_font(), board_text(board)
+        self.add_fonts(board_text(board))
+        self.unprintable: list[str] = []
+        """The characters no font has, shown as `UNPRINTABLE`: the footer of each page that shows one names them."""
+        self.pages_unprintable: set[int] = set()
+        self.set_margins(14, 16, 14)
+        self.set_auto_page_break(True, margin=18)
+        self.set_title(self.clean(f'{kind} {self.family}'))
+        self.set_lang('nl')
+        self.set_creator('Planbord')
+
+    def add_fonts(self, characters: set[str]) -> None:
+        """The main font as 'plan', and as 'plan1', 'plan2' … the fallback fonts `characters` need; text shaping
+        when some of them must be shaped."""
+        font = find_font()
         add_plan_font(self, font)
         self.plain = covered(font)
         """What the main font shows: text of these alone is wrapped by `lines` itself."""
@@ -97,18 +110,10 @@ class Paper(FPDF):
         self.shaped = to_shape(characters)
         if self.shaped:
             self.set_text_shaping(True)
-        self.unprintable: list[str] = []
-        """The characters no font has, shown as `UNPRINTABLE`: the footer of each page that shows one names them."""
-        self.pages_unprintable: set[int] = set()
-        self.set_margins(14, 16, 14)
-        self.set_auto_page_break(True, margin=18)
-        self.set_title(self.clean(f'{kind} {self.family}'))
-        self.set_lang('nl')
-        self.set_creator('Planbord')
 
     def clean(self, text: Any) -> str:
-        """The text with every character no font has shown as □ and written down for this page's footer, so
-        nothing fails and no letter of a name goes missing without a word."""
+        """The text with every character no font has shown as □ and written down for the footer of the page it
+        is printed on, so nothing fails and no letter of a name goes missing without a word."""
         text = str(text or '')
         lacking = missing(text, self.glyphs)
         if not lacking:
@@ -130,9 +135,10 @@ class Paper(FPDF):
         return bool(UNUSUAL.search(text)) or any(ord(c) not in self.plain or c in self.shaped for c in text)
 
     def footer(self) -> None:
-        if self.page in self.pages_unprintable:
+        warned = self.page in self.pages_unprintable
+        if warned:
             self.warn_unprintable(self.unprintable)
-        self.set_y(-13)
+        self.set_y(-13 if warned else -12)
         self.set_font('plan', '', 9)
         self.set_text_color(*SOFT)
         family = ' '.join(self.clean(self.family).split())
