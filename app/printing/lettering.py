@@ -45,8 +45,7 @@ class Lettering:
         order = (self.main, *fallbacks_for(set(text), self.main))
         lacking = set(missing(text, set().union(*(covered(font) for font in order))))
         runs: list[tuple[list[str], Font]] = []
-        for char in text:
-            char = UNPRINTABLE if char in lacking else char
+        for char in (UNPRINTABLE if c in lacking else c for c in text):
             font = next((f for f in order if ord(char) in covered(f)), None)
             if runs and (font is None or font == runs[-1][1] or char.isspace()):
                 runs[-1][0].append(char)
@@ -67,7 +66,7 @@ class Lettering:
             return
         widths = [run.font.getlength(run.text) for run in runs]
         x = xy[0] - {'l': 0, 'm': sum(widths) / 2, 'r': sum(widths)}[anchor[0]]
-        for run, width in zip(runs, widths):
+        for run, width in zip(runs, widths, strict=True):
             draw.text((x, xy[1]), run.text, font=run.font, fill=fill, anchor='l' + anchor[1],
                       **style)  # type: ignore[arg-type]
             x += width

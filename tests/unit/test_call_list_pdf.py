@@ -1,4 +1,4 @@
-"""'Bij wie kunnen wij terecht?' on paper (app/printing/call_list_pdf.py): the call list for the fridge, and in the plan."""
+"""'Bij wie kunnen wij terecht?' on paper (app/printing/call_list_pdf.py): the call list for the fridge and the plan."""
 from __future__ import annotations
 
 import datetime as dt

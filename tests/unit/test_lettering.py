@@ -11,7 +11,7 @@ from app.printing import fonts
 from app.printing.lettering import Lettering
 from app.printing.schema_picture import schema_image
 from board.elements import Element, ElementType, validate_props
-from tests.unit.test_schema_picture import drawn_texts as drawn_texts  # noqa: PLC0414 (the fixture)
+from tests.unit.test_schema_picture import drawn_texts as drawn_texts  # the fixture
 
 FATIMA = 'فاطمة'
 FATIMA_AS_SEEN = '\ufe94\ufee4\ufec3\ufe8e\ufed3'

@@ -1,4 +1,4 @@
-"""The paper under every Planbord PDF (app/printing/paper.py, app/printing/paper_fonts.py): fonts read once, each paper its own."""
+"""The paper under every Planbord PDF (app/printing/paper.py, paper_fonts.py): fonts read once, each paper its own."""
 from __future__ import annotations
 
 import datetime as dt
