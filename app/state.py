@@ -5,6 +5,7 @@ Kept in an importable module (not the main file), so pages, routes and tests rea
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from board import tokens
 from board.fanout import RedisFanout
 from board.hub import HubRegistry

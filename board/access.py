@@ -135,7 +135,7 @@ def _consented(actor: Actor, consent: Consent, elements: Mapping[str, Element]) 
         if in_zone or goal in consent.goals or (consent.named and _named(actor, element.visibility)):
             found.add(element.id)
     people: set[str] = {actor.id}
-    for element_id in list(found):
+    for element_id in found:
         if (card := elements.get(element_id)) is not None:
             people.update(card.props.get('owners', ()), card.props.get('supporters', ()), card.props.get('who_ids', ()))
     found |= {e.id for e in live if e.type in PEOPLE and e.id in people}

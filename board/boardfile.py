@@ -13,9 +13,9 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .access import BoardRights
-from .layout import spread
 from .elements import Element, PropsError, validate_props
 from .identity import Actor
+from .layout import spread
 from .numbering import seen_by
 from .operations import OperationError, check_references
 from .photos import with_clean_photo

@@ -64,7 +64,7 @@ NETWORK = [  # id, name, relation, organisation, sector, ring, days reachable, h
     ('np-sanne', 'Sanne Mulder', 'therapeut van Elif', 'GGZ', 'instanties', 3, ['do'], '', ''),
 ]
 _SCALES = ('practical', 'emotional', 'information', 'critical', 'direction', 'closeness', 'contact', 'known')
-NETWORK_LIST: dict[str, dict[str, Any]] = {id_: dict(zip(_SCALES, row)) for id_, row in {
+NETWORK_LIST: dict[str, dict[str, Any]] = {id_: dict(zip(_SCALES, row, strict=True)) for id_, row in {
     # the netwerklijst of shared/demo-family.md (Social Network Map scales)
     'np-ayse': ('almost_always', 'sometimes', 'hardly_ever', 'sometimes', 'they_help', 'very', 'weekly', 'gt_5'),
     'np-femke': ('sometimes', 'almost_always', 'sometimes', 'hardly_ever', 'both', 'fairly', 'monthly', 'gt_5'),

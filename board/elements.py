@@ -259,7 +259,8 @@ class Goal(_Placed, _Draft):
     reached: dt.date | None = None
     progress: Annotated[int, Field(ge=0, le=10)] | None = None
     kind: Literal['goal', 'kader'] = 'goal'
-    """A `kader` is a limit set for safety (e.g. a binding agreement with youth protection), not the family's own goal."""
+    """A `kader` is a limit set for safety (e.g. a binding agreement with youth protection), not the family's own
+    goal."""
     status: Literal['proposal', 'active', 'removed'] = 'active'
     """A professional's goal stays a `proposal` until the family accepts it; `removed` goals stay in history."""
     number: Annotated[int, Field(ge=1)] | None = None

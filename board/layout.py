@@ -126,7 +126,7 @@ class _Plan:
             if top - reach >= 2 * BESIDE + SIZES['goal'][1]:
                 bands.append((reach, top))
             reach = max(reach, bottom)
-        right = max(min(z[0] for z in zones) + 2 * INSET[0] + SIZES['goal'][0], max(z[0] + z[2] for z in zones))
+        right = max(min(z[0] for z in zones) + 2 * INSET[0] + SIZES['goal'][0], *(z[0] + z[2] for z in zones))
         return cls(min(z[0] for z in zones), spans[0][0], right, reach, bands)
 
     def columns(self, width: float = SIZES['goal'][0], step: float = GOAL_STEP) -> list[float]:
@@ -292,7 +292,7 @@ def spread(elements: Mapping[str, Element]) -> dict[str, tuple[float, float]]:
     board, spots = dict(elements), {}
     for card in sorted(loose, key=lambda e: ORDER.index(e.type)):
         spots[card.id] = place(board, card)
-        board[card.id] = card.model_copy(update={'props': card.props | dict(zip('xy', spots[card.id]))})
+        board[card.id] = card.model_copy(update={'props': card.props | dict(zip('xy', spots[card.id], strict=True))})
     return spots
 
 

@@ -13,8 +13,20 @@ from typing import Annotated, Any, Literal, Protocol, cast
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from . import layout
-from .elements import (NUMBERED, PROPS_MODELS, REFERENCES, SEQUENCED, SERVER_PROPS, SINGLETON_IDS, Element,
-                       ElementId, ElementType, PropsError, Visibility, validate_props)
+from .elements import (
+    NUMBERED,
+    PROPS_MODELS,
+    REFERENCES,
+    SEQUENCED,
+    SERVER_PROPS,
+    SINGLETON_IDS,
+    Element,
+    ElementId,
+    ElementType,
+    PropsError,
+    Visibility,
+    validate_props,
+)
 from .photos import with_clean_photo
 
 MAX_BATCH = 200
@@ -119,7 +131,7 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
         current = view.get(op.id)
         try:
             if guard is not None:  # a replay holds photos checked when they came in
-                op = _with_clean_photo(op, current)
+                op = _with_clean_photo(op, current)  # noqa: PLW2901 — the log below keeps the cleaned operation
             staged[op.id] = _apply_one(current, op, view, actor_id=actor_id, seq=seq, now=now, guard=guard)
         except OperationError as error:
             error.index, error.element_id = index, op.id

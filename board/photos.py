@@ -62,7 +62,7 @@ def thumbnail_data_url(raw: bytes) -> str:
         _open(raw, formats).verify()  # a damaged file fails here, before we decode it
     except PhotoError:
         raise
-    except Exception:  # verify() raises whatever the format's parser hits
+    except Exception:  # noqa: BLE001 — verify() raises whatever the format's parser hits
         raise PhotoError('not_an_image') from None
     image = _open(raw, formats)  # verify() leaves the image unusable: open it again
     try:

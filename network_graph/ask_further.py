@@ -15,8 +15,8 @@ The rules, most useful first, at most `MAX_PROMPTS` in all:
    (so the lifelong professionals still get a turn in an empty network). When there are children,
    ``ouders_vriendjes`` (the parents of the children's friends) asks about the empty `kennissen` sector.
 3. ``lifelong.huisarts``, and with children ``lifelong.school`` and ``lifelong.jgz``: no professional
-   (ring 3) on the schema whose relation, organisation or roles hold one of their `LIFELONG` words (case-insensitive). These
-   professionals stay for years, whatever help comes and goes.
+   (ring 3) on the schema whose relation, organisation or roles hold one of their `LIFELONG` words
+   (case-insensitive). These professionals stay for years, whatever help comes and goes.
 
 Children means: on the whole-family schema, a family member with role child or youth; on a member's
 own schema, that member being a child or youth.

@@ -136,6 +136,6 @@ def as_text(metrics: dict[str, Any]) -> str:
 
 def _lines(headers: list[str], rows: list[list[str]]) -> list[str]:
     """A table as lines: the first cell, then each other filled cell with its header ('mensen 2; …')."""
-    lines = [f'- {row[0]}: ' + '; '.join(f'{head} {cell}' for head, cell in zip(headers[1:], row[1:])
+    lines = [f'- {row[0]}: ' + '; '.join(f'{head} {cell}' for head, cell in zip(headers[1:], row[1:], strict=True)
                                          if cell not in ('', '–')) for row in rows]
     return [' · '.join(line.splitlines()) for line in lines]

@@ -32,7 +32,7 @@ def _open(agreement: dict[str, Any], today: dt.date) -> bool:
 
 def load(net: Network, today: dt.date) -> dict[str, Any]:
     """Open goals supported and open agreements per person, and who carries too much."""
-    goals = {id_: 0 for id_ in net.people}
+    goals = dict.fromkeys(net.people, 0)
     agreements = dict(goals)
     for goal in net.goals:
         for id_ in set(goal.get('supporters', [])) & goals.keys():
@@ -97,7 +97,8 @@ def who_does_what(net: Network, today: dt.date) -> dict[str, Any]:
         entry = brief(person) | {
             'relation': person.get('relation', ''), 'organisation': person.get('organisation', ''),
             'roles': person.get('roles', []), 'kinds': kinds_given(person),
-            'own_goals': [_goal(g) for g in net.goals if g.get('kind') != 'kader' and person['id'] in g.get('owners', [])],
+            'own_goals': [_goal(g) for g in net.goals
+                          if g.get('kind') != 'kader' and person['id'] in g.get('owners', [])],
             'supports': [_goal(g) for g in net.goals if person['id'] in g.get('supporters', [])],
             'agreements': agreements[person['id']]}
         carries = entry['own_goals'] or entry['supports'] or entry['agreements'] or entry['kinds']

@@ -197,7 +197,7 @@ def _arrange(members: list[tuple[str, float]], ring: int, start: float, end: flo
     rows = _rows(count, inner, outer, wedge, crowded) or []
     order = sorted(range(count), key=lambda i: (members[i][1], i))  # closest first, then by name
     spots: dict[str, Spot] = {}
-    for (radius, _), seated in zip(rows, _fill(rows, count)):
+    for (radius, _), seated in zip(rows, _fill(rows, count), strict=True):
         row, order = sorted(order[:seated]), order[seated:]
         for j, i in enumerate(row):
             spots[members[i][0]] = Spot((start + wedge * (j + 0.5) / seated) % 360, radius, crowded)
@@ -222,7 +222,7 @@ def _family_spots(family: list[dict[str, Any]], taken: set[str]) -> dict[str, Sp
     step = math.radians(length / count) if count else 0.0
     apart = 2 * radius * math.sin(min(step, math.pi) / 2) if count > 1 else ROOM
     room = min(ROOM, apart, 2 * (radius - CENTRE))
-    return {p['id']: Spot(angle, radius, room) for p, angle in zip(family, angles)}
+    return {p['id']: Spot(angle, radius, room) for p, angle in zip(family, angles, strict=True)}
 
 
 def _free_arcs(taken: set[str]) -> list[tuple[float, float]]:

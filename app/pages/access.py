@@ -15,9 +15,9 @@ from fastapi.responses import RedirectResponse
 from nicegui import ui
 
 from board import accounts, audit, devices, invitations
+from board.access import BoardRights, may_manage_pin
 from board.devices import Kind, PairingError
 from board.dutch import nl_date
-from board.access import BoardRights, may_manage_pin
 from board.identity import Actor, Role
 from board.invitations import Invitation, InvitationError
 

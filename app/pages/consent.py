@@ -81,7 +81,7 @@ class ConsentChooser:
             self.goals = chip_choice({i: _short(g.props.get('text') or '–') for i, g in goals.items()},
                                      [i for i in self.current.goals if i in goals], multiple=True,
                                      marker=f'{marker}-goal')
-            self.named: Callable[[], list[str]] = lambda: []
+            self.named: Callable[[], list[str]] = list
             if role != Role.SCREEN:
                 ui.label(t('consent.named_title')).classes('text-subtitle2 text-grey-9')
                 self.named = chip_choice({'named': t('consent.named_chip')}, ['named'] if self.current.named else [],

@@ -45,7 +45,7 @@ def safe_next(target: str | None) -> str:
 
 def register() -> None:
     @ui.page('/login')
-    async def login_page(next: str = '/') -> None:  # noqa: A002 - the query parameter's name
+    async def login_page(next: str = '/') -> None:
         with header():
             pass
         with ui.card().classes('pb-page pb-login w-full max-w-md mx-auto q-mt-lg gap-3'):

@@ -17,8 +17,18 @@ from typing import Any
 from nicegui import ui
 
 from board import sharing
-from board.access import (COORDINATOR_NAME, PROFESSIONALS, BoardRights, audience, can_see, default_visibility,
-                          is_concept, may_share, sees, starts_as_concept)
+from board.access import (
+    COORDINATOR_NAME,
+    PROFESSIONALS,
+    BoardRights,
+    audience,
+    can_see,
+    default_visibility,
+    is_concept,
+    may_share,
+    sees,
+    starts_as_concept,
+)
 from board.elements import DRAFTABLE, Element, Visibility
 from board.identity import Actor, Role
 

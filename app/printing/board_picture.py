@@ -111,7 +111,7 @@ def _wrap(measure: Callable[[str], float], text: str, width: float, max_lines: i
                 if line:
                     lines.append(line)
                 lines.append(word[:cut])
-                line, word = '', word[cut:]
+                line, word = '', word[cut:]  # noqa: PLW2901 — the rest of a long word wraps on
             trial = f'{line} {word}'.strip()
             if line and measure(trial) > width:
                 lines.append(line)

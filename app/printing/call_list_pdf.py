@@ -152,7 +152,7 @@ class _List:
             if pdf.will_page_break(self.heading(title, s, dry=True) + heights[0]):
                 pdf.add_page()
             self.heading(title, s)
-            for entry, height in zip(entries, heights):
+            for entry, height in zip(entries, heights, strict=True):
                 if pdf.will_page_break(height):
                     pdf.add_page()
                 top = pdf.get_y()

@@ -288,15 +288,16 @@ class Paper(FPDF):
         texts = [[(text, FontFace.combine(plain, HEADS)) for text in headers]]
         for values in rows:
             texts.append([])
-            for value, width in zip(values, widths):
+            for value, width in zip(values, widths, strict=True):
                 text, style = value if isinstance(value, tuple) else (value, None)
                 texts[-1].append((self.fit(self.clean(text), width - 2.4), FontFace.combine(plain, style)))
         with self._disable_writing():  # measuring leaves nothing on the page, as in fpdf2's own table
-            table = [[_Cell(text, style, width, self) for (text, style), width in zip(row, widths)] for row in texts]
+            table = [[_Cell(text, style, width, self) for (text, style), width in zip(row, widths, strict=True)]
+                     for row in texts]
         heights = [max(cell.height for cell in row) or CELL_LEAD for row in table]
         if len(table) > 1:
             self.break_page_for(heights[0] + heights[1])  # never the headings alone at the foot of a page
-        for i, (row, height) in enumerate(zip(table, heights)):
+        for i, (row, height) in enumerate(zip(table, heights, strict=True)):
             if self.break_page_for(height) and i > 0:
                 self.table_row(table[0], heights[0], 0, len(table))
             self.table_row(row, height, i, len(table))

@@ -9,7 +9,7 @@ nothing but the file, it works from the app (for exactly what the reader may see
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from fpdf.fonts import FontFace
 from PIL import Image
@@ -293,7 +293,7 @@ def _score(value: int | None) -> str:
 class _Items:
     """The board's elements as typed records; an element that does not parse is left out, not fatal."""
 
-    MODELS: dict[str, type[BaseModel]] = {
+    MODELS: ClassVar[dict[str, type[BaseModel]]] = {
         'family_info': FamilyInfo, 'family_member': FamilyMember, 'network_person': NetworkPerson, 'goal': Goal,
         'agreement': Agreement, 'note': Note, 'zone': Zone, 'evaluation': Evaluation}
 

@@ -235,7 +235,7 @@ def _legend(pen: _Pen, middle: float, top: float) -> None:
     widths = [34 * u + pen.letters.length(label, pen.pixels(15)) for label, _ in items]
     gap = 26 * u
     x = middle - (sum(widths) + gap * (len(items) - 1)) / 2
-    for (label, (shape, value)), w in zip(items, widths):
+    for (label, (shape, value)), w in zip(items, widths, strict=True):
         if shape == 'dot':
             _circle(draw, (x + 9 * u, top), 8 * u, fill=value)
         else:
