@@ -7,10 +7,12 @@ language-free.
 """
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import functools
 import gettext
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +30,18 @@ DEFAULT_LANGUAGE = 'nl'
 LOCALE_DIR = Path(__file__).with_name('locale')
 
 DYNAMIC_FAMILIES = (
-    'account.error.', 'ask.family.', 'ask.own.', 'board.add_', 'canvas.', 'compare.ring.', 'editor.new_', 'error.',
-    'field.', 'figures.', 'invite.error.', 'invite.role.', 'network.kind.', 'network.kind_long.', 'network.ring.',
-    'network.scale.', 'network.scale_short.', 'network.view.', 'pair.error.', 'photo.', 'plan.afstemming.',
-    'plan.day.', 'plan.domain.', 'plan.eval.how_', 'plan.eval.kind.', 'plan.member_role.', 'plan.sector.',
-    'plan.tab.', 'problem.', 'rights.', 'schema.names.', 'schema.ring.', 'schema.tie.', 'schema.', 'sharing.kind.',
-    'sharing.scope.', 'type.', 'vip.scale.', 'vip.value.',
+    'account.error.', 'audit.', 'ask.family.', 'ask.own.', 'board.add_', 'canvas.', 'compare.ring.', 'editor.new_',
+    'error.', 'field.', 'figures.', 'invite.error.', 'invite.role.', 'network.fill_title', 'network.kind.',
+    'network.kind_long.', 'network.ring.', 'network.scale.', 'network.scale_short.', 'network.short.',
+    'network.value.', 'network.view.', 'pair.error.', 'photo.', 'plan.afstemming.', 'plan.day.', 'plan.domain.',
+    'plan.eval.how_', 'plan.eval.kind.', 'plan.member_role.', 'plan.sector.', 'plan.tab.', 'problem.', 'rights.',
+    'schema.names.', 'schema.ring.', 'schema.tie.', 'schema.', 'sharing.kind.', 'sharing.scope.', 'type.',
+    'vip.fill_title', 'vip.scale.', 'vip.value.',
 )
 """Key families the code builds from a value (f'plan.domain.{d.value}'): a key in one counts as used even though
 no literal names it (tests/unit/test_catalogs.py)."""
+KEY_FUNCTIONS = ('t', 'translate', 'words')
+"""The functions that take a key as their first argument: `translate` and its per-page and per-line forms."""
 
 
 @functools.cache
@@ -118,3 +123,27 @@ def error_message(error: dict[str, Any], language: str = DEFAULT_LANGUAGE, eleme
         for f in error.get('fields', []))
     return translate(f'error.{code}', language, fields=fields) if known(f'error.{code}') \
         else translate('error.invalid_operation', language)
+
+
+def extract_keys(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -> Iterator[tuple[int, str, str, list]]:
+    """`pybabel extract`'s extractor for our keys (babel.cfg): each key written as a literal in a call of
+    `KEY_FUNCTIONS`, both keys of ``t('a' if x else 'b')`` too (Babel's own Python extractor glues those into one).
+
+    Keys built from a value (f-strings) are not extracted; their families are `DYNAMIC_FAMILIES`.
+    """
+    for call in ast.walk(ast.parse(fileobj.read())):
+        if isinstance(call, ast.Call) and call.args and getattr(call.func, 'id', getattr(call.func, 'attr', None)) \
+                in KEY_FUNCTIONS:
+            for key in _written_keys(call.args[0]):
+                yield key.lineno, 'gettext', key.value, []  # 'gettext': a keyword pybabel keeps
+
+
+def _written_keys(node: ast.expr) -> list[ast.Constant]:
+    """The literal keys an argument can be: itself, or each branch of a condition."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node]
+    if isinstance(node, ast.IfExp):
+        return _written_keys(node.body) + _written_keys(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return [key for value in node.values for key in _written_keys(value)]
+    return []

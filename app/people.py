@@ -30,8 +30,11 @@ def t(key: str, **values: object) -> str:
     return translate(key, language(), **values)
 
 
-def toggle_language() -> None:
-    app.storage.user['lang'] = 'en' if language() == 'nl' else 'nl'
+def choose_language(chosen: str) -> None:
+    """Remember the language on this device (NiceGUI's user storage is per browser, so a shared gezinstablet keeps
+    one choice and each person's own phone keeps theirs)."""
+    if chosen in LANGUAGES:
+        app.storage.user['lang'] = chosen
 
 
 def account_id() -> str | None:
