@@ -254,8 +254,7 @@ class NetworkPart(Part):
         remain = metrics['without_professionals']
         with ui.card().classes('pb-item w-full').mark('without-professionals'):
             ui.label(self.t('network.remains')).classes('pb-card-title')
-            ui.label(self.t('network.remains_one') if remain['people'] == 1 else
-                     self.t('network.remains_people', count=remain['people'])).classes('q-mt-xs')
+            ui.label(self.t('network.remains_people', count=remain['people'])).classes('q-mt-xs')
             for kind in SUPPORT_KINDS:
                 givers = [g['name'] for g in remain['kinds'][kind]['givers']]
                 text = ', '.join(givers) if givers else self.t('network.nobody')
