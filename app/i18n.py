@@ -84,15 +84,20 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+DATE_STYLES = {'en': 'medium'}
+"""Babel's date style per language: the short, numeric one (26-11-2026, 26.11.2026) unless it is ambiguous, as
+English's 11/26/26 is beside the Dutch way."""
+
+
 def say_date(value: dt.date | str | None, language: str = DEFAULT_LANGUAGE) -> str:
-    """A date the way the language writes it (26 nov 2026, 26 Kas 2026); empty stays empty, text that is no date
-    stays as it is."""
+    """A date the way the language writes it (26-11-2026, 26.11.2026, Nov 26, 2026); empty stays empty, text that is
+    no date stays as it is."""
     if isinstance(value, str):
         try:
             value = dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    return format_date(value, 'medium', locale=language) if value else ''
+    return format_date(value, DATE_STYLES.get(language, 'short'), locale=language) if value else ''
 
 
 def field_label(path: str, element_type: str | None, language: str = DEFAULT_LANGUAGE) -> str:

@@ -15,7 +15,7 @@ from board.identity import Actor
 from board.tokens import TokenError
 
 from . import cutoff, links, paired, state
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, say_date, translate
 
 ACCOUNT = 'account'
 """The key in `app.storage.user` that holds the logged-in account's id."""
@@ -28,6 +28,11 @@ def language() -> str:
 
 def t(key: str, **values: object) -> str:
     return translate(key, language(), **values)
+
+
+def day(value: object) -> str:
+    """A date (or ISO date text) the way this person's language writes it."""
+    return say_date(value, language())  # type: ignore[arg-type]
 
 
 def choose_language(chosen: str) -> None:
