@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -31,17 +32,19 @@ LOCALE_DIR = Path(__file__).with_name('locale')
 
 DYNAMIC_FAMILIES = (
     'account.error.', 'audit.', 'ask.family.', 'ask.own.', 'board.add_', 'canvas.', 'compare.ring.', 'editor.new_',
-    'error.', 'field.', 'figures.', 'invite.error.', 'invite.role.', 'network.fill_title', 'network.kind.',
-    'network.kind_long.', 'network.ring.', 'network.scale.', 'network.scale_short.', 'network.short.',
-    'network.value.', 'network.view.', 'pair.error.', 'photo.', 'plan.afstemming.', 'plan.day.', 'plan.domain.',
-    'plan.eval.how_', 'plan.eval.kind.', 'plan.member_role.', 'plan.sector.', 'plan.tab.', 'problem.', 'rights.',
-    'schema.names.', 'schema.ring.', 'schema.tie.', 'schema.', 'sharing.kind.', 'sharing.scope.', 'type.',
-    'vip.fill_title', 'vip.scale.', 'vip.value.',
+    'error.', 'field.', 'figures.', 'invite.error.', 'invite.role.', 'metrics.close_but_critical.',
+    'metrics.number.', 'network.fill_title', 'network.kind.', 'network.kind_long.', 'network.ring.',
+    'network.scale.', 'network.scale_short.', 'network.short.', 'network.value.', 'network.view.', 'pair.error.',
+    'photo.', 'plan.afstemming.', 'plan.day.', 'plan.domain.', 'plan.eval.how_', 'plan.eval.kind.',
+    'plan.member_role.', 'plan.sector.', 'plan.tab.', 'problem.', 'rights.', 'schema.names.', 'schema.ring.',
+    'schema.tie.', 'schema.', 'sharing.kind.', 'sharing.scope.', 'type.', 'vip.fill_title', 'vip.scale.',
+    'vip.value.',
 )
 """Key families the code builds from a value (f'plan.domain.{d.value}'): a key in one counts as used even though
 no literal names it (tests/unit/test_catalogs.py)."""
-KEY_FUNCTIONS = ('t', 'translate', 'words')
-"""The functions that take a key as their first argument: `translate` and its per-page and per-line forms."""
+KEY_FUNCTIONS = ('t', 'translate', 'words', 'said')
+"""The functions that take a key as their first argument: `translate`, its per-page and per-line forms, and
+`network_graph.sentences.said`."""
 
 
 @functools.cache
@@ -82,6 +85,21 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     text = words.ngettext(key, key, int(values['count'])) if entry is not None and entry.pluralizable \
         else words.gettext(key)
     return text.format(**values) if values else text
+
+
+def say(sentence: dict[str, Any], language: str = DEFAULT_LANGUAGE) -> str:
+    """A sentence network_graph/ made as a key with values (`network_graph.sentences`), in `language`: a value that is
+    itself a sentence is said first, a list of them the way the language lists things ('a, b en c')."""
+    return translate(sentence['key'], language,
+                     **{name: _said(value, language) for name, value in sentence['values'].items()})
+
+
+def _said(value: Any, language: str) -> Any:
+    if isinstance(value, dict):
+        return say(value, language)
+    if isinstance(value, list):
+        return format_list([_said(part, language) for part in value], locale=language)
+    return value
 
 
 DATE_STYLES = {'en': 'medium'}

@@ -15,6 +15,7 @@ from board.elements import SUPPORT_KINDS, Element, Ring
 from network_graph.roles import role_words, side_name
 from network_graph.summary import all_metrics
 
+from ...i18n import say
 from ..ask_further import show_ask_further
 from ..download import download_call_list
 from .base import Part
@@ -168,7 +169,7 @@ class NetworkPart(Part):
                 for sentence in metrics['sentences']:
                     with ui.row().classes('no-wrap items-start gap-2'):
                         ui.icon('chevron_right', size='sm').classes('text-primary q-mt-xs')
-                        ui.label(sentence).classes('pb-sentence')
+                        ui.label(say(sentence, self.page.language)).classes('pb-sentence')
         show_ask_further(self.page.visible(), self.t)
         with ui.element('div').classes('pb-charts w-full'):
             with ui.card().classes('pb-item pb-chart-card'):
