@@ -34,6 +34,11 @@ def face(name: str, color: str | None, photo: str | None = None, marker: str = '
         ui.label(initials).classes('pb-member-dot').style(f'background:{background};color:{ink_on(background)}')
 
 
+def lead_in(label: str) -> str:
+    """A label before its value: a question stands as it is (in Latin or Arabic script), anything else gets a colon."""
+    return label if label.endswith(('?', '؟')) else label + ':'
+
+
 class Part:
     """One tab: `types` says which element types it shows, so a commit redraws only the tabs it touches."""
     key = ''
@@ -101,7 +106,7 @@ class Part:
         if value:
             with ui.row().classes('pb-line gap-1 no-wrap'):
                 label = self.t(label_key)
-                ui.label(label if label.endswith('?') else label + ':').classes('text-grey-7')
+                ui.label(lead_in(label)).classes('text-grey-7')
                 ui.label(value)
 
     def side_choice(self, form: ElementDialog, props: dict[str, Any], label_key: str = 'plan.people.side') -> Any:

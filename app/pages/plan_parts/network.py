@@ -18,7 +18,7 @@ from network_graph.summary import all_metrics
 from ...i18n import say
 from ..ask_further import show_ask_further
 from ..download import download_call_list
-from .base import Part
+from .base import Part, lead_in
 from .figures import goals_per_member, network_figures
 from .form import ElementDialog
 from .network_compare import CompareView
@@ -221,7 +221,7 @@ class NetworkPart(Part):
     def pair(label: str, value: str, *, marker: str = '', classes: str = '') -> None:
         """'Label: value' where a long value wraps beside its label, not below it."""
         with ui.row().classes('pb-pair gap-1 no-wrap items-baseline').mark(marker):
-            ui.label(label if label.endswith('?') else label + ':').classes('text-grey-7 pb-nowrap')
+            ui.label(lead_in(label)).classes('text-grey-7 pb-nowrap')
             ui.label(value).classes(f'min-w-0 {classes}')
 
     def kinds(self, kinds: list[str]) -> str:
