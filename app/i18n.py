@@ -78,8 +78,11 @@ def known(key: str) -> bool:
 def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: Any) -> str:
     """The text for `key` in `language`, with `values` filled in.
 
-    A message with plural forms picks its form by ``count`` through the language's own plural rule.
+    A message with plural forms picks its form by ``count`` through the language's own plural rule; a date among the
+    values is said the way the language writes dates (`say_date`).
     """
+    values = {name: say_date(value, language) if isinstance(value, dt.date) else value
+              for name, value in values.items()}
     words = catalog(language if language in LANGUAGES else DEFAULT_LANGUAGE)
     entry = messages(DEFAULT_LANGUAGE).get(key)
     text = words.ngettext(key, key, int(values['count'])) if entry is not None and entry.pluralizable \

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from nicegui import __version__ as nicegui_version
@@ -14,7 +15,8 @@ from ..people import choose_language, language, t
 ASSETS_CSS = '/assets/planbord.css'
 QUASAR_LANGUAGE = "Quasar.lang[language.replace('-', '')]"
 """How NiceGUI's start script picks Quasar's language pack: one language for the whole app (`ui.run(language=)`)."""
-PERSON_LANGUAGE = "Quasar.lang[document.querySelector('meta[name=planbord-language]')?.content ?? language.replace('-', '')]"
+PERSON_LANGUAGE = ("Quasar.lang[document.querySelector('meta[name=planbord-language]')?.content"
+                   " ?? language.replace('-', '')]")
 """The same, but the person's own language where the page names one; the Arabic pack also turns the page
 right-to-left (Quasar sets ``dir`` on ``html`` from the pack)."""
 
@@ -50,8 +52,14 @@ def header(title: str | None = None) -> Iterator[ui.row]:
             ui.label(LANGUAGE_NAMES[language()]).classes('pb-button-label')
             with ui.menu():
                 for code in LANGUAGES:
-                    ui.menu_item(LANGUAGE_NAMES[code], lambda code=code: (choose_language(code), ui.navigate.reload())) \
-                        .props(f'lang={code} dir=auto').mark(f'language-{code}')
+                    ui.menu_item(LANGUAGE_NAMES[code], partial(choose, code)).props(f'lang={code} dir=auto') \
+                        .mark(f'language-{code}')
+
+
+def choose(code: str) -> None:
+    """Speak `code` from now on, on this device, starting with this page."""
+    choose_language(code)
+    ui.navigate.reload()
 
 
 def header_button(label: str, icon: str, target: str | Callable[[], Any], marker: str) -> ui.button:
