@@ -140,7 +140,7 @@ class SchemaPage(HubPage):
             with ui.column().classes('gap-1 q-mt-sm'):
                 for sentence in metrics['sentences'][:4]:
                     ui.label(say(sentence, self.language)).classes('pb-sentence')
-        network_figures(self.t, metrics, short=True)
+        network_figures(self.t, metrics, self.language, short=True)
         if self.centre and not any(p['member'] == self.centre for e in elements
                                    if e.type == ElementType.NETWORK_PERSON for p in e.props.get('vip', [])):
             name = self.names('family_member').get(self.centre, '')

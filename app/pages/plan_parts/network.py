@@ -178,7 +178,7 @@ class NetworkPart(Part):
             with ui.card().classes('pb-item pb-chart-card'):
                 ui.label(self.t('network.chart.kinds')).classes('pb-card-title')
                 self.kinds_chart(metrics)
-        network_figures(self.t, metrics)
+        network_figures(self.t, metrics, self.page.language)
         goals_per_member(self.t, metrics['goals'])
         self.call_list(metrics['call_list'])
         self.without_professionals(metrics)
