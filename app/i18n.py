@@ -34,11 +34,11 @@ DYNAMIC_FAMILIES = (
     'account.error.', 'audit.', 'ask.family.', 'ask.own.', 'board.add_', 'canvas.', 'compare.ring.', 'editor.new_',
     'error.', 'field.', 'figures.', 'invite.error.', 'invite.role.', 'metrics.close_but_critical.',
     'metrics.number.', 'network.fill_title', 'network.kind.', 'network.kind_long.', 'network.ring.',
-    'network.scale.', 'network.scale_short.', 'network.short.', 'network.value.', 'network.view.', 'pair.error.',
-    'photo.', 'plan.afstemming.', 'plan.day.', 'plan.domain.', 'plan.eval.how_', 'plan.eval.kind.',
-    'plan.member_role.', 'plan.sector.', 'plan.tab.', 'problem.', 'rights.', 'schema.names.', 'schema.ring.',
-    'schema.tie.', 'schema.', 'sharing.kind.', 'sharing.scope.', 'type.', 'vip.fill_title', 'vip.scale.',
-    'vip.value.',
+    'network.ring_short.', 'network.scale.', 'network.scale_short.', 'network.short.', 'network.value.',
+    'network.view.', 'pair.error.', 'photo.', 'plan.afstemming.', 'plan.day.', 'plan.domain.', 'plan.eval.how_',
+    'plan.eval.kind.', 'plan.member_role.', 'plan.sector.', 'plan.tab.', 'problem.', 'rights.', 'schema.names.',
+    'schema.ring.', 'schema.tie.', 'schema.', 'sharing.kind.', 'sharing.scope.', 'type.', 'vip.fill_title',
+    'vip.scale.', 'vip.value.',
 )
 """Key families the code builds from a value (f'plan.domain.{d.value}'): a key in one counts as used even though
 no literal names it (tests/unit/test_catalogs.py)."""
