@@ -159,10 +159,12 @@ def metrics(source: str = Source,
     """Print what the netwerkschema tells about the network, as JSON (docs/metrics.md) or in Dutch (--text)."""
     import json
 
+    from app.i18n import say
     from network_graph.figures_nl import as_text
     from network_graph.summary import all_metrics
     found = all_metrics(_board(source, database_url).elements)
-    sys.stdout.write(as_text(found) if text else json.dumps(found, ensure_ascii=False, indent=2) + '\n')
+    said = [say(sentence) for sentence in found['sentences']]
+    sys.stdout.write(as_text(found, said) if text else json.dumps(found, ensure_ascii=False, indent=2) + '\n')
 
 
 @cli.command('network')

@@ -16,6 +16,7 @@ from app.pages import audit as audit_page
 from app.pages import board as board_page
 from app.pages import home as home_page
 from app.pages import invite as invite_page
+from app.pages import layout
 from app.pages import login as login_page
 from app.pages import pair as pair_page
 from app.pages import plan as plan_page
@@ -43,6 +44,7 @@ def build(database_url: str, redis_url: str | None = None) -> state.AppState:
     app.add_static_files('/assets', assets.DIR)
     # Quasar's thin loading bar is a nameless progressbar for screen readers: it is only a look, so it is hidden
     app.config.quasar_config['loadingBar']['aria-hidden'] = 'true'
+    layout.quasar_speaks_each_persons_language()
     home_page.register()
     login_page.register()
     board_page.register()

@@ -74,6 +74,4 @@ def changed_cards(message: dict[str, Any]) -> list[str]:
 
 def sentence(counts: dict[str, int], language: str) -> str:
     """One summary in words, e.g. 'Derya heeft 3 kaarten veranderd. Jolien heeft een kaart veranderd.'"""
-    return ' '.join(translate('board.news.one', language, name=name) if count == 1
-                    else translate('board.news.many', language, name=name, count=count)
-                    for name, count in counts.items())
+    return ' '.join(translate('board.news', language, name=name, count=count) for name, count in counts.items())

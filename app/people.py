@@ -15,7 +15,7 @@ from board.identity import Actor
 from board.tokens import TokenError
 
 from . import cutoff, links, paired, state
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, say_date, translate
 
 ACCOUNT = 'account'
 """The key in `app.storage.user` that holds the logged-in account's id."""
@@ -30,8 +30,16 @@ def t(key: str, **values: object) -> str:
     return translate(key, language(), **values)
 
 
-def toggle_language() -> None:
-    app.storage.user['lang'] = 'en' if language() == 'nl' else 'nl'
+def day(value: object) -> str:
+    """A date (or ISO date text) the way this person's language writes it."""
+    return say_date(value, language())  # type: ignore[arg-type]
+
+
+def choose_language(chosen: str) -> None:
+    """Remember the language on this device (NiceGUI's user storage is per browser, so a shared gezinstablet keeps
+    one choice and each person's own phone keeps theirs)."""
+    if chosen in LANGUAGES:
+        app.storage.user['lang'] = chosen
 
 
 def account_id() -> str | None:

@@ -97,12 +97,6 @@ const ICON_COLORS = {
   home: "#E07A4F", school: "#3F7CC0", money: "#2F9464", heart: "#E0565B", bed: "#8A63C9",
   ball: "#E39A2D", phone: "#4B5563", star: "#E2AA12", sun: "#EA9A00", people: "#3F9970",
 };
-const FALLBACK_LABELS = {
-  goal: "Doel", agreement: "Afspraak", note: "Notitie", strength: "Kracht", worry: "Zorg", question: "Hulpvraag",
-  idea: "Idee", zone: "Zone", reached: "Bereikt", done: "Gedaan", until: "tot", years: "jaar",
-  proposal: "Voorstel", kader: "Kader", overdue: "Te laat", progress: "Voortgang", concept: "Concept",
-  verslag: "Verslag", role_parent: "ouder", role_child: "kind", role_youth: "jongere", role_other: "",
-};
 
 // In NiceGUI's "components" layer, so the page's own classes (size, position) win over these defaults.
 const CSS = `@layer components {
@@ -641,7 +635,7 @@ export default {
       return ICON_COLORS[name] || "#4B5563";
     },
     label(key) {
-      return this.labels?.[key] ?? FALLBACK_LABELS[key] ?? key;
+      return this.labels?.[key] ?? key; // every word comes from the server, in the person's language
     },
     // Fill, border (colour, width, dashes), ink and icon of a card: its type's look with its state laid over it.
     look(el) {
@@ -736,7 +730,7 @@ export default {
       if (isNaN(date)) return iso;
       const options = { day: "numeric", month: "short" };
       if (date.getFullYear() !== new Date().getFullYear()) options.year = "numeric";
-      return new Intl.DateTimeFormat("nl-NL", options).format(date);
+      return new Intl.DateTimeFormat(document.documentElement.lang || "nl", options).format(date); // the page's language
     },
     personColor(el) {
       return personColor(el);

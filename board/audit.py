@@ -182,10 +182,11 @@ SHOWN_THINGS = 3
 
 
 def describe(line: Line, words: Words) -> str:
-    """The line as a sentence for the family, e.g. 'Meester Karim heeft het plan bekeken op 3-12'."""
+    """The line as a sentence for the family, e.g. 'Meester Karim heeft het plan bekeken op 03-12-2026' (the date
+    handed over as a date, for `words` to say in the reader's language)."""
     key = f'audit.{line.action}.{line.subject}' if line.action in (VIEWED, EXPORTED) else f'audit.{line.action}'
     return words(key, who=line.who, what=_things(line.things, words, line.action == DELETED), subject=line.subject,
-                 date=f'{line.at.day}-{line.at.month}')
+                 date=line.at.date())
 
 
 def _things(things: tuple[Thing, ...], words: Words, deleted: bool = False) -> str:

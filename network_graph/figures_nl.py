@@ -125,9 +125,10 @@ def nothing_yet(who: dict[str, Any]) -> str:
     return f"Nog niets afgesproken met: {names(who['nothing_yet'])}." if who['nothing_yet'] else ''
 
 
-def as_text(metrics: dict[str, Any]) -> str:
-    """The metrics for a person at a terminal, in Dutch: the sentences, then the three lists of the plan."""
-    out = ['Wat opvalt', *(f'- {s}' for s in metrics['sentences']), '', 'Het netwerk in cijfers']
+def as_text(metrics: dict[str, Any], sentences: list[str]) -> str:
+    """The metrics for a person at a terminal, in Dutch: the sentences (`metrics['sentences']` said by app/), then
+    the three lists of the plan."""
+    out = ['Wat opvalt', *(f'- {s}' for s in sentences), '', 'Het netwerk in cijfers']
     out += _lines(SECTOR_HEADERS, sector_rows(metrics['sectors']))
     out += ['', 'Doelen per gezinslid', *_lines(MEMBER_HEADERS, member_rows(metrics['goals'])), '', 'Wie doet wat']
     out += _lines(WHO_HEADERS, who_rows(metrics['who_does_what']))

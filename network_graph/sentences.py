@@ -1,72 +1,71 @@
-"""Short Dutch sentences a parent understands, made from the metrics (not from the board: one source of truth)."""
+"""Short sentences a parent understands, made from the metrics (not from the board: one source of truth).
+
+Each sentence is a key with its values (``{'key': 'metrics.conflict', 'values': {'a': 'Eva', 'b': 'Fons'}}``), not
+words: network_graph/ speaks no language, app/ says them in the person's own (`app.i18n.say`). A value that is
+itself such a dict is said first; a list of them is said as the language lists things ('a, b en c').
+"""
 from __future__ import annotations
 
 from typing import Any
 
-from board.dutch import SUPPORT_KINDS as KIND_LABEL
-
-DOMAIN_LABEL = {
-    'wonen': 'wonen', 'werk_dagbesteding': 'werk en dagbesteding', 'inkomen_schulden': 'inkomen en schulden',
-    'opvoeding': 'opvoeding', 'onderwijs': 'school', 'lichamelijke_gezondheid': 'lichamelijke gezondheid',
-    'psychische_gezondheid': 'psychische gezondheid', 'verslaving': 'verslaving',
-    'huiselijk_geweld_veiligheid': 'veiligheid thuis', 'justitie': 'justitie', 'sociaal_netwerk': 'sociaal netwerk',
-    'vrije_tijd': 'vrije tijd',
-}
+Sentence = dict[str, Any]
+MOST_SAID = 6
+"""Numbers up to this one are said as words ('op twee manieren'), larger ones as digits."""
 
 
-COUNTS = {2: 'twee', 3: 'drie', 4: 'vier', 5: 'vijf', 6: 'zes'}
+def said(key: str, **values: Any) -> Sentence:
+    return {'key': key, 'values': values}
 
 
-def _people(n: int) -> str:
-    return f'{n} persoon' if n == 1 else f'{n} mensen'
+def _goal(goal: dict[str, Any]) -> Sentence:
+    return said('metrics.goal.numbered', number=goal['number']) if goal.get('number') \
+        else said('metrics.goal.unnumbered', text=goal['text'])
 
 
-def _goal(goal: dict[str, Any]) -> str:
-    return f"doel {goal['number']}" if goal.get('number') else f"het doel '{goal['text']}'"
+def _kind(kind: str) -> Sentence:
+    return said(f'network.kind_long.{kind}')
 
 
-def _support(kind: str, found: dict[str, Any]) -> str:
-    label, count, professional = KIND_LABEL[kind], found['count'], found['professional']
+def _support(kind: str, found: dict[str, Any]) -> Sentence:
+    count, professional = found['count'], found['professional']
     if not count:
-        return f'Voor {label} kunnen jullie nog bij niemand terecht.'
+        return said('metrics.support.nobody', kind=_kind(kind))
     if not professional:
-        tail = 'geen van hen is professional' if count > 1 else 'dat is geen professional'
-    elif professional == count and count > 1:
-        tail = 'het zijn allemaal professionals'
-    else:
-        tail = f"{professional} daarvan {'is professional' if professional == 1 else 'zijn professionals'}"
-    return f'Voor {label} kunnen jullie bij {_people(count)} terecht; {tail}.'
+        return said('metrics.support.no_professional', kind=_kind(kind), count=count)
+    if professional == count and count > 1:
+        return said('metrics.support.all_professional', kind=_kind(kind), count=count)
+    return said('metrics.support.some_professional', kind=_kind(kind), people=said('metrics.people', count=count),
+                count=professional)
 
 
-def sentences(m: dict[str, Any]) -> list[str]:
+def sentences(m: dict[str, Any]) -> list[Sentence]:
     """The sentences in a fixed order: support, several roles, goals, load, tension, closeness, coordination, the
     future."""
     out = [_support(kind, found) for kind, found in m['support'].items()]
     share = m['informal_share']
     if share['informal'] + share['professional']:
-        out.append(f"Van de {_people(share['informal'] + share['professional'])} om jullie heen "
-                   f"{'hoort' if share['informal'] == 1 else 'horen'} er {share['informal']} bij jullie eigen "
-                   f"netwerk en {'is' if share['professional'] == 1 else 'zijn'} er {share['professional']} "
-                   f"professional{'' if share['professional'] == 1 else 's'}.")
+        out.append(said('metrics.share', people=said('metrics.people', count=share['informal'] + share['professional']),
+                        informal=said('metrics.informal', count=share['informal']),
+                        count=share['professional']))
     for p in m['several_roles']['people']:
-        ways = [f'als {role}' for role in p['roles']]
-        out.append(f"{p['name']} helpt op {COUNTS.get(len(ways), len(ways))} manieren: "
-                   f"{', '.join(ways[:-1])} en {ways[-1]}.")
-    out += [f'Niemand helpt nog bij {_goal(g)}.' for g in m['goals']['no_supporter']]
-    out += [f'Bij {_goal(g)} helpen alleen professionals.' for g in m['goals']['only_professionals']]
-    out += [f"{p['name']} heeft nog geen eigen doel." for p in m['goals']['members_without_goal']]
-    out += [f"{p['name']} draagt veel: {p['goals']} doel{'' if p['goals'] == 1 else 'en'} en "
-            f"{p['agreements']} afspra{'ak' if p['agreements'] == 1 else 'ken'}." for p in m['load']['too_much']]
-    out += [f"Tussen {t['a_name']} en {t['b_name']} is een conflict." for t in m['tension']['conflict']]
-    out += [f"Tussen {t['a_name']} en {t['b_name']} is spanning." for t in m['tension']['tense']]
-    out += [f"{p['name']} staat heel dichtbij, maar is {'soms' if p['critical'] == 'sometimes' else 'vaak'} kritisch."
-            for p in m['close_but_critical']]
+        ways = len(p['roles'])
+        out.append(said('metrics.several_roles', name=p['name'],
+                        number=said(f'metrics.number.{ways}') if ways <= MOST_SAID else ways,
+                        ways=[said('metrics.as_role', role=role) for role in p['roles']]))
+    out += [said('metrics.goal.no_supporter', goal=_goal(g)) for g in m['goals']['no_supporter']]
+    out += [said('metrics.goal.only_professionals', goal=_goal(g)) for g in m['goals']['only_professionals']]
+    out += [said('metrics.no_own_goal', name=p['name']) for p in m['goals']['members_without_goal']]
+    out += [said('metrics.load', name=p['name'], goals=said('plan.goal.count', count=p['goals']),
+                 count=p['agreements']) for p in m['load']['too_much']]
+    out += [said('metrics.conflict', a=t['a_name'], b=t['b_name']) for t in m['tension']['conflict']]
+    out += [said('metrics.tense', a=t['a_name'], b=t['b_name']) for t in m['tension']['tense']]
+    out += [said(f"metrics.close_but_critical.{'sometimes' if p['critical'] == 'sometimes' else 'often'}",
+                 name=p['name']) for p in m['close_but_critical']]
     for domain, found in m['professionals_per_domain'].items():
         if found['coordination_risk']:
-            out.append(f"Bij {DOMAIN_LABEL.get(domain, domain)} zijn {len(found['organisations'])} instanties "
-                       'betrokken: spreek af wie wat doet.')
+            out.append(said('metrics.coordination', domain=said(f'plan.domain.{domain}'),
+                            count=len(found['organisations'])))
     remain = m['without_professionals']
     if share['professional'] and remain['uncovered']:
-        kinds = ' en '.join(KIND_LABEL[k] for k in remain['uncovered'])
-        out.append(f"Als de professionals weggaan, is er voor {kinds} niemand meer uit jullie eigen netwerk.")
+        out.append(said('metrics.uncovered', kinds=[_kind(k) for k in remain['uncovered']]))
     return out

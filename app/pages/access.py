@@ -17,12 +17,11 @@ from nicegui import ui
 from board import accounts, audit, devices, invitations
 from board.access import BoardRights, may_manage_pin
 from board.devices import Kind, PairingError
-from board.dutch import nl_date
 from board.identity import Actor, Role
 from board.invitations import Invitation, InvitationError
 
 from .. import cutoff, state
-from ..people import t
+from ..people import day, t
 from .consent import ConsentChooser, consent_sentence
 from .layout import header, header_button
 from .lookup import OpenBoard, open_board
@@ -157,7 +156,7 @@ class AccessPage:
                 with ui.column().classes('gap-0 grow'):
                     ui.label(device.label).classes('text-body1 font-medium')
                     self.consent_part(invited.get(device.created_by))
-                    ui.label(t('devices.last_seen', when=nl_date(device.last_seen_at[:10]))) \
+                    ui.label(t('devices.last_seen', when=day(device.last_seen_at[:10]))) \
                         .classes('text-caption text-grey-8')
                 ui.button(t('devices.revoke'), icon='block', on_click=lambda d=device.id: self.revoke_device(d)) \
                     .props('flat no-caps color=negative').mark(f'revoke-{device.id}')
@@ -283,7 +282,7 @@ class AccessPage:
             link = f"{str(ui.context.client.request.base_url).rstrip('/')}/invite/{self.board_id}?token={token}"
             made.clear()
             with made:
-                ui.label(t('invite.link', name=invitation.actor.name, date=nl_date(invitation.expires_at.date())))
+                ui.label(t('invite.link', name=invitation.actor.name, date=day(invitation.expires_at.date())))
                 with ui.row().classes('w-full items-center no-wrap gap-2'):
                     ui.input(value=link).props('outlined readonly dense').classes('grow').mark('invite-link')
                     ui.button(t('invite.copy'), icon='content_copy',
@@ -310,7 +309,7 @@ class AccessPage:
                     ui.label(f'{invitation.actor.name} · {role}').classes('text-body1 font-medium')
                     ui.label(self.consent_sentence(invitation)).classes('text-body2 text-grey-9') \
                         .mark(f'consent-of-{invitation.id}')
-                    ui.label(t('invite.until', date=nl_date(invitation.expires_at.date()))) \
+                    ui.label(t('invite.until', date=day(invitation.expires_at.date()))) \
                         .classes('text-caption text-grey-8')
                 ui.button(t('devices.revoke'), icon='block',
                           on_click=lambda i=invitation: self.revoke_invitation(i)) \

@@ -56,9 +56,9 @@ def canvas_labels() -> dict[str, str]:
     keys = ['goal', 'agreement', 'note', 'strength', 'worry', 'question', 'idea', 'verslag', 'zone', 'family_member',
             'network_person', 'pictogram']
     words = ['drag_hint', 'reached', 'until', 'done', 'proposal', 'kader', 'overdue', 'progress', 'concept', 'board',
-             'keys_help']
+             'keys_help', 'years', 'role_parent', 'role_child', 'role_youth']
     seen = {f'seen_{scope}': t(f'sharing.scope.{scope}') for scope in SCOPES}
-    return {k: t(f'type.{k}') for k in keys} | {k: t(f'canvas.{k}') for k in words} | seen
+    return {k: t(f'type.{k}') for k in keys} | {k: t(f'canvas.{k}') for k in words} | seen | {'role_other': ''}
 
 
 class BoardPage:

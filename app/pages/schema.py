@@ -21,6 +21,7 @@ from network_graph.schema_layout import SECTORS
 from network_graph.summary import all_metrics
 
 from .. import family_data
+from ..i18n import say
 from ..network_schema import NetworkSchema
 from .ask_further import show_ask_further
 from .hub_page import HubPage, changed_types
@@ -138,8 +139,8 @@ class SchemaPage(HubPage):
                         ui.label(self.t(f'schema.ring.{ring}')).classes('text-grey-8 text-center')
             with ui.column().classes('gap-1 q-mt-sm'):
                 for sentence in metrics['sentences'][:4]:
-                    ui.label(sentence).classes('pb-sentence')
-        network_figures(self.t, metrics, short=True)
+                    ui.label(say(sentence, self.language)).classes('pb-sentence')
+        network_figures(self.t, metrics, self.language, short=True)
         if self.centre and not any(p['member'] == self.centre for e in elements
                                    if e.type == ElementType.NETWORK_PERSON for p in e.props.get('vip', [])):
             name = self.names('family_member').get(self.centre, '')

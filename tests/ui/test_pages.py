@@ -11,6 +11,7 @@ from nicegui.testing import User
 
 from app import state
 from app.canvas import BoardCanvas
+from app.i18n import LANGUAGE_NAMES
 from board.demo import demo_batches
 from board.identity import SYSTEM as COORDINATOR
 from board.identity import Actor, Role
@@ -116,15 +117,29 @@ async def test_a_drag_from_the_canvas_moves_the_card_for_everyone(user: User, cr
 async def test_the_page_switches_to_english_and_back(user: User) -> None:
     await log_in(user)
     await user.open('/')
-    user.find(marker='language').click()
+    user.find(marker='language-en').click()
     await user.open('/')
     await user.should_see('My families')
     await log_in(user)
     await user.open(f'/board/{demo_board_id()}')
     await user.should_see('Goal')
-    user.find(marker='language').click()
+    user.find(marker='language-nl').click()
     await user.open('/')
     await user.should_see('Mijn gezinnen')
+
+
+async def test_the_language_is_a_choice_of_five_each_named_in_its_own_words(user: User) -> None:
+    await log_in(user)
+    await user.open('/')
+    for code, name in LANGUAGE_NAMES.items():
+        await user.should_see(name, marker=f'language-{code}')
+    user.find(marker='language-ar').click()
+    await user.open('/')
+    await user.should_see('أُسَري')  # 'My families', remembered on this device
+    await user.should_see('العربية', marker='language')
+    user.find(marker='language-tr').click()
+    await user.open('/')
+    await user.should_see('Ailelerim')
 
 
 async def test_an_unknown_board_says_so(user: User) -> None:

@@ -414,7 +414,7 @@ async def test_an_evaluation_with_scores_shows_the_change_since_the_start(user: 
 
 async def test_the_plan_view_is_in_english_too(user: User) -> None:
     await user.open('/')
-    user.find(marker='language').click()
+    user.find(marker='language-en').click()
     await open_plan(user, demo_board_id(), 'goals')
     await user.should_see('New goal')
     await user.should_see('Reached!')

@@ -158,7 +158,7 @@ async def test_the_shared_screen_sees_the_netwerklijst_but_cannot_fill_it_in(use
 
 async def test_the_netwerk_tab_is_in_english_too(user: User) -> None:
     await user.open('/')
-    user.find(marker='language').click()
+    user.find(marker='language-en').click()
     await open_plan(user, demo_board_id(), 'network')
     await user.should_see('Fill in')
     user.find(marker='fill-np-ayse').click()

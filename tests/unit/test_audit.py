@@ -30,8 +30,9 @@ def test_a_view_reads_as_a_plain_dutch_sentence_and_is_written_once_an_hour(sqli
     at = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC).isoformat()
     elements = sqlite_store.load(board.id).elements
     line = audit.for_reader([audit.Entry.of(board.id, KARIM, audit.VIEWED, 'plan', at=at)], DERYA, elements)[0]
-    assert sentences([line]) == ['Meester Karim heeft het plan bekeken op 3-12']
-    assert sentences([line], 'en') == ['Meester Karim viewed the plan on 3-12']
+    assert sentences([line]) == ['Meester Karim heeft het plan bekeken op 03-12-2026']
+    assert sentences([line], 'en') == ['Meester Karim viewed the plan on Dec 3, 2026']
+    assert sentences([line], 'tr') == ['Meester Karim, 3.12.2026 tarihinde plana baktı']
     assert line.at.hour == 10  # shown in Dutch time
 
 

@@ -1,17 +1,13 @@
-"""The translation table: every key once, and refusals in whole sentences that name a field in the person's words."""
+"""Refusals in whole sentences that name a field in the person's words."""
 from __future__ import annotations
 
-import ast
 import re
 import typing
-from collections import Counter
-from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
 
-import app.i18n
-from app.i18n import TABLE, error_message, field_label
+from app.i18n import error_message, field_label
 from board.elements import PROPS_MODELS, ElementType, PropsError, validate_props
 
 SMALLEST = {
@@ -26,19 +22,6 @@ SMALLEST_PART = {'vip': {'member': 'fm-elif'}, 'goals': {'goal_id': 'goal-1'}, '
                  'concept_by': {'id': 'np-jolien'}, 'approved_by': {'id': 'fm-derya'},
                  'extra_roles': {'role': 'oppas'}}
 """The same for the records inside a record."""
-
-
-def table_keys() -> list[str]:
-    """The keys of the translation table as written in the source: a dict literal keeps only the last of two."""
-    tree = ast.parse(Path(app.i18n.__file__).read_text(encoding='utf-8'))
-    table = next(node.value for node in tree.body if isinstance(node, ast.AnnAssign) and node.target.id == 'TABLE')
-    return [key.value for key in table.keys]
-
-
-def test_the_translation_table_holds_every_key_once() -> None:
-    keys = table_keys()
-    assert [key for key, count in Counter(keys).items() if count > 1] == []
-    assert len(keys) == len(TABLE) > 500
 
 
 def record(annotation: typing.Any) -> type[BaseModel] | None:

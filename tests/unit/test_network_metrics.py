@@ -10,6 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from app.i18n import say
 from board import boardfile
 from board.demo import create_demo_board
 from board.elements import Element, ElementType, validate_props
@@ -19,6 +20,11 @@ from network_graph.summary import all_metrics
 
 TODAY = dt.date(2026, 11, 26)
 DOCS = Path(__file__).resolve().parents[2] / 'docs' / 'metrics.md'
+
+
+def dutch(metrics: dict) -> list[str]:
+    """The metrics sentences (keys with values) as the app says them in Dutch."""
+    return [say(sentence, 'nl') for sentence in metrics['sentences']]
 
 
 def element(id_: str, type_: str, deleted: bool = False, **props) -> Element:
@@ -99,8 +105,7 @@ def test_support_per_kind_informal_versus_professional(metrics) -> None:
         3, 2, 1, 1)
     assert names(emotional['givers']) == ['Cor', 'Fons'] and emotional['professional'] == 1
     assert names(information['givers']) == ['Eva']  # Dina 'hardly_ever' does not count
-    assert 'Voor praktische hulp kunnen jullie bij 3 mensen terecht; 1 daarvan is professional.' in metrics[
-        'sentences']
+    assert 'Voor praktische hulp kunnen jullie bij 3 mensen terecht; 1 daarvan is professional.' in dutch(metrics)
 
 
 def test_multiplexity_and_the_call_list(metrics) -> None:
@@ -117,7 +122,7 @@ def test_close_but_critical_and_tension(metrics) -> None:
     assert [(p['name'], p['critical']) for p in metrics['close_but_critical']] == [('Cor', 'sometimes')]
     assert [(t['a_name'], t['b_name']) for t in metrics['tension']['conflict']] == [('Eva', 'Fons')]
     assert [(t['a_name'], t['b_name']) for t in metrics['tension']['tense']] == [('Dina', 'Eva')]
-    assert 'Tussen Eva en Fons is een conflict.' in metrics['sentences']
+    assert 'Tussen Eva en Fons is een conflict.' in dutch(metrics)
 
 
 def test_connectedness_without_a_centre(metrics) -> None:
@@ -150,7 +155,7 @@ def test_load_counts_open_goals_and_open_agreements(metrics) -> None:
     assert load == {'Amal': (0, 1), 'Cor': (1, 0), 'Eva': (2, 2), 'Fons': (1, 0)}
     assert metrics['load']['median'] == 1  # totals 1, 1, 4, 1
     assert names(metrics['load']['too_much']) == ['Eva']  # 4 ≥ LOAD_LIMIT
-    assert 'Eva draagt veel: 2 doelen en 2 afspraken.' in metrics['sentences']
+    assert 'Eva draagt veel: 2 doelen en 2 afspraken.' in dutch(metrics)
 
 
 def test_load_relative_to_the_median() -> None:
@@ -170,7 +175,7 @@ def test_goals_without_help_only_professionals_and_per_family_member(metrics) ->
         ('Bram', 8, []), ('Amal', 36, [1, 2, 3])]  # the youngest first; Bram's removed goal 4 does not count
     assert names(goals['members_without_goal']) == ['Bram']
     assert {'Niemand helpt nog bij doel 2.', 'Bij doel 3 helpen alleen professionals.',
-            'Bram heeft nog geen eigen doel.'} <= set(metrics['sentences'])
+            'Bram heeft nog geen eigen doel.'} <= set(dutch(metrics))
 
 
 def test_professionals_per_domain_flag_coordination_risk(metrics) -> None:
@@ -222,7 +227,7 @@ def test_an_empty_board() -> None:
         'isolates': []}
     assert metrics['social_network_map']['very_close'] == {'count': 0, 'filled': 0, 'share': None}
     assert metrics['betweenness'] == [] and metrics['coordinator'] is None
-    assert 'Voor praktische hulp kunnen jullie nog bij niemand terecht.' in metrics['sentences']
+    assert 'Voor praktische hulp kunnen jullie nog bij niemand terecht.' in dutch(metrics)
 
 
 def test_only_professionals() -> None:
@@ -231,9 +236,8 @@ def test_only_professionals() -> None:
     metrics = all_metrics(elements, today=TODAY)
     assert metrics['informal_share']['share_informal'] == 0.0
     assert metrics['without_professionals']['uncovered'] == ['practical', 'emotional', 'information']
-    assert 'Voor praktische hulp kunnen jullie bij 3 mensen terecht; het zijn allemaal professionals.' in metrics[
-        'sentences']
-    assert any(s.startswith('Als de professionals weggaan') for s in metrics['sentences'])
+    assert 'Voor praktische hulp kunnen jullie bij 3 mensen terecht; het zijn allemaal professionals.' in dutch(metrics)
+    assert any(s.startswith('Als de professionals weggaan') for s in dutch(metrics))
 
 
 def test_a_single_family_member() -> None:
@@ -308,7 +312,7 @@ def test_someone_who_helps_in_several_roles_is_named_with_each_of_them() -> None
     found = {p['name']: p['roles'] for p in metrics['several_roles']['people']}
     assert found == {'Cor': ['oma', 'oppas'], 'Hanneke': ['thuishulp', 'vriendin'], 'Ilse': ['buurvrouw', 'oppas']}
     assert metrics['several_roles']['count'] == 3
-    assert 'Ilse helpt op twee manieren: als buurvrouw en als oppas.' in metrics['sentences']
-    assert 'Hanneke helpt op twee manieren: als thuishulp en als vriendin.' in metrics['sentences']
+    assert 'Ilse helpt op twee manieren: als buurvrouw en als oppas.' in dutch(metrics)
+    assert 'Hanneke helpt op twee manieren: als thuishulp en als vriendin.' in dutch(metrics)
     three = all_metrics([person('np-i', 'Ilse', relation='buurvrouw', roles=['oppas', 'vriendin van Derya'])], TODAY)
-    assert 'Ilse helpt op drie manieren: als buurvrouw, als oppas en als vriendin.' in three['sentences']
+    assert 'Ilse helpt op drie manieren: als buurvrouw, als oppas en als vriendin.' in dutch(three)

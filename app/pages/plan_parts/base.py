@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 from nicegui import ui
 
 from board.access import is_concept, may_change, may_edit
-from board.dutch import nl_date
 from board.elements import Element
 from board.identity import Role
 from network_graph.roles import side_name
 from network_graph.schema_labels import first_name
 
 from ...contrast import ink_on
+from ...i18n import say_date
 from ..chips import chip_choice
 from ..sharing import concept_bar, seen_by_icon
 
@@ -34,6 +34,11 @@ def face(name: str, color: str | None, photo: str | None = None, marker: str = '
         ui.label(initials).classes('pb-member-dot').style(f'background:{background};color:{ink_on(background)}')
 
 
+def lead_in(label: str) -> str:
+    """A label before its value: a question stands as it is (in Latin or Arabic script), anything else gets a colon."""
+    return label if label.endswith(('?', '؟')) else label + ':'
+
+
 class Part:
     """One tab: `types` says which element types it shows, so a commit redraws only the tabs it touches."""
     key = ''
@@ -43,6 +48,10 @@ class Part:
     def __init__(self, page: HubPage) -> None:
         self.page = page
         self.t = page.t
+
+    def day(self, value: Any) -> str:
+        """A date (or ISO date text) the way the person's language writes it."""
+        return say_date(value, self.page.language)
 
     @ui.refreshable_method
     def render(self) -> None:
@@ -83,7 +92,7 @@ class Part:
         if is_concept(element):
             concept_bar(self.t, self.page.actor, element, self.page.push, self.page.hub.rights)
         elif approved := element.props.get('approved_by'):
-            when = nl_date(approved.get('at', '')[:10])
+            when = self.day(approved.get('at', '')[:10])
             ui.label(self.t('concept.approved_by', name=approved.get('name', ''), date=when)).classes('pb-small')
 
     def empty(self, key: str) -> None:
@@ -97,7 +106,7 @@ class Part:
         if value:
             with ui.row().classes('pb-line gap-1 no-wrap'):
                 label = self.t(label_key)
-                ui.label(label if label.endswith('?') else label + ':').classes('text-grey-7')
+                ui.label(lead_in(label)).classes('text-grey-7')
                 ui.label(value)
 
     def side_choice(self, form: ElementDialog, props: dict[str, Any], label_key: str = 'plan.people.side') -> Any:
@@ -125,7 +134,7 @@ class Part:
 
     def dates(self, props: dict[str, Any], *fields: tuple[str, str]) -> None:
         """Dates the Dutch way, side by side: ``(prop, label key)`` pairs, empty ones left out."""
-        shown = [(self.t(label), nl_date(props.get(key))) for key, label in fields if props.get(key)]
+        shown = [(self.t(label), self.day(props.get(key))) for key, label in fields if props.get(key)]
         if shown:
             with ui.row().classes('pb-dates gap-x-4 gap-y-0'):
                 for label, value in shown:

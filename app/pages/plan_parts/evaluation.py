@@ -10,7 +10,6 @@ from typing import Any
 
 from nicegui import ui
 
-from board.dutch import nl_date
 from board.elements import Element, LifeDomain
 
 from .base import PROFESSIONALS, Part
@@ -50,7 +49,7 @@ class EvaluationPart(Part):
         goals = {g.id: g for g in self.page.elements('goal')}
         with ui.card().classes('pb-item w-full').mark(f'evaluation-{evaluation.id}'):
             with ui.row().classes('items-center gap-2'):
-                ui.label(nl_date(p.get('date'))).classes('pb-item-text')
+                ui.label(self.day(p.get('date'))).classes('pb-item-text')
                 ui.badge(self.t(f"plan.eval.kind.{p.get('kind', 'tussentijds')}"), color='accent').classes('pb-badge')
                 self.seen_by(evaluation)
             self.concept(evaluation)

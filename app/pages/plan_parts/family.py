@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from nicegui import events, ui
 
 from board.access import may_change
-from board.dutch import nl_date
 from board.elements import SINGLETON_IDS, Element, ElementType
 from board.photos import MAX_BYTES, PhotoError, thumbnail_data_url
 
@@ -123,7 +122,7 @@ class FamilyPart(Part):
             self.start_card(info, members)
         with ui.card().classes('pb-item w-full').mark('family-info'):
             ui.label(self.t('plan.family.info')).classes('pb-card-title')
-            self.line('plan.family.start_date', nl_date(p.get('start_date')))
+            self.line('plan.family.start_date', self.day(p.get('start_date')))
             self.line('plan.family.address', p.get('address', ''))
             self.line('plan.family.phone', p.get('phone', ''))
             self.line('plan.family.mail', p.get('mail', ''))
@@ -196,7 +195,7 @@ class FamilyPart(Part):
                     with ui.row().classes('gap-x-2 gap-y-0 text-grey-8'):
                         ui.label(self.t(f"plan.member_role.{p.get('role', 'other')}"))
                         if p.get('birth_date'):
-                            ui.label(self.t('plan.family.born', date=nl_date(p['birth_date']))).classes('pb-nowrap')
+                            ui.label(self.t('plan.family.born', date=self.day(p['birth_date']))).classes('pb-nowrap')
                 if self.may_edit(member) or self.may_edit(member, 'household'):
                     self.action('plan.edit', 'edit', lambda: self.edit_member(member.id, dict(p)),
                                 f'edit-member-{member.id}')

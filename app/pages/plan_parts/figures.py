@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from babel.numbers import format_decimal, format_percent
 from nicegui import ui
 
 FULL = ('sector', 'people', 'ties', 'density', 'degree', 'stars', 'isolated')
@@ -20,8 +21,9 @@ def sector_label(t: Callable[..., str], sector: str) -> str:
     return t(f'plan.sector.{sector}').split(' (')[0]  # 'Buren (ook oude buren)' is 'Buren' in a table
 
 
-def decimal(t: Callable[..., str], value: float | None) -> str:
-    return '–' if value is None else f'{value:.1f}'.replace('.', t('figures.decimal'))
+def decimal(value: float | None, language: str) -> str:
+    """One decimal, written the way the language writes numbers (1,5 or 1.5 or ١٫٥)."""
+    return '–' if value is None else format_decimal(value, format='0.0', locale=language)
 
 
 def names(people: list[dict[str, Any]]) -> str:
@@ -32,17 +34,20 @@ def _numbers(numbers: list[int | None]) -> str:
     return ', '.join(str(n) for n in numbers if n) or '–'
 
 
-def _row(t: Callable[..., str], label: str, found: dict[str, Any]) -> dict[str, Any]:
-    density = '–' if found['density'] is None else f"{round(found['density'] * 100)}%"
-    degree = f"{decimal(t, found['degree_mean'])} ± {decimal(t, found['degree_sd'])}" if found['people'] else '–'
+def _row(label: str, found: dict[str, Any], language: str) -> dict[str, Any]:
+    density = '–' if found['density'] is None else format_percent(found['density'], locale=language)
+    degree = f"{decimal(found['degree_mean'], language)} ± {decimal(found['degree_sd'], language)}" \
+        if found['people'] else '–'
     return {'sector': label, 'people': found['people'], 'ties': found['ties'], 'density': density, 'degree': degree,
             'stars': names(found['stars']), 'isolated': names(found['isolated'])}
 
 
-def sector_table(t: Callable[..., str], sectors: dict[str, Any], columns: tuple[str, ...], marker: str) -> None:
+def sector_table(t: Callable[..., str], sectors: dict[str, Any], columns: tuple[str, ...], marker: str,
+                 language: str) -> None:
     """One row per sector with people, then the whole network."""
-    rows = [_row(t, sector_label(t, key), found) for key, found in sectors['per_sector'].items() if found['people']]
-    rows.append(_row(t, t('figures.whole'), sectors['whole']))
+    rows = [_row(sector_label(t, key), found, language) for key, found in sectors['per_sector'].items()
+            if found['people']]
+    rows.append(_row(t('figures.whole'), sectors['whole'], language))
     sticky = {'classes': 'pb-table-name', 'headerClasses': 'pb-table-name'}  # the sector stays in view on a phone
     ui.table(columns=[{'name': key, 'label': t(f'figures.{key}'), 'field': key, 'align': 'left'}
                       | (sticky if key == 'sector' else {}) for key in columns],
@@ -51,12 +56,13 @@ def sector_table(t: Callable[..., str], sectors: dict[str, Any], columns: tuple[
         .classes('pb-coach-table pb-figures w-full' + (' pb-figures-short' if columns == SHORT else '')).mark(marker)
 
 
-def network_figures(t: Callable[..., str], metrics: dict[str, Any], *, short: bool = False) -> None:
+def network_figures(t: Callable[..., str], metrics: dict[str, Any], language: str, *, short: bool = False) -> None:
     """A card with the figures; the short one names the whole network's stars and those on their own below it."""
     marker = 'schema-figures' if short else 'network-figures'
     with ui.card().classes('pb-item w-full').mark(marker):
         ui.label(t('figures.title')).classes('pb-card-title')
-        sector_table(t, metrics['sectors'], SHORT if short else FULL, 'schema-sectors' if short else 'sector-figures')
+        sector_table(t, metrics['sectors'], SHORT if short else FULL, 'schema-sectors' if short else 'sector-figures',
+                     language)
         whole = metrics['sectors']['whole']
         if short:
             for key in ('stars', 'isolated'):

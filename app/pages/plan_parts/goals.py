@@ -99,8 +99,7 @@ class GoalsPart(Part):
         """One member's goals (or the whole family's): the cards of the goals not shown yet, then a short line for
         each goal already shown above."""
         count = counted['goals']
-        words = self.t('plan.goal.count_one') if count == 1 else self.t('plan.goal.count', count=count) if count \
-            else self.t('plan.goal.none_yet')
+        words = self.t('plan.goal.count', count=count) if count else self.t('plan.goal.none_yet')
         member = self.page.element(key)
         with ui.column().classes('w-full gap-0 pb-goal-group').mark(f'goals-of-{key}'):
             with ui.row().classes('items-center no-wrap gap-3 pb-group-head'):

@@ -15,9 +15,10 @@ from board.elements import SUPPORT_KINDS, Element, Ring
 from network_graph.roles import role_words, side_name
 from network_graph.summary import all_metrics
 
+from ...i18n import say
 from ..ask_further import show_ask_further
 from ..download import download_call_list
-from .base import Part
+from .base import Part, lead_in
 from .figures import goals_per_member, network_figures
 from .form import ElementDialog
 from .network_compare import CompareView
@@ -168,7 +169,7 @@ class NetworkPart(Part):
                 for sentence in metrics['sentences']:
                     with ui.row().classes('no-wrap items-start gap-2'):
                         ui.icon('chevron_right', size='sm').classes('text-primary q-mt-xs')
-                        ui.label(sentence).classes('pb-sentence')
+                        ui.label(say(sentence, self.page.language)).classes('pb-sentence')
         show_ask_further(self.page.visible(), self.t)
         with ui.element('div').classes('pb-charts w-full'):
             with ui.card().classes('pb-item pb-chart-card'):
@@ -177,7 +178,7 @@ class NetworkPart(Part):
             with ui.card().classes('pb-item pb-chart-card'):
                 ui.label(self.t('network.chart.kinds')).classes('pb-card-title')
                 self.kinds_chart(metrics)
-        network_figures(self.t, metrics)
+        network_figures(self.t, metrics, self.page.language)
         goals_per_member(self.t, metrics['goals'])
         self.call_list(metrics['call_list'])
         self.without_professionals(metrics)
@@ -220,7 +221,7 @@ class NetworkPart(Part):
     def pair(label: str, value: str, *, marker: str = '', classes: str = '') -> None:
         """'Label: value' where a long value wraps beside its label, not below it."""
         with ui.row().classes('pb-pair gap-1 no-wrap items-baseline').mark(marker):
-            ui.label(label if label.endswith('?') else label + ':').classes('text-grey-7 pb-nowrap')
+            ui.label(lead_in(label)).classes('text-grey-7 pb-nowrap')
             ui.label(value).classes(f'min-w-0 {classes}')
 
     def kinds(self, kinds: list[str]) -> str:
@@ -254,8 +255,7 @@ class NetworkPart(Part):
         remain = metrics['without_professionals']
         with ui.card().classes('pb-item w-full').mark('without-professionals'):
             ui.label(self.t('network.remains')).classes('pb-card-title')
-            ui.label(self.t('network.remains_one') if remain['people'] == 1 else
-                     self.t('network.remains_people', count=remain['people'])).classes('q-mt-xs')
+            ui.label(self.t('network.remains_people', count=remain['people'])).classes('q-mt-xs')
             for kind in SUPPORT_KINDS:
                 givers = [g['name'] for g in remain['kinds'][kind]['givers']]
                 text = ', '.join(givers) if givers else self.t('network.nobody')

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import background_tasks, ui
 
-from board.dutch import nl_date
 from board.elements import Element
 from board.moments import seen_then
 from board.store import HistoryMissing
@@ -84,7 +83,7 @@ class CompareView:
             self.changes(compare(then, now))
 
     def moment_label(self, moment: Element) -> str:
-        date = nl_date(moment.props.get('date'))
+        date = self.part.day(moment.props.get('date'))
         return f"{moment.props.get('name', '')} ({date})" if date else moment.props.get('name', '')
 
     def choose(self, event: Any) -> None:
@@ -179,7 +178,7 @@ class CompareView:
         """'Moment bewaren': a name (today's date unless they choose one) and the date; the server adds where it
         is in the log. A refusal (an empty or too long name) keeps the dialog open with what was typed."""
         today = dt.date.today()
-        with ElementDialog(self.page, 'moment', None, {'name': nl_date(today)}, self.t('compare.save_title'),
+        with ElementDialog(self.page, 'moment', None, {'name': self.part.day(today)}, self.t('compare.save_title'),
                            extra={'date': today.isoformat()}) as form:
             ui.label(self.t('compare.save_hint')).classes('text-grey-8')
             form.text('name', self.t('compare.name')).props('autofocus')

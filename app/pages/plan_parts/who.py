@@ -11,7 +11,6 @@ from typing import Any
 
 from nicegui import ui
 
-from board.dutch import nl_date
 from board.elements import Ring
 from network_graph.graph import network
 from network_graph.plan_load import who_does_what
@@ -84,7 +83,7 @@ class WhoDoesWhatPart(Part):
             ui.label(f"{agreement['number'] or ''}. {agreement['text']}".lstrip('. ')).classes('min-w-0')
             notes = [self.t('plan.who.goal', number=agreement['goal_number'])] if agreement['goal_number'] else []
             if agreement['planned_end'] and not agreement['done']:
-                notes.append(self.t('plan.who.until', date=nl_date(agreement['planned_end'])))
+                notes.append(self.t('plan.who.until', date=self.day(agreement['planned_end'])))
             if notes:
                 ui.label(' · '.join(notes)).classes('pb-small')
             if agreement['late']:
