@@ -14,6 +14,8 @@ from typing import Any
 from nicegui import events, ui
 from nicegui.events import GenericEventArguments
 
+from board.protocol import apply_message
+
 from . import assets
 
 log = logging.getLogger(__name__)
@@ -23,22 +25,6 @@ PEOPLE_LOOK = assets.DIR / 'people_look.js'
 """How people and ties look, shared by the views that draw them."""
 FORWARDED = {'welcome', 'commit', 'catchup', 'ack', 'reject'}
 """What the browser needs; `presence` is shown by the page itself."""
-
-
-def apply_change(elements: dict[str, Any], change: dict[str, Any]) -> None:
-    """Apply one `put` / `patch` / `remove` change (see `board.protocol`); the JS side mirrors this."""
-    kind = change.get('kind')
-    if kind == 'put':
-        elements[change['element']['id']] = change['element']
-    elif kind == 'remove':
-        elements.pop(change['id'], None)
-    elif kind == 'patch' and change['id'] in elements:
-        old = elements[change['id']]
-        new = {**old, 'props': {**old['props'], **change['props']}, 'version': change['version'],
-               'updated_by': change['updated_by'], 'updated_at': change['updated_at']}
-        if 'visibility' in change:
-            new['visibility'] = change['visibility']
-        elements[change['id']] = new
 
 
 def _holding(e: GenericEventArguments) -> tuple[int, list[str]]:
@@ -106,17 +92,9 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
 
         NiceGUI's props are observable: without `suspend_updates` every change would re-send the whole board.
         """
-        kind = message.get('type')
-        if kind not in ('welcome', 'commit', 'catchup'):
-            return
-        with self._props.suspend_updates():
-            if kind == 'welcome':
-                self._props['elements'] = {e['id']: e for e in message['elements']}
-            else:
-                elements = self._props['elements']
-                for change in message['changes']:
-                    apply_change(elements, change)
-            self._props['seq'] = message['seq']
+        if message.get('type') in ('welcome', 'commit', 'catchup'):
+            with self._props.suspend_updates():
+                self._props['seq'] = apply_message(self._props['elements'], self.seq, message)
 
     def _handle_ready(self, e: GenericEventArguments, on_ready: Callable[[int, list[str]], Any] | None) -> Any:
         self._mounted = True  # before the callback, so the catchup it triggers is forwarded

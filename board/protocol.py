@@ -133,6 +133,32 @@ def welcome(board: dict[str, Any], seq: int, actor: Actor, session_id: str, elem
             'you': presence_entry(session_id, actor), 'elements': [public(e, numbers) for e in elements]}
 
 
+def apply_message(doc: dict[str, Any], seq: int, message: dict[str, Any]) -> int:
+    """What a client does with a hub message to keep its copy of the board (element id → element dict), and the
+    sequence number its copy is at afterwards. The one Python reading of the changes: the live views
+    (`app.live_element`) and the convergence fuzz use it; assets/live_sync.js does the same in the browser.
+
+    A commit the client already has, or an older catch-up, changes nothing (NiceGUI may replay messages after a
+    reconnect). Element dicts are replaced, never changed in place: a message may be shared.
+    """
+    kind = message.get('type')
+    if kind == 'welcome':
+        doc.clear()
+        doc.update((e['id'], e) for e in message['elements'])
+        return message['seq']
+    if kind not in ('commit', 'catchup') or message['seq'] < seq or (kind == 'commit' and message['seq'] == seq):
+        return seq
+    for change in message['changes']:
+        if change['kind'] == 'put':
+            doc[change['element']['id']] = change['element']
+        elif change['kind'] == 'remove':
+            doc.pop(change['id'], None)  # a catch-up may name elements this client never had
+        elif change['kind'] == 'patch' and (old := doc.get(change['id'])) is not None:
+            doc[change['id']] = {**old, 'props': {**old['props'], **change['props']}} | {
+                k: change[k] for k in ('version', 'updated_by', 'updated_at', 'visibility') if k in change}
+    return message['seq']
+
+
 def presence_entry(session_id: str, actor: Actor) -> dict[str, Any]:
     return {'session': session_id, 'id': actor.id, 'name': actor.name, 'role': actor.role, 'color': actor.color}
 
