@@ -62,6 +62,11 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
         return self._props['elements']
 
     @property
+    def mounted(self) -> bool:
+        """Whether the browser side has said it is there (`ready`): from then on it asks for its own catch-ups."""
+        return self._mounted
+
+    @property
     def seq(self) -> int:
         """The last sequence number this client has seen."""
         return self._props['seq']

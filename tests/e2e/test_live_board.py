@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, link_token, wait_until
+from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, capture, link_token, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -120,6 +120,19 @@ def test_a_sleeping_tablet_catches_up_without_a_reload(browser, server, board_id
     assert tablet.evaluate('() => window.__same_page') is True
     tablet.context.close()
     laptop.context.close()
+
+
+def test_a_reconnect_brings_one_catch_up(browser, server, board_id) -> None:
+    """The page and its canvas are one client of the hub: one catch-up per connection, not one for each."""
+    tablet = open_board(browser, server, board_id)
+    frames: list[str] = []
+    capture(tablet, frames)
+    tablet.evaluate('() => window.socket.disconnect()')
+    reconnect(tablet)
+    wait_until(tablet, '() => window.socket.connected')
+    tablet.wait_for_timeout(1000)
+    assert sum(len(re.findall(r'type\W+catchup', frame)) for frame in frames) == 1
+    tablet.context.close()
 
 
 def test_a_finger_drag_on_a_tablet_moves_the_card_on_the_laptop(browser, server, board_id) -> None:
