@@ -3,7 +3,8 @@
 Client → hub: ``push`` (a batch of operations with a client id ``cid``), ``resync`` (catch up from a
 sequence number after a reconnect), ``ping``.
 Hub → client: ``welcome``, ``ack``, ``reject``, ``commit``, ``catchup``, ``presence``, ``error``, ``pong``,
-``closed`` (the hub lets go of every client, with a reason such as ``erased``).
+``closed`` (the hub lets go of every client, with a reason such as ``erased``), ``drag`` (where a card someone is
+dragging is now: shown, never stored).
 A ``commit`` or ``catchup`` carries *changes* already filtered for the receiving client:
 ``put`` (a whole element it may now see), ``patch`` (changed props of one it already sees) or
 ``remove`` (deleted, or no longer visible to it). Goals and agreements carry the receiver's own `number`
@@ -13,6 +14,7 @@ as patches.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Annotated, Any, Literal
@@ -157,6 +159,16 @@ def apply_message(doc: dict[str, Any], seq: int, message: dict[str, Any]) -> int
             doc[change['id']] = {**old, 'props': {**old['props'], **change['props']}} | {
                 k: change[k] for k in ('version', 'updated_by', 'updated_at', 'visibility') if k in change}
     return message['seq']
+
+
+def drag(element_id: str, place: Any) -> dict[str, Any] | None:
+    """Where a card is on its way under someone's finger (``x``, ``y``), or ``None`` for anything else: volatile,
+    never stored nor acknowledged; only the drop is an operation."""
+    if not isinstance(place, dict) or not all(
+            isinstance(v := place.get(k), int | float) and not isinstance(v, bool) and math.isfinite(v)
+            for k in ('x', 'y')):
+        return None
+    return {'type': 'drag', 'id': element_id, 'x': place['x'], 'y': place['y']}
 
 
 def presence_entry(session_id: str, actor: Actor) -> dict[str, Any]:
