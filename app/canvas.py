@@ -29,6 +29,7 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, B
                  on_resync: Callable[[int, list[str]], Any] | None = None,
                  on_open: Callable[[str], Any] | None = None,
                  on_view: Callable[[float, float], Any] | None = None,
+                 on_drag: Callable[[str, dict[str, Any]], Any] | None = None,
                  on_reject: Callable[[dict[str, Any]], Any] | None = None) -> None:
         """Board canvas
 
@@ -39,6 +40,8 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, B
         :param readonly: no dragging (a shared screen); a tap still opens a card
         :param on_open: ``(element_id)`` — a card was tapped
         :param on_view: ``(cx, cy)`` — the centre of the visible area in board coordinates, after pan or zoom
+        :param on_drag: ``(element_id, {'x': …, 'y': …})`` — a card on its way, 20–30 times a second (the drop is a
+            push)
         """
         super().__init__(on_push=on_push, on_ready=on_ready, on_resync=on_resync, on_reject=on_reject)
         self.view_center: tuple[float, float] = (0.0, 0.0)
@@ -51,6 +54,7 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, B
             self._props['faces'] = PROGRESS_FACES  # and one of progress faces, for the canvas and the plan
         self.on('open', lambda e: on_open and on_open(str(e.args['id'])))
         self.on('view', lambda e: self._handle_view(e, on_view))
+        self.on('drag', lambda e: on_drag and on_drag(str(e.args['id']), {'x': e.args['x'], 'y': e.args['y']}))
 
     @property
     def seen(self) -> dict[str, str]:

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 LIVE_SYNC = assets.DIR / 'live_sync.js'
 PEOPLE_LOOK = assets.DIR / 'people_look.js'
 """How people and ties look, shared by the views that draw them."""
-FORWARDED = {'welcome', 'commit', 'catchup', 'ack', 'reject'}
+FORWARDED = {'welcome', 'commit', 'catchup', 'ack', 'reject', 'drag'}
 """What the browser needs; `presence` is shown by the page itself."""
 
 

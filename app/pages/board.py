@@ -79,7 +79,8 @@ class BoardPage(HubPage):
             board_navigation(opened, '', tidy)
         self.canvas = self.view = BoardCanvas(labels=canvas_labels(), readonly=self.readonly,
                                               on_push=self.push_from_canvas, on_ready=self.browser_ready,
-                                              on_resync=self.browser_ready, on_open=self.open_editor) \
+                                              on_resync=self.browser_ready, on_open=self.open_editor,
+                                              on_drag=self.drag) \
             .classes('pb-canvas w-full')
         self.live = ui.label().classes('pb-sr-only').props('role=status aria-live=polite').mark('board-news')
         """What others changed, said politely to a screen reader (`tell_news`)."""
@@ -149,6 +150,11 @@ class BoardPage(HubPage):
                         .style(f"background:{peer['color']};color:{ink_on(peer['color'])}") as avatar:
                     ui.tooltip(peer['name'])  # inside, not `.tooltip()`: that anchors by id, lost when redrawn
                 avatar.props['aria-label'] = peer['name']  # never through a props string: a name may hold quotes
+
+    def drag(self, element_id: str, place: dict[str, Any]) -> None:
+        """A card on its way: shown to the others, not stored (`BoardHub.drag`)."""
+        if self.joined:
+            self.hub.drag(self.session, element_id, place)
 
     async def push_from_canvas(self, cid: str, ops: list[dict[str, Any]]) -> None:
         """A drag or a keyboard move; a refusal is said, and the canvas puts the card back."""

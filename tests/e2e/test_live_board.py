@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from board.store import Store
 from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, capture, link_token, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -66,6 +67,29 @@ def test_a_drag_shows_in_the_other_browser_while_it_moves_and_after_a_restart(br
     fresh = open_board(browser, server, board_id)
     assert position(fresh, 'goal-2') == final
     fresh.context.close()
+
+
+def logged(server, board_id: str) -> int:
+    """Batches in the board's log."""
+    store = Store(server.database_url)
+    try:
+        return len(store.commits_since(board_id, 0))
+    finally:
+        store.close()
+
+
+def test_a_two_second_drag_is_one_change_in_the_log(browser, server, board_id) -> None:
+    """Drags are not history: the places on the way are shown to the others, only the drop is stored."""
+    tablet = open_board(browser, server, board_id)
+    laptop = open_board(browser, server, board_id, viewport={'width': 1280, 'height': 800})
+    before, start, seen = logged(server, board_id), position(laptop, 'goal-5'), []
+    drag(tablet, 'goal-5', 200, 100, steps=50, on_step=lambda step: step % 10 or seen.append(position(laptop, 'goal-5')))
+    wait_until(laptop, f'''() => document.querySelector('{CARD.format("goal-5")}').getAttribute('transform')
+        === {tablet.get_attribute(CARD.format("goal-5"), "transform")!r}''')
+    assert any(p != start for p in seen), 'the other browser saw no movement before the drop'
+    assert logged(server, board_id) - before == 1
+    tablet.context.close()
+    laptop.context.close()
 
 
 def test_a_card_added_in_one_browser_appears_in_the_other_and_stays_text(browser, server, board_id) -> None:
