@@ -29,12 +29,12 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, B
                  on_resync: Callable[[int, list[str]], Any] | None = None,
                  on_open: Callable[[str], Any] | None = None,
                  on_view: Callable[[float, float], Any] | None = None,
-                 on_drag: Callable[[str, dict[str, Any]], Any] | None = None,
-                 on_reject: Callable[[dict[str, Any]], Any] | None = None) -> None:
+                 on_drag: Callable[[str, dict[str, Any]], Any] | None = None) -> None:
         """Board canvas
 
         A live, pannable, zoomable board of cards. Callbacks may be async; they run as background tasks.
-        `on_push`, `on_ready`, `on_resync` and `on_reject` are those of `LiveElement`.
+        `on_push`, `on_ready` and `on_resync` are those of `LiveElement`; a refusal of a push is
+        the page's to say (`HubPage.push`).
 
         :param labels: Dutch (or English) words the canvas shows, e.g. ``{'goal': 'Doel', 'drag_hint': ...}``
         :param readonly: no dragging (a shared screen); a tap still opens a card
@@ -43,7 +43,7 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, B
         :param on_drag: ``(element_id, {'x': …, 'y': …})`` — a card on its way, 20–30 times a second (the drop is a
             push)
         """
-        super().__init__(on_push=on_push, on_ready=on_ready, on_resync=on_resync, on_reject=on_reject)
+        super().__init__(on_push=on_push, on_ready=on_ready, on_resync=on_resync)
         self.view_center: tuple[float, float] = (0.0, 0.0)
         """Where new cards go: the middle of what this person is looking at."""
         with self._props.suspend_updates():

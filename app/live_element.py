@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from nicegui import events, ui
+from nicegui import ui
 from nicegui.events import GenericEventArguments
 
 from board.protocol import apply_message
@@ -39,15 +39,12 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
     :param on_ready: ``(since, known)`` — the browser side is mounted and has the board up to sequence ``since``,
         holding the element ids ``known``
     :param on_resync: ``(since, known)`` — the browser reconnected and needs everything after ``since``
-    :param on_reject: ``(error)`` — the hub refused one of our pushes (the view already undid it)
     """
 
     def __init__(self, *, on_push: Callable[[str, list[Any]], Any] | None = None,
                  on_ready: Callable[[int, list[str]], Any] | None = None,
-                 on_resync: Callable[[int, list[str]], Any] | None = None,
-                 on_reject: Callable[[dict[str, Any]], Any] | None = None) -> None:
+                 on_resync: Callable[[int, list[str]], Any] | None = None) -> None:
         super().__init__()
-        self._on_reject = on_reject
         self._mounted = False
         with self._props.suspend_updates():
             self._props['elements'] = {}
@@ -78,11 +75,6 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
                 return  # already applied
             self._remember(message)
             message = self.forwarded(message)
-            if message.get('type') == 'reject' and self._on_reject is not None:
-                # the hub answers from its own task: run the callback in this page's context, like an event
-                error = message.get('error') or {}
-                events.handle_event(lambda: self._on_reject(error),
-                                    events.UiEventArguments(sender=self, client=self.client))
             if self._mounted and message.get('type') in FORWARDED:
                 self.run_method('applyMessage', message)
         except Exception:
