@@ -74,7 +74,8 @@ class _Pending:
 
 
 class BoardHub:
-    def __init__(self, store: Store, loaded: LoadedBoard, publish: Callable[[str, list[CommitRecord]], None] | None = None,
+    def __init__(self, store: Store, loaded: LoadedBoard,
+                 publish: Callable[[str, list[CommitRecord]], None] | None = None,
                  publish_drag: Callable[[str, dict[str, Any]], None] | None = None) -> None:
         self.store = store
         self.info: BoardInfo = loaded.info

@@ -83,7 +83,8 @@ def test_a_two_second_drag_is_one_change_in_the_log(browser, server, board_id) -
     tablet = open_board(browser, server, board_id)
     laptop = open_board(browser, server, board_id, viewport={'width': 1280, 'height': 800})
     before, start, seen = logged(server, board_id), position(laptop, 'goal-5'), []
-    drag(tablet, 'goal-5', 200, 100, steps=50, on_step=lambda step: step % 10 or seen.append(position(laptop, 'goal-5')))
+    drag(tablet, 'goal-5', 200, 100, steps=50,
+         on_step=lambda step: step % 10 or seen.append(position(laptop, 'goal-5')))
     wait_until(laptop, f'''() => document.querySelector('{CARD.format("goal-5")}').getAttribute('transform')
         === {tablet.get_attribute(CARD.format("goal-5"), "transform")!r}''')
     assert any(p != start for p in seen), 'the other browser saw no movement before the drop'
