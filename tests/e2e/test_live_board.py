@@ -150,6 +150,7 @@ def test_a_sleeping_tablet_catches_up_without_a_reload(browser, server, board_id
 def test_a_reconnect_brings_one_catch_up(browser, server, board_id) -> None:
     """The page and its canvas are one client of the hub: one catch-up per connection, not one for each."""
     tablet = open_board(browser, server, board_id)
+    tablet.wait_for_timeout(1000)  # the first load's own catch-up is in (NiceGUI would replay it after a reconnect)
     frames: list[str] = []
     capture(tablet, frames)
     tablet.evaluate('() => window.socket.disconnect()')
