@@ -97,6 +97,7 @@ async def test_a_drag_on_one_instance_shows_on_the_other_to_whom_may_see_the_car
     await hub_a.push(session_a, 'c1', [{'op': 'create', 'id': 'n1', 'type': 'note', 'props': {'text': 'Rust'},
                                         'visibility': {'scope': 'family_coordinator'}}])
     seq = hub_a.seq
+    await wait_for(lambda: hub_b.seq == seq)  # notices may overtake each other: a card's drag shows where it is known
 
     hub_a.drag(session_a, 'n1', {'x': 120, 'y': 80})
 
