@@ -29,18 +29,21 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, B
                  on_resync: Callable[[int, list[str]], Any] | None = None,
                  on_open: Callable[[str], Any] | None = None,
                  on_view: Callable[[float, float], Any] | None = None,
-                 on_reject: Callable[[dict[str, Any]], Any] | None = None) -> None:
+                 on_drag: Callable[[str, dict[str, Any]], Any] | None = None) -> None:
         """Board canvas
 
         A live, pannable, zoomable board of cards. Callbacks may be async; they run as background tasks.
-        `on_push`, `on_ready`, `on_resync` and `on_reject` are those of `LiveElement`.
+        `on_push`, `on_ready` and `on_resync` are those of `LiveElement`; a refusal of a push is
+        the page's to say (`HubPage.push`).
 
         :param labels: Dutch (or English) words the canvas shows, e.g. ``{'goal': 'Doel', 'drag_hint': ...}``
         :param readonly: no dragging (a shared screen); a tap still opens a card
         :param on_open: ``(element_id)`` — a card was tapped
         :param on_view: ``(cx, cy)`` — the centre of the visible area in board coordinates, after pan or zoom
+        :param on_drag: ``(element_id, {'x': …, 'y': …})`` — a card on its way, 20–30 times a second (the drop is a
+            push)
         """
-        super().__init__(on_push=on_push, on_ready=on_ready, on_resync=on_resync, on_reject=on_reject)
+        super().__init__(on_push=on_push, on_ready=on_ready, on_resync=on_resync)
         self.view_center: tuple[float, float] = (0.0, 0.0)
         """Where new cards go: the middle of what this person is looking at."""
         with self._props.suspend_updates():
@@ -51,6 +54,7 @@ class BoardCanvas(LiveElement, component=COMPONENT, dependencies=[PEOPLE_LOOK, B
             self._props['faces'] = PROGRESS_FACES  # and one of progress faces, for the canvas and the plan
         self.on('open', lambda e: on_open and on_open(str(e.args['id'])))
         self.on('view', lambda e: self._handle_view(e, on_view))
+        self.on('drag', lambda e: on_drag and on_drag(str(e.args['id']), {'x': e.args['x'], 'y': e.args['y']}))
 
     @property
     def seen(self) -> dict[str, str]:

@@ -11,8 +11,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from nicegui import events, ui
+from nicegui import ui
 from nicegui.events import GenericEventArguments
+
+from board.protocol import apply_message
 
 from . import assets
 
@@ -21,24 +23,8 @@ log = logging.getLogger(__name__)
 LIVE_SYNC = assets.DIR / 'live_sync.js'
 PEOPLE_LOOK = assets.DIR / 'people_look.js'
 """How people and ties look, shared by the views that draw them."""
-FORWARDED = {'welcome', 'commit', 'catchup', 'ack', 'reject'}
+FORWARDED = {'welcome', 'commit', 'catchup', 'ack', 'reject', 'drag'}
 """What the browser needs; `presence` is shown by the page itself."""
-
-
-def apply_change(elements: dict[str, Any], change: dict[str, Any]) -> None:
-    """Apply one `put` / `patch` / `remove` change (see `board.protocol`); the JS side mirrors this."""
-    kind = change.get('kind')
-    if kind == 'put':
-        elements[change['element']['id']] = change['element']
-    elif kind == 'remove':
-        elements.pop(change['id'], None)
-    elif kind == 'patch' and change['id'] in elements:
-        old = elements[change['id']]
-        new = {**old, 'props': {**old['props'], **change['props']}, 'version': change['version'],
-               'updated_by': change['updated_by'], 'updated_at': change['updated_at']}
-        if 'visibility' in change:
-            new['visibility'] = change['visibility']
-        elements[change['id']] = new
 
 
 def _holding(e: GenericEventArguments) -> tuple[int, list[str]]:
@@ -53,15 +39,12 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
     :param on_ready: ``(since, known)`` — the browser side is mounted and has the board up to sequence ``since``,
         holding the element ids ``known``
     :param on_resync: ``(since, known)`` — the browser reconnected and needs everything after ``since``
-    :param on_reject: ``(error)`` — the hub refused one of our pushes (the view already undid it)
     """
 
     def __init__(self, *, on_push: Callable[[str, list[Any]], Any] | None = None,
                  on_ready: Callable[[int, list[str]], Any] | None = None,
-                 on_resync: Callable[[int, list[str]], Any] | None = None,
-                 on_reject: Callable[[dict[str, Any]], Any] | None = None) -> None:
+                 on_resync: Callable[[int, list[str]], Any] | None = None) -> None:
         super().__init__()
-        self._on_reject = on_reject
         self._mounted = False
         with self._props.suspend_updates():
             self._props['elements'] = {}
@@ -76,6 +59,11 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
         return self._props['elements']
 
     @property
+    def mounted(self) -> bool:
+        """Whether the browser side has said it is there (`ready`): from then on it asks for its own catch-ups."""
+        return self._mounted
+
+    @property
     def seq(self) -> int:
         """The last sequence number this client has seen."""
         return self._props['seq']
@@ -87,11 +75,6 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
                 return  # already applied
             self._remember(message)
             message = self.forwarded(message)
-            if message.get('type') == 'reject' and self._on_reject is not None:
-                # the hub answers from its own task: run the callback in this page's context, like an event
-                error = message.get('error') or {}
-                events.handle_event(lambda: self._on_reject(error),
-                                    events.UiEventArguments(sender=self, client=self.client))
             if self._mounted and message.get('type') in FORWARDED:
                 self.run_method('applyMessage', message)
         except Exception:
@@ -106,17 +89,9 @@ class LiveElement(ui.element, dependencies=[LIVE_SYNC]):
 
         NiceGUI's props are observable: without `suspend_updates` every change would re-send the whole board.
         """
-        kind = message.get('type')
-        if kind not in ('welcome', 'commit', 'catchup'):
-            return
-        with self._props.suspend_updates():
-            if kind == 'welcome':
-                self._props['elements'] = {e['id']: e for e in message['elements']}
-            else:
-                elements = self._props['elements']
-                for change in message['changes']:
-                    apply_change(elements, change)
-            self._props['seq'] = message['seq']
+        if message.get('type') in ('welcome', 'commit', 'catchup'):
+            with self._props.suspend_updates():
+                self._props['seq'] = apply_message(self._props['elements'], self.seq, message)
 
     def _handle_ready(self, e: GenericEventArguments, on_ready: Callable[[int, list[str]], Any] | None) -> Any:
         self._mounted = True  # before the callback, so the catchup it triggers is forwarded

@@ -33,7 +33,8 @@ def init(database_url: str, redis_url: str | None = None) -> AppState:
     global _state  # noqa: PLW0603
     store = Store(database_url)
     fanout = RedisFanout(redis_url) if redis_url else None
-    _state = AppState(store=store, hubs=HubRegistry(store, fanout.publish if fanout else None),
+    _state = AppState(store=store, hubs=HubRegistry(store, fanout.publish if fanout else None,
+                                                    fanout.publish_drag if fanout else None),
                       secret=store.secret(), fanout=fanout)
     return _state
 

@@ -1,6 +1,7 @@
 // Planbord's board canvas: draws one board as SVG and turns pointer input (mouse, touch, pen) into operations.
 // State comes down as props (the snapshot a page render carries) and as `applyMessage` calls (the hub's deltas);
-// what the person does goes up as `push` events. Our own code: no libraries beyond the Vue that NiceGUI ships.
+// what the person does goes up as `push` events, and a card on its way as volatile `drag` events (only the drop
+// is an operation). Our own code: no libraries beyond the Vue that NiceGUI ships.
 import { boardKeys } from "board_keys";
 import { liveSync } from "live_sync";
 import { TIE_LOOK, initials, personColor, photoOf, zigzagPath } from "people_look";
@@ -10,7 +11,8 @@ const TEXT_CARDS = ["goal", "agreement", "note"];
 const MAX_OWNER_DOTS = 4;
 const TAP_SLOP_PX = 6; // less movement than this is a tap, not a drag
 const TAP_MS = 500;
-const SEND_EVERY_MS = 40; // about 25 position updates per second while dragging
+const SEND_EVERY_MS = 40; // about 25 places a second while dragging (design.md: 20–30)
+const MOVING_FORGET_MS = 3000; // someone else's card on its way goes back to its stored place after this silence
 const VIEW_SETTLE_MS = 250;
 const MIN_SCALE = 0.2;
 const MAX_SCALE = 3;
@@ -329,6 +331,7 @@ export default {
     return {
       seenWords: { ...this.seen }, // our own copy: `hear` adds to it as the server says more
       overrides: {}, // id → {x, y, cid}: positions we show before the server has confirmed them
+      moving: {}, // id → {x, y}: where someone else is dragging a card right now (never stored)
       dragging: {}, // id → true while a finger, pen or mouse holds it
       view: { x: 0, y: 0, scale: 1 },
       hintVisible: true,
@@ -346,6 +349,7 @@ export default {
     // Not reactive on purpose: nothing on screen depends on these directly.
     this.cardGestures = new Map(); // pointerId → gesture on one card (several children may drag at once)
     this.panPointers = new Map(); // pointerId → last {x, y} of fingers on the background
+    this.movingTimers = {}; // id → the timer that forgets someone else's drag gone quiet
     this.viewTimer = null;
   },
 
@@ -359,6 +363,7 @@ export default {
   unmounted() {
     clearTimeout(this.viewTimer);
     for (const gesture of this.cardGestures.values()) clearTimeout(gesture.timer);
+    for (const timer of Object.values(this.movingTimers)) clearTimeout(timer);
     window.removeEventListener("resize", this.scheduleView);
   },
 
@@ -406,6 +411,27 @@ export default {
   },
 
   methods: {
+    // A card someone else drags is shown where it is on its way; their drop (a commit) or silence ends that.
+    applyMessage(msg) {
+      if (msg.type === "drag") {
+        if (!this.els[msg.id]) return;
+        clearTimeout(this.movingTimers[msg.id]);
+        this.moving[msg.id] = { x: msg.x, y: msg.y };
+        this.movingTimers[msg.id] = setTimeout(() => this.stopMoving(msg.id), MOVING_FORGET_MS);
+        return;
+      }
+      if (msg.type === "commit" || msg.type === "catchup") {
+        for (const change of msg.changes) this.stopMoving(change.kind === "put" ? change.element.id : change.id);
+      }
+      liveSync.methods.applyMessage.call(this, msg);
+    },
+
+    stopMoving(id) {
+      clearTimeout(this.movingTimers[id]);
+      delete this.movingTimers[id];
+      delete this.moving[id];
+    },
+
     // The hub answered a push: stop showing our own positions where the server's now count.
     settled(cid, ops, rejected) {
       for (const op of ops) {
@@ -437,7 +463,7 @@ export default {
       if (!el) return;
       const { x, y } = this.position(el);
       this.cardGestures.set(e.pointerId, {
-        id, draggable: !this.readonly, moved: false, startX: e.clientX, startY: e.clientY,
+        id, pointer: true, draggable: !this.readonly, moved: false, startX: e.clientX, startY: e.clientY,
         startTime: performance.now(), originX: x, originY: y, lastSent: 0, timer: null,
       });
     },
@@ -476,7 +502,11 @@ export default {
       const override = this.overrides[gesture.id];
       if (!override) return; // the hub refused this card meanwhile
       gesture.lastSent = performance.now();
-      override.cid = this.push([{ op: "update", id: gesture.id, props: { x: override.x, y: override.y } }]);
+      if (gesture.pointer && this.dragging[gesture.id]) {
+        this.$emit("drag", { id: gesture.id, x: override.x, y: override.y }); // on its way: shown, not stored
+      } else { // the drop, or an arrow key: an operation
+        override.cid = this.push([{ op: "update", id: gesture.id, props: { x: override.x, y: override.y } }]);
+      }
     },
 
     onPointerUp(e) {
@@ -571,7 +601,7 @@ export default {
 
     // ---- geometry and looks ----
     position(el) {
-      const override = this.overrides[el.id];
+      const override = this.overrides[el.id] || this.moving[el.id];
       return override ? override : { x: el.props.x || 0, y: el.props.y || 0 };
     },
     at(el) {

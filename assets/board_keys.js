@@ -1,6 +1,6 @@
 // The board canvas by keyboard (WCAG 2.1.1, 2.4.7, 2.4.11): mixed into board_canvas.js, kept apart from its drawing.
 // On the board itself the arrows pan and + / − / 0 zoom; Tab goes from card to card, and a focused card comes into
-// view. On a card Enter opens it and the arrows move it (Shift: further), sent the way a drag is sent, so the hub
+// view. On a card Enter opens it and the arrows move it (Shift: further), sent as a drop is sent, so the hub
 // checks the person's rights and a refused move falls back with the hub's own words.
 
 const MOVE_STEP = 10; // board units per arrow press on a card
@@ -65,7 +65,7 @@ export const boardKeys = {
       return Boolean(factor) || e.key === "0";
     },
 
-    // Shown at once, sent like a drag step (throttled, the last one always), answered like a drop.
+    // Shown at once, sent as a drop (an operation; throttled like a drag, the last one always), answered like one.
     moveByKeys(id, dx, dy) {
       const { x, y } = this.position(this.els[id]);
       // no batch carries this position yet: the answer to an earlier one must not take it away (see `settled`)

@@ -8,7 +8,8 @@ export function newCid() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// Mirror of `apply_change` in app/live_element.py; mutates the reactive element map in place.
+// Mirror of `apply_message` in board/protocol.py (held to it under Node by tests/unit/test_convergence.py); mutates
+// the reactive element map in place.
 export function applyChange(elements, change) {
   if (change.kind === "put") {
     elements[change.element.id] = change.element;

@@ -368,8 +368,13 @@ def may_edit(actor: Actor, element: Element, rights: BoardRights, prop: str | No
 def movable(actor: Actor, elements: Iterable[Element], rights: BoardRights) -> set[str]:
     """The cards `actor` may move: those they see and may change the place of. "Netjes leggen" moves only these, so
     a card hidden from someone keeps its place when they tidy the board."""
-    return {e.id for e in elements if not e.deleted and can_see(actor, e, rights)
-            and may_change(actor, e, rights, **dict.fromkeys(MOVES, _ANY))}
+    return {e.id for e in elements if may_move(actor, e, rights)}
+
+
+def may_move(actor: Actor, element: Element, rights: BoardRights) -> bool:
+    """Whether `actor` may move this card: also what a drag on its way may show others (`BoardHub.drag`)."""
+    return not element.deleted and can_see(actor, element, rights) \
+        and may_change(actor, element, rights, **dict.fromkeys(MOVES, _ANY))
 
 
 def _others_placements(person: Element, member_id: str) -> list[Any]:

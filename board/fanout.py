@@ -6,7 +6,9 @@ Redis pub/sub tells the other instances what happened on a board, so they act at
   conflict makes the hub read the log);
 - ``cut``: a credential (a token's id or a device) was revoked, so every instance cuts the connections it let in
   (a missed notice is caught by each instance's sweep, `app.cutoff`);
-- ``closed``: the board is gone (erased), so every instance lets go of its hub and tells its clients.
+- ``closed``: the board is gone (erased), so every instance lets go of its hub and tells its clients;
+- ``drag``: where a card someone is dragging is now, for the clients of the other instances who may see it (a
+  missed notice is harmless: the drop is a commit).
 """
 from __future__ import annotations
 
@@ -55,6 +57,10 @@ class RedisFanout:
         """Called by a hub after its commit; sending happens in the background."""
         self._send(board_id, 'commits', records=[asdict(r) for r in records])
 
+    def publish_drag(self, board_id: str, message: dict[str, Any]) -> None:
+        """A card is on its way on a board here (`BoardHub.drag`): the other instances show it to their clients."""
+        self._send(board_id, 'drag', message=message)
+
     def publish_cut(self, board_id: str, credential: str) -> None:
         """A credential was revoked here: the other instances cut their connections too."""
         self._send(board_id, 'cut', credential=credential)
@@ -100,6 +106,9 @@ class RedisFanout:
             self.cut(payload['credential'])
         elif kind == 'closed':
             self.registry.close(board_id, payload['reason'])
+        elif kind == 'drag':
+            if (hub := self.registry.loaded(board_id)) is not None:
+                hub.show_drag(payload['message'])
         elif (hub := self.registry.loaded(board_id)) is not None:
             try:
                 hub.absorb([CommitRecord(**r) for r in payload['records']])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import audit, numbering, protocol
-from .access import ActorGuard, BoardRights, as_known, can_see, is_concept, sees_presence
+from .access import ActorGuard, BoardRights, as_known, can_see, is_concept, may_move, sees_presence
 from .elements import NUMBERED, Element, ElementType
 from .flood import TokenBucket
 from .identity import Actor
@@ -39,6 +39,8 @@ SNAPSHOT_EVERY = 500
 """Commits between snapshots: loading replays at most this many batches."""
 MAX_KNOWN_IDS = 50_000
 """Ids a returning client may list in a resync: more than any board holds."""
+DRAGS_PER_SECOND = 30.0
+"""A canvas sends 20–30 places a second while a card is dragged (design.md); more are dropped, not queued."""
 
 Send = Callable[[dict[str, Any]], None]
 
@@ -51,6 +53,8 @@ class Session:
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:10])
     bucket: TokenBucket = field(default_factory=TokenBucket)
     """Operations this client may still send now (`board.flood`)."""
+    drags: TokenBucket = field(default_factory=lambda: TokenBucket(DRAGS_PER_SECOND, 2 * DRAGS_PER_SECOND))
+    """Places of dragged cards this client may still send now (`BoardHub.drag`)."""
     numbers: dict[str, int] = field(default_factory=dict)
     """The numbers this client holds the goals and agreements by (`board.numbering`)."""
 
@@ -70,7 +74,9 @@ class _Pending:
 
 
 class BoardHub:
-    def __init__(self, store: Store, loaded: LoadedBoard, publish: Callable[[str, list[CommitRecord]], None] | None = None) -> None:
+    def __init__(self, store: Store, loaded: LoadedBoard,
+                 publish: Callable[[str, list[CommitRecord]], None] | None = None,
+                 publish_drag: Callable[[str, dict[str, Any]], None] | None = None) -> None:
         self.store = store
         self.info: BoardInfo = loaded.info
         self.elements: dict[str, Element] = loaded.elements
@@ -87,6 +93,7 @@ class BoardHub:
         for actor_id, cid, seq in loaded.batch_ids:
             self._remember(actor_id, cid, seq)
         self._publish = publish
+        self._publish_drag = publish_drag
         self.closed: str | None = None
         """Why this hub let go of everyone (`close`); a closed hub takes nobody in and nothing more."""
 
@@ -172,6 +179,30 @@ class BoardHub:
         session.numbers = numbers
         session.deliver(protocol.catchup(self.seq, changes))
 
+    # drags
+
+    def drag(self, session: Session, element_id: str, place: Any) -> None:
+        """A card on its way under someone's finger: shown to everyone else who may see it (here and, through
+        `publish_drag`, on other instances), never stored nor answered; only the drop is an operation. Ignored for a
+        card this client may not move, a place that is not one, or a client sending faster than a canvas does."""
+        element = self.elements.get(element_id)
+        if self.closed is not None or element is None or not may_move(session.actor, element, self.rights):
+            return
+        if (message := protocol.drag(element_id, place)) is None or not session.drags.take():
+            return
+        self.show_drag(message, but=session)
+        if self._publish_drag is not None:
+            self._publish_drag(self.board_id, message)
+
+    def show_drag(self, message: dict[str, Any], but: Session | None = None) -> None:
+        """Tell every client who may see the card where it is now, by the same rule as a commit (`can_see`)."""
+        element = self.elements.get(message['id'])
+        if element is None or element.deleted:
+            return
+        for session in list(self.sessions.values()):
+            if session is not but and can_see(session.actor, element, self.rights):
+                session.deliver(message)
+
     # operations
 
     async def push(self, session: Session, cid: str, raw_ops: Any) -> dict[str, Any]:
@@ -209,6 +240,7 @@ class BoardHub:
         view = ChainMap(staged, self.elements)
         accepted: list[tuple[_Pending, CommitRecord, dict[str, Element | None], dict[str, Element]]] = []
         resent: list[_Pending] = []  # the same batch again, while its original waits in this group
+        unchanged: list[tuple[_Pending, int]] = []  # batches that change nothing, and the board they left as it was
         in_group: set[tuple[str, str]] = set()
         base = seq = self.seq
         now = now_iso()
@@ -229,12 +261,16 @@ class BoardHub:
             except OperationError as error:
                 self._answer(pending, protocol.reject(pending.cid, error.as_dict()))
                 continue
+            if not changed:
+                unchanged.append((pending, seq))
+                continue
             seq += 1
             in_group.add(key)
             record = CommitRecord(seq=seq, actor_id=pending.session.actor.id, at=now, cid=pending.cid, ops=effective)
             accepted.append((pending, record, {i: view.get(i) for i in changed}, changed))
             staged.update(changed)
         if not accepted:
+            self._answer_unchanged(unchanged)
             return
         entries = [entry for pending, record, before, changed in accepted
                    for entry in audit.batch_entries(self.board_id, pending.session.actor, record.at, before, changed)]
@@ -242,7 +278,7 @@ class BoardHub:
             await asyncio.to_thread(self._append, [a[1] for a in accepted], entries)
         except SeqConflict:
             await self._take_in_conflicting_commits(base)
-            self._queue[:0] = [a[0] for a in accepted] + resent
+            self._queue[:0] = [a[0] for a in accepted] + resent + [u[0] for u in unchanged]
             return
         log.debug('committed seq %d to %d', accepted[0][1].seq, accepted[-1][1].seq)
         for pending, record, before, changed in accepted:
@@ -250,6 +286,7 @@ class BoardHub:
             self._answer(pending, protocol.ack(pending.cid, record.seq))
         for pending in resent:
             self._answer(pending, protocol.ack(pending.cid, self._acked[(pending.session.actor.id, pending.cid)]))
+        self._answer_unchanged(unchanged)
         if self._publish is not None:
             self._publish(self.board_id, [a[1] for a in accepted])
         if self.seq - self._snapshot_seq >= SNAPSHOT_EVERY:
@@ -317,6 +354,11 @@ class BoardHub:
             pending.session.deliver(message)
         pending.done.set_result(message)
 
+    def _answer_unchanged(self, unchanged: list[tuple[_Pending, int]]) -> None:
+        """Taken, with nothing to store or tell anyone: acknowledged with the board's number as it stands."""
+        for pending, seq in unchanged:
+            self._answer(pending, protocol.ack(pending.cid, seq))
+
     def _remember(self, actor_id: str, cid: str, seq: int) -> None:
         self._acked[(actor_id, cid)] = seq
         while len(self._acked) > BATCH_IDS_REMEMBERED:
@@ -373,11 +415,13 @@ class BoardHub:
 class HubRegistry:
     """One hub per open board in this process, loaded on first use."""
 
-    def __init__(self, store: Store, publish: Callable[[str, list[CommitRecord]], None] | None = None) -> None:
+    def __init__(self, store: Store, publish: Callable[[str, list[CommitRecord]], None] | None = None,
+                 publish_drag: Callable[[str, dict[str, Any]], None] | None = None) -> None:
         self.store = store
         self._hubs: dict[str, BoardHub] = {}
         self._lock = asyncio.Lock()
         self._publish = publish
+        self._publish_drag = publish_drag
 
     async def get(self, board_id: str) -> BoardHub:
         """The hub for a board; raises `board.store.BoardNotFound`."""
@@ -386,7 +430,7 @@ class HubRegistry:
         async with self._lock:
             if board_id not in self._hubs:
                 loaded = await asyncio.to_thread(self.store.load, board_id)
-                self._hubs[board_id] = BoardHub(self.store, loaded, self._publish)
+                self._hubs[board_id] = BoardHub(self.store, loaded, self._publish, self._publish_drag)
         return self._hubs[board_id]
 
     def loaded(self, board_id: str) -> BoardHub | None:

@@ -116,7 +116,8 @@ def parse_batch(raw: Any) -> list[CreateOp | UpdateOp | DeleteOp]:
 def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | DeleteOp], *, actor_id: str,
                 seq: int, now: str, guard: Guard | None = None,
                 effective: list[dict[str, Any]] | None = None) -> dict[str, Element]:
-    """Apply `ops` in order on top of `doc` and return the new versions of every changed element.
+    """Apply `ops` in order on top of `doc` and return the new versions of every changed element; an update that
+    changes nothing is left out, so it gets no version and no sequence number.
 
     :param guard: checks the actor's rights and stamps what the server decides (who wrote a goal, its
         number); ``None`` when replaying the log, which already holds those stamps
@@ -132,7 +133,7 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
         try:
             if guard is not None:  # a replay holds photos checked when they came in
                 op = _with_clean_photo(op, current)  # noqa: PLW2901 — the log below keeps the cleaned operation
-            staged[op.id] = _apply_one(current, op, view, actor_id=actor_id, seq=seq, now=now, guard=guard)
+            after = _apply_one(current, op, view, actor_id=actor_id, seq=seq, now=now, guard=guard)
         except OperationError as error:
             error.index, error.element_id = index, op.id
             raise
@@ -140,8 +141,11 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
             raise OperationError('invalid_props', index=index, element_id=op.id, fields=error.fields) from None
         except PermissionError as error:
             raise OperationError(str(error), index=index, element_id=op.id) from None
+        if guard is not None and _changes_nothing(current, after):
+            continue  # no version and nothing to log (a replay takes the log as it is, older no-ops too)
+        staged[op.id] = after
         if effective is not None:
-            effective.append(_as_applied(op, current, staged[op.id]))
+            effective.append(_as_applied(op, current, after))
     for element in staged.values():
         try:
             check_references(element, view, before=doc.get(element.id), guard=guard)
@@ -149,6 +153,12 @@ def apply_batch(doc: Mapping[str, Element], ops: list[CreateOp | UpdateOp | Dele
             error.index = last_index[element.id]
             raise
     return staged
+
+
+def _changes_nothing(before: Element | None, after: Element) -> bool:
+    """An update that leaves the element as it was: a drop where the card already lay, a word typed again."""
+    return before is not None and (after.props, after.visibility, after.deleted) == \
+        (before.props, before.visibility, before.deleted)
 
 
 def _with_clean_photo(op: CreateOp | UpdateOp | DeleteOp, current: Element | None) -> CreateOp | UpdateOp | DeleteOp:

@@ -3,7 +3,8 @@
 Client → hub: ``push`` (a batch of operations with a client id ``cid``), ``resync`` (catch up from a
 sequence number after a reconnect), ``ping``.
 Hub → client: ``welcome``, ``ack``, ``reject``, ``commit``, ``catchup``, ``presence``, ``error``, ``pong``,
-``closed`` (the hub lets go of every client, with a reason such as ``erased``).
+``closed`` (the hub lets go of every client, with a reason such as ``erased``), ``drag`` (where a card someone is
+dragging is now: shown, never stored).
 A ``commit`` or ``catchup`` carries *changes* already filtered for the receiving client:
 ``put`` (a whole element it may now see), ``patch`` (changed props of one it already sees) or
 ``remove`` (deleted, or no longer visible to it). Goals and agreements carry the receiver's own `number`
@@ -13,6 +14,7 @@ as patches.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Annotated, Any, Literal
@@ -131,6 +133,42 @@ def welcome(board: dict[str, Any], seq: int, actor: Actor, session_id: str, elem
         or agreement goes without a number, never with the board's own)"""
     return {'type': 'welcome', 'protocol': PROTOCOL_VERSION, 'board': board, 'seq': seq, 'session': session_id,
             'you': presence_entry(session_id, actor), 'elements': [public(e, numbers) for e in elements]}
+
+
+def apply_message(doc: dict[str, Any], seq: int, message: dict[str, Any]) -> int:
+    """What a client does with a hub message to keep its copy of the board (element id → element dict), and the
+    sequence number its copy is at afterwards. The one Python reading of the changes: the live views
+    (`app.live_element`) and the convergence fuzz use it; assets/live_sync.js does the same in the browser.
+
+    A commit the client already has, or an older catch-up, changes nothing (NiceGUI may replay messages after a
+    reconnect). Element dicts are replaced, never changed in place: a message may be shared.
+    """
+    kind = message.get('type')
+    if kind == 'welcome':
+        doc.clear()
+        doc.update((e['id'], e) for e in message['elements'])
+        return message['seq']
+    if kind not in ('commit', 'catchup') or message['seq'] < seq or (kind == 'commit' and message['seq'] == seq):
+        return seq
+    for change in message['changes']:
+        if change['kind'] == 'put':
+            doc[change['element']['id']] = change['element']
+        elif change['kind'] == 'remove':
+            doc.pop(change['id'], None)  # a catch-up may name elements this client never had
+        elif change['kind'] == 'patch' and (old := doc.get(change['id'])) is not None:
+            doc[change['id']] = {**old, 'props': {**old['props'], **change['props']}} | {
+                k: change[k] for k in ('version', 'updated_by', 'updated_at', 'visibility') if k in change}
+    return message['seq']
+
+
+def drag(element_id: str, place: Any) -> dict[str, Any] | None:
+    """Where a card is on its way under someone's finger (``x``, ``y``), or ``None`` for anything else: volatile,
+    never stored nor acknowledged; only the drop is an operation."""
+    if not isinstance(place, dict) or not all(
+            isinstance(v := place.get(k), int | float) and not isinstance(v, bool) and math.isfinite(v)
+            for k in ('x', 'y')):
+        return None
+    return {'type': 'drag', 'id': element_id, 'x': place['x'], 'y': place['y']}
 
 
 def presence_entry(session_id: str, actor: Actor) -> dict[str, Any]:

@@ -1,14 +1,12 @@
 """The board page: the live canvas, who is here, and a simple editor for one card.
 
-The page is a client of the board hub like any other: it joins with the browser's actor, hands
-every message to the canvas, and sends what the person does as operations. It decides nothing
-about what this browser may see; the hub already filtered every message.
+The page is a client of the board hub like the plan and the schema (`HubPage`): it hands every message to the
+canvas, and sends what the person does as operations. It decides nothing about what this browser may see; the hub
+already filtered every message.
 """
 from __future__ import annotations
 
 import logging
-import uuid
-from functools import partial
 from typing import Any
 
 from fastapi.responses import RedirectResponse
@@ -17,22 +15,18 @@ from nicegui import Client, ui
 from board import audit, layout
 from board.access import may_change, may_edit, movable
 from board.elements import Visibility, new_id
-from board.hub import Session
 from board.identity import Role
-from board.plan import remove_person_operations
 
 from .. import family_data
 from ..canvas import BoardCanvas
 from ..contrast import ink_on
-from ..i18n import error_message, translate
 from ..news import News, changed_cards, sentence
-from ..people import language, t
-from .closed import show_closed
-from .hub_page import PEOPLE, changed_types
+from ..people import t
+from .hub_page import PEOPLE, HubPage, changed_types
 from .layout import header
 from .lookup import OpenBoard, open_board
 from .navigation import board_navigation
-from .sharing import SCOPES, SeenBy, concept_switch, seen_key, sharing_part
+from .sharing import SCOPES, concept_switch, seen_key, sharing_part
 
 log = logging.getLogger(__name__)
 UNDO_SECONDS = 30
@@ -61,15 +55,12 @@ def canvas_labels() -> dict[str, str]:
     return {k: t(f'type.{k}') for k in keys} | {k: t(f'canvas.{k}') for k in words} | seen | {'role_other': ''}
 
 
-class BoardPage:
+class BoardPage(HubPage):
     """One browser tab on one board."""
 
     def __init__(self, opened: OpenBoard, client: Client, toolbar: ui.row) -> None:
-        self.hub = hub = opened.hub
-        self.actor = actor = opened.actor
-        self.language = language()
-        self.session: Session | None = None
-        self.words: SeenBy | None = None
+        super().__init__(opened, client)
+        hub, actor = self.hub, self.actor
         self.peer_names: dict[str, str] = {}
         self.news = News(self.tell_news)
         with toolbar:
@@ -86,31 +77,24 @@ class BoardPage:
             tidy = [('board.tidy', 'auto_awesome_mosaic', self.tidy, 'tidy-board')] \
                 if movable(actor, hub.elements.values(), hub.rights) else []
             board_navigation(opened, '', tidy)
-        self.canvas = BoardCanvas(labels=canvas_labels(), readonly=actor.role == Role.SCREEN,
-                                  on_push=self.push, on_ready=self.resync, on_resync=self.resync,
-                                  on_open=self.open_editor, on_reject=self.show_reject) \
+        self.canvas = self.view = BoardCanvas(labels=canvas_labels(), readonly=self.readonly,
+                                              on_push=self.push_from_canvas, on_ready=self.browser_ready,
+                                              on_resync=self.browser_ready, on_open=self.open_editor,
+                                              on_drag=self.drag) \
             .classes('pb-canvas w-full')
         self.live = ui.label().classes('pb-sr-only').props('role=status aria-live=polite').mark('board-news')
         """What others changed, said politely to a screen reader (`tell_news`)."""
         self.deliver(hub.welcome_for(actor))  # the first render carries the board
-        client.on_connect(lambda: self.resync(self.canvas.seq, list(self.canvas.elements)))
-        client.on_disconnect(self.leave)
-        client.on_delete(self.leave)
-
-    @property
-    def joined(self) -> bool:
-        return self.session is not None and self.session.id in self.hub.sessions
 
     def leave(self) -> None:
-        """Gone from the hub (and from the avatars) while the browser is away; a reconnect joins again."""
-        if self.session is not None:
-            self.hub.leave(self.session)
+        super().leave()
         self.news.stop()
 
+    def connect(self, since: int | None = None, known: list[str] | None = None) -> None:
+        self.canvas.say(self.canvas.seen)  # what was said before the browser listened
+        super().connect(since, known)
+
     def deliver(self, message: dict[str, Any]) -> None:
-        if message['type'] == 'closed':
-            show_closed(self.canvas.client, self.language)
-            return
         if message['type'] == 'presence':
             self.show_presence(message['peers'])
         if message['type'] == 'commit' and message.get('by') != self.actor.id and message.get('changes'):
@@ -123,8 +107,7 @@ class BoardPage:
         if actor_id in self.peer_names:
             return self.peer_names[actor_id]
         element = self.hub.elements.get(actor_id)
-        return (element.props.get('name') if element is not None else None) or translate('board.news.someone',
-                                                                                        self.language)
+        return (element.props.get('name') if element is not None else None) or self.t('board.news.someone')
 
     def tell_news(self, counts: dict[str, int]) -> None:
         """Say a summary in the live region; the same words twice get a trailing space, or they are not said."""
@@ -144,12 +127,11 @@ class BoardPage:
         if not shown and not renamed:
             return  # a drag: nothing to say
         try:
-            self.words = SeenBy.kept(self.words, partial(translate, language=self.language), self.actor,
-                                     self.hub.rights)
+            words = self.seen_by()
             if renamed:
                 shown += [e['visibility'] for e in self.canvas.elements.values()]
             visibilities = {seen_key(v): v for v in map(Visibility.model_validate, shown)}
-            said = {key: self.words(v) for key, v in visibilities.items()}
+            said = {key: words(v) for key, v in visibilities.items()}
             self.canvas.say({key: words for key, words in said.items() if self.canvas.seen.get(key) != words})
         except Exception:
             log.exception('could not say who sees the cards')
@@ -169,38 +151,25 @@ class BoardPage:
                     ui.tooltip(peer['name'])  # inside, not `.tooltip()`: that anchors by id, lost when redrawn
                 avatar.props['aria-label'] = peer['name']  # never through a props string: a name may hold quotes
 
-    async def push(self, cid: str, ops: list[Any]) -> dict[str, Any]:
-        if not self.joined:
-            self.resync(self.canvas.seq, list(self.canvas.elements))
-        return await self.hub.push(self.session, cid, ops)
-
-    def resync(self, since: int, known: list[str]) -> None:
-        """Join once the browser is connected (so only connected people show as present), or catch up."""
-        self.canvas.say(self.canvas.seen)  # what was said before the browser listened
+    def drag(self, element_id: str, place: dict[str, Any]) -> None:
+        """A card on its way: shown to the others, not stored (`BoardHub.drag`)."""
         if self.joined:
-            self.hub.resync(self.session, since, known)
-        else:
-            self.session = self.hub.join(self.actor, self.deliver, since=since, known=known)
+            self.hub.drag(self.session, element_id, place)
 
-    def show_reject(self, error: dict[str, Any]) -> None:
-        """Every refusal, from a drag or the editor, is said in the person's language."""
-        with self.canvas:
-            ui.notify(error_message(error, self.language), type='negative', multi_line=True,
-                      attrs={'role': 'status'})  # said politely (Quasar's own is an alert)
+    async def push_from_canvas(self, cid: str, ops: list[dict[str, Any]]) -> None:
+        """A drag or a keyboard move; a refusal is said, and the canvas puts the card back."""
+        await self.push(ops, cid)
 
     async def submit(self, ops: list[dict[str, Any]], dialog: ui.dialog, done: str) -> None:
         """Send the editor's change; on a refusal (already shown) keep the dialog open so nothing typed is lost."""
-        result = await self.push(uuid.uuid4().hex, ops)
-        if result['type'] == 'reject':
-            return
-        dialog.close()
-        ui.notify(t(done), type='positive')
+        if await self.push(ops):
+            dialog.close()
+            self.notify(t(done), type='positive')
 
     def removal(self, type_: str, element_id: str) -> list[dict[str, Any]]:
         """Deleting a card; a person also leaves their ties and the goals and agreements they were named in."""
-        if type_ in ('family_member', 'network_person'):
-            visible = {e.id: e for e in self.hub.visible_elements(self.actor)}
-            return remove_person_operations(visible, element_id)
+        if type_ in PEOPLE - {'family_info'}:
+            return self.person_removal(element_id)()
         return [{'op': 'delete', 'id': element_id}]
 
     def new_card(self, type_: str, kind: str | None = None) -> None:
@@ -222,7 +191,7 @@ class BoardPage:
             ui.notify(t('board.already_tidy'), type='info')
             return
         before = {op['id']: (elements[op['id']].props.get('x', 0), elements[op['id']].props.get('y', 0)) for op in ops}
-        if not await self.send(ops):
+        if not await self.push(ops):
             return
         after = {op['id']: (op['props']['x'], op['props']['y']) for op in ops}
         with self.canvas.parent_slot, ui.card().props('flat bordered').classes('q-py-xs q-px-md shadow-4') \
@@ -234,28 +203,24 @@ class BoardPage:
             async def undo() -> None:
                 note.delete()
                 back = layout.moves(self.hub.elements, before, since=after)
-                if not back or await self.send(back):
+                if not back or await self.push(back):
                     with self.canvas:  # the note this button was on is gone
                         ui.notify(t('board.untidied'), type='positive')
             ui.button(t('board.tidy_undo'), icon='undo', on_click=undo).props('flat no-caps').mark('tidy-undo')
             ui.timer(UNDO_SECONDS, note.delete, once=True)
 
     def open_editor(self, element_id: str) -> None:
-        element = self.hub.element_for(self.actor, element_id)
+        element = self.element(element_id)
         if element is None:
             ui.notify(t('editor.gone'), type='warning')
             return
         self.editor(element.type, dict(element.props), element_id)
 
-    async def send(self, ops: list[dict[str, Any]]) -> bool:
-        """One batch from the editor; a refusal is already said by `show_reject`."""
-        return (await self.push(uuid.uuid4().hex, ops))['type'] != 'reject'
-
     def editor(self, type_: str, props: dict[str, Any], element_id: str | None) -> None:
         """The quick editor; on a card this person may not change (someone else's, for a child) it only shows it."""
-        element = self.hub.element_for(self.actor, element_id) if element_id else None
+        element = self.element(element_id) if element_id else None
         rights = self.hub.rights
-        readonly = self.actor.role == Role.SCREEN or (element is not None and not may_edit(self.actor, element, rights))
+        readonly = self.readonly or (element is not None and not may_edit(self.actor, element, rights))
         title = t(f'editor.new_{type_}') if not element_id else t('editor.edit') if not readonly \
             else t(f"type.{props.get('kind', 'note') if type_ == 'note' else type_}")
         with ui.dialog() as dialog, ui.card().classes('pb-editor w-full'):
@@ -273,7 +238,7 @@ class BoardPage:
             if inputs and not readonly:
                 inputs[next(iter(inputs))].props('autofocus')
             concept = None if readonly else concept_switch(t, self.actor, type_, props, rights, element is None)
-            sharing = sharing_part(t, self.actor, element, type_, self.send, self.hub.rights)
+            sharing = sharing_part(t, self.actor, element, type_, self.push, self.hub.rights)
 
             def changes() -> dict[str, Any]:
                 typed = {field: widget.value or '' for field, widget in inputs.items()}

@@ -1,8 +1,8 @@
-"""A browser tab as a client of one board's hub: what the plan view and the netwerkschema page share.
+"""A browser tab as a client of one board's hub: what the board, the plan view and the netwerkschema page share.
 
 The page reads what this person may see from the hub and sends every edit as operations; it decides nothing
 about visibility itself. It joins the hub once the browser is connected (so only connected people count as
-present), catches up after a reconnect, and leaves when the browser goes away. The plan's editors
+present), catches up once after each reconnect, and leaves when the browser goes away. The plan's editors
 (`plan_parts`) work on any `HubPage`.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from board.identity import Role
 from board.plan import remove_person_operations
 
 from ..i18n import error_message, translate
+from ..live_element import LiveElement
 from ..people import language
 from .closed import show_closed
 from .lookup import OpenBoard
@@ -42,9 +43,11 @@ class HubPage:
         self.session: Session | None = None
         self.seq = self.hub.seq
         self._seen_by: SeenBy | None = None
+        self.view: LiveElement | None = None
+        """The live view in the browser (the canvas, the schema), if the page has one: it says what it holds."""
         self.dialog_host = ui.element('div')
         """Dialogs live here, outside anything that is redrawn."""
-        client.on_connect(self.connect)
+        client.on_connect(self.connected)
         client.on_disconnect(self.leave)
         client.on_delete(self.leave)
 
@@ -85,11 +88,25 @@ class HubPage:
 
     def holding(self) -> tuple[int, list[str]]:
         """The last sequence number this page has seen, and the element ids its browser holds."""
+        if self.view is not None:
+            return self.view.seq, list(self.view.elements)
         return self.seq, []
 
-    def connect(self) -> None:
-        """Join, or catch up after a reconnect."""
-        since, known = self.holding()
+    def connected(self) -> None:
+        """The browser (re)connected. A mounted live view asks for its catch-up itself, with what it holds
+        (`browser_ready`): answering here too would send every reconnect two. Before it is mounted (a first load,
+        or no browser at all) the page joins here, and what comes is kept for the view's first render."""
+        if self.view is None or not self.view.mounted:
+            self.connect()
+
+    def browser_ready(self, since: int, known: list[str]) -> None:
+        """The live view is mounted, or back after a reconnect, holding the board up to `since` (its `on_ready` and
+        `on_resync`)."""
+        self.connect(since, known)
+
+    def connect(self, since: int | None = None, known: list[str] | None = None) -> None:
+        """Join, or catch up after a reconnect, from what the browser holds (by default: what this page sent it)."""
+        since, known = self.holding() if since is None else (since, known or [])
         if self.joined:
             self.hub.resync(self.session, since, known)
         else:
@@ -127,7 +144,8 @@ class HubPage:
         op = ops[index] if isinstance(index, int) and 0 <= index < len(ops) else {}
         element = self.element(op.get('id', ''))
         type_ = op.get('type') or (element.type if element is not None else None)
-        self.notify(error_message(error, self.language, type_), type='negative', multi_line=True)
+        self.notify(error_message(error, self.language, type_), type='negative', multi_line=True,
+                    attrs={'role': 'status'})  # said politely (Quasar's own is an alert)
 
     def notify(self, message: str, **options: Any) -> None:
         """Say something on this page, also from a button that is gone by now (a closed dialog, a redrawn list):

@@ -68,6 +68,7 @@ class SchemaPage(HubPage):
                     on_tie_exists=lambda: ui.notify(self.t('schema.tie.exists'), type='info'), fixed=self.fixed(),
                     on_not_movable=self.not_movable) \
                     .classes('pb-schema-box').mark('schema')
+                self.view = self.schema
             with ui.column().classes('pb-schema-panel gap-3'):
                 self.panel()
         self.schema.deliver(self.for_schema(self.hub.welcome_for(self.actor)))  # the first render carries it
@@ -156,12 +157,6 @@ class SchemaPage(HubPage):
         return visible if self.mode == 'names' else pseudonymise(visible, self.mode)
 
     # the hub
-
-    def holding(self) -> tuple[int, list[str]]:
-        return self.schema.seq, list(self.schema.elements)
-
-    def browser_ready(self, since: int, known: list[str]) -> None:
-        self.connect()
 
     def deliver(self, message: dict[str, Any]) -> None:
         """Hand the schema its part of the message; redraw the panel if the network changed. Never raises."""

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, link_token, wait_until
+from board.store import Store
+from tests.e2e.conftest import COACH, DERYA, PHONE, TABLET, capture, link_token, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -68,6 +69,30 @@ def test_a_drag_shows_in_the_other_browser_while_it_moves_and_after_a_restart(br
     fresh.context.close()
 
 
+def logged(server, board_id: str) -> int:
+    """Batches in the board's log."""
+    store = Store(server.database_url)
+    try:
+        return len(store.commits_since(board_id, 0))
+    finally:
+        store.close()
+
+
+def test_a_two_second_drag_is_one_change_in_the_log(browser, server, board_id) -> None:
+    """Drags are not history: the places on the way are shown to the others, only the drop is stored."""
+    tablet = open_board(browser, server, board_id)
+    laptop = open_board(browser, server, board_id, viewport={'width': 1280, 'height': 800})
+    before, start, seen = logged(server, board_id), position(laptop, 'goal-5'), []
+    drag(tablet, 'goal-5', 200, 100, steps=50,
+         on_step=lambda step: step % 10 or seen.append(position(laptop, 'goal-5')))
+    wait_until(laptop, f'''() => document.querySelector('{CARD.format("goal-5")}').getAttribute('transform')
+        === {tablet.get_attribute(CARD.format("goal-5"), "transform")!r}''')
+    assert any(p != start for p in seen), 'the other browser saw no movement before the drop'
+    assert logged(server, board_id) - before == 1
+    tablet.context.close()
+    laptop.context.close()
+
+
 def test_a_card_added_in_one_browser_appears_in_the_other_and_stays_text(browser, server, board_id) -> None:
     coach = open_board(browser, server, board_id)
     screen = open_board(browser, server, board_id, viewport={'width': 1280, 'height': 800})
@@ -120,6 +145,20 @@ def test_a_sleeping_tablet_catches_up_without_a_reload(browser, server, board_id
     assert tablet.evaluate('() => window.__same_page') is True
     tablet.context.close()
     laptop.context.close()
+
+
+def test_a_reconnect_brings_one_catch_up(browser, server, board_id) -> None:
+    """The page and its canvas are one client of the hub: one catch-up per connection, not one for each."""
+    tablet = open_board(browser, server, board_id)
+    tablet.wait_for_timeout(1000)  # the first load's own catch-up is in (NiceGUI would replay it after a reconnect)
+    frames: list[str] = []
+    capture(tablet, frames)
+    tablet.evaluate('() => window.socket.disconnect()')
+    reconnect(tablet)
+    wait_until(tablet, '() => window.socket.connected')
+    tablet.wait_for_timeout(1000)
+    assert sum(len(re.findall(r'type\W+catchup', frame)) for frame in frames) == 1
+    tablet.context.close()
 
 
 def test_a_finger_drag_on_a_tablet_moves_the_card_on_the_laptop(browser, server, board_id) -> None:

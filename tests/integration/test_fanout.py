@@ -42,7 +42,7 @@ class Instance:
     def __init__(self, database_url: str, redis_url: str) -> None:
         self.store = Store(database_url)
         self.fanout = RedisFanout(redis_url)
-        self.hubs = HubRegistry(self.store, self.fanout.publish)
+        self.hubs = HubRegistry(self.store, self.fanout.publish, self.fanout.publish_drag)
         self.cut: list[str] = []
         """The credentials this instance was told to cut off."""
 
@@ -85,6 +85,26 @@ async def test_a_commit_on_one_instance_reaches_clients_of_the_other(instances) 
     assert commit['seq'] == reply['seq']
     assert commit['changes'][0]['element']['props']['text'] == 'Rust'
     assert hub_b.elements['g1'].props['text'] == 'Rust'
+
+
+async def test_a_drag_on_one_instance_shows_on_the_other_to_whom_may_see_the_card(instances) -> None:
+    a, b = instances
+    board = a.store.create_board('Twee instanties')
+    hub_a, hub_b = await a.hubs.get(board.id), await b.hubs.get(board.id)
+    session_a, seen_on_b, hidden_on_b = hub_a.join(COACH, lambda m: None), [], []
+    hub_b.join(COACH, seen_on_b.append)
+    hub_b.join(Actor(id='piet', name='Piet', role=Role.PROFESSIONAL), hidden_on_b.append)
+    await hub_a.push(session_a, 'c1', [{'op': 'create', 'id': 'n1', 'type': 'note', 'props': {'text': 'Rust'},
+                                        'visibility': {'scope': 'family_coordinator'}}])
+    seq = hub_a.seq
+    await wait_for(lambda: hub_b.seq == seq)  # notices may overtake each other: a card's drag shows where it is known
+
+    hub_a.drag(session_a, 'n1', {'x': 120, 'y': 80})
+
+    await wait_for(lambda: any(m['type'] == 'drag' for m in seen_on_b))
+    assert [m for m in seen_on_b if m['type'] == 'drag'] == [{'type': 'drag', 'id': 'n1', 'x': 120, 'y': 80}]
+    assert not [m for m in hidden_on_b if m['type'] == 'drag']
+    assert hub_a.seq == hub_b.seq == seq
 
 
 async def test_simultaneous_commits_on_both_instances_converge(instances) -> None:

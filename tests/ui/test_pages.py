@@ -81,7 +81,7 @@ async def test_an_oversized_goal_gets_a_dutch_message_and_nothing_is_stored(user
     user.find(marker='add-goal').click()
     user.find(ui.textarea).type('x' * 2500)
     user.find('Opslaan').click()
-    await user.should_see('Maak de tekst korter: hoogstens 2000 tekens.')
+    await user.should_see('Maak het doel in jullie eigen woorden korter: hoogstens 2000 tekens.')  # as in the plan
     await user.should_see('Nieuw doel')  # the dialog stays open, the text is not lost
     assert state.get().hubs.loaded(board_id).seq == seq
 

@@ -15,7 +15,9 @@ from board.hub import BoardHub
 from board.identity import Actor, Role
 from board.numbering import seen_by
 from board.plan import create_board_with
+from board.protocol import apply_message
 from board.store import Store
+from tests.unit.live_sync_node import browser_boards
 
 FUZZ = settings(max_examples=30, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -30,28 +32,6 @@ VISIBILITIES = [{'scope': 'family'}, {'scope': 'family_coordinator'}, {'scope': 
                 {'scope': 'named', 'names': ['org:school']}, {'scope': 'named', 'names': ['derya']}]
 
 
-def apply_message(doc: dict, message: dict) -> None:
-    """The reference client: what a browser does with each message to keep its copy of the board."""
-    match message['type']:
-        case 'welcome':
-            doc.clear()
-            doc.update({e['id']: e for e in message['elements']})
-        case 'commit' | 'catchup':
-            for change in message['changes']:
-                match change['kind']:
-                    case 'put':
-                        doc[change['element']['id']] = change['element']
-                    case 'patch':
-                        element = doc[change['id']]
-                        element['props'].update(change['props'])
-                        element.update({k: change[k] for k in ('version', 'updated_by', 'updated_at', 'visibility')
-                                        if k in change})
-                    case 'remove' if message['type'] == 'commit':
-                        del doc[change['id']]
-                    case 'remove':  # a catch-up may name elements this client never had
-                        doc.pop(change['id'], None)
-
-
 class ReferenceClient:
     def __init__(self, hub: BoardHub, actor: Actor) -> None:
         self.actor, self.doc, self.seq, self.online = actor, {}, 0, True
@@ -59,15 +39,18 @@ class ReferenceClient:
         """Every id this client has heard of, deleted ones included: what its user might still act on."""
         self.made = 0
         """How many ids this client has made; its new ids are ``<actor id>-<n>``."""
+        self.stream: list[dict] = []
+        """Every message this client took in, for the browser's reading of them (`assert_the_browser_agrees`)."""
         self.session = hub.join(actor, self.receive)
 
     def receive(self, message: dict) -> None:
         if not self.online:
             return
         message = json.loads(json.dumps(message))
-        apply_message(self.doc, message)
-        if message['type'] in {'welcome', 'commit', 'catchup'}:
-            self.seq = message['seq']
+        if message['type'] == 'commit':  # a commit only patches or removes what this client holds
+            assert all(c['kind'] == 'put' or c['id'] in self.doc for c in message['changes'])
+        self.stream.append(message)
+        self.seq = apply_message(self.doc, self.seq, message)
         self.known += [i for i in self.doc if i not in self.known]
 
     def resolve(self, templates: list[dict]) -> list[dict]:
@@ -142,7 +125,10 @@ async def play(store: Store, actors: list[Actor], script) -> tuple[BoardHub, lis
                 client.online = True
                 hub.resync(client.session, client.seq, list(client.doc))
 
-    assert sorted(a['seq'] for a in answers if a['type'] == 'ack') == list(range(2, hub.seq + 1))
+    logged = {record.cid for record in store.commits_since(hub.board_id, 1)}
+    acks = [a for a in answers if a['type'] == 'ack']
+    assert sorted(a['seq'] for a in acks if a['cid'] in logged) == list(range(2, hub.seq + 1))
+    assert all(a['seq'] <= hub.seq for a in acks if a['cid'] not in logged)  # changed nothing: no number of its own
     assert {a['error']['code'] for a in answers if a['type'] == 'reject'} <= {
         'exists', 'not_found', 'invalid_props', 'visibility_forbidden', 'family_words', 'family_accepts', 'only_own',
         'managers_decide'}
@@ -164,6 +150,12 @@ def assert_converged(url: str, hub: BoardHub, clients: list[ReferenceClient]) ->
         assert client.doc == expected == {e.id: e.public() for e in hub.visible_elements(client.actor)}
         late = ReferenceClient(hub, client.actor)
         assert late.doc == expected
+    assert_the_browser_agrees(clients)
+
+
+def assert_the_browser_agrees(clients: list[ReferenceClient]) -> None:
+    """assets/live_sync.js, run under Node on the same messages, ends with the same board as `apply_message`."""
+    assert browser_boards([c.stream for c in clients]) == [c.doc for c in clients]
 
 
 @FUZZ
