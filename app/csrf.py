@@ -4,8 +4,8 @@ Every state-changing HTTP request (anything but GET, HEAD, OPTIONS) must come fr
 ``Origin`` (or, without one, its ``Referer``) must name this host. A request with neither is refused when it
 carries a cookie, since only a browser acting for someone sends one; API clients with a ``?token=`` send
 none. WebSocket handshakes under ``/api/`` that carry a cookie get the same check, because browsers do not
-apply the same-origin rule to WebSockets (a token in the URL needs no such check). NiceGUI's own socket is left alone: it needs the page's client id, which another site
-cannot read.
+apply the same-origin rule to WebSockets (a token in the URL needs no such check). NiceGUI's own socket is left
+alone: it needs the page's client id, which another site cannot read.
 """
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ class CsrfMiddleware:
                 return
             body = json.dumps({'detail': 'csrf_origin'}).encode()
             await send({'type': 'http.response.start', 'status': 403,
-                        'headers': [(b'content-type', b'application/json'), (b'content-length', str(len(body)).encode())]})
+                        'headers': [(b'content-type', b'application/json'),
+                                    (b'content-length', str(len(body)).encode())]})
             await send({'type': 'http.response.body', 'body': body})
             return
         await self.app(scope, receive, send)

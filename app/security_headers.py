@@ -2,10 +2,11 @@
 
 NiceGUI starts each page with an inline script and compiles its Vue templates in the browser, so scripts need
 'unsafe-inline' and 'unsafe-eval' (without it no board renders); Quasar sets inline styles; photos and the network
-pictures are data: images and an upload's preview a blob: one; the page talks to its own host over a WebSocket. Everything else is shut: no plugins, no other base URL, forms only
-to this site, and no other site may frame a page (clickjacking). Browsers may not guess a content type, send no
-Referer (a URL never travels to another site), and give pages no sensors, payment or devices; camera and microphone
-only to this site's own pages (photos and voice notes).
+pictures are data: images and an upload's preview a blob: one; the page talks to its own host over a WebSocket.
+Everything else is shut: no plugins, no other base URL, forms only to this site, and no other site may frame a page
+(clickjacking). Browsers may not guess a content type, send no Referer (a URL never travels to another site), and
+give pages no sensors, payment or devices; camera and microphone only to this site's own pages (photos and voice
+notes).
 """
 from __future__ import annotations
 

@@ -131,7 +131,8 @@ class BoardHub:
         return protocol.welcome(self.info.as_dict(), self.seq, actor, session_id, self._visible(actor),
                                 self.numbers(actor))
 
-    def join(self, actor: Actor, send: Send, since: int | None = None, known: list[str] | tuple[str, ...] = ()) -> Session:
+    def join(self, actor: Actor, send: Send, since: int | None = None,
+             known: list[str] | tuple[str, ...] = ()) -> Session:
         """Connect a client; from now on it receives live changes and counts as present.
 
         A new client gets a welcome with everything it may see; one that already holds the board up to

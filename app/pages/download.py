@@ -38,7 +38,7 @@ async def _download(hub: BoardHub, actor: Actor, make: Callable[[BoardFile, Acto
     try:
         data, filename = await asyncio.to_thread(make, board, actor)
     except FontMissing:
-        log.error('no font for the PDF', exc_info=True)
+        log.exception('no font for the PDF')
         ui.notify(t('pdf.font_missing'), type='negative', multi_line=True)
         return
     await family_data.note(hub.board_id, actor, audit.EXPORTED, subject)

@@ -1,4 +1,5 @@
-"""The netwerkschema page, ``/board/{id}/schema``: the schema live for everyone, with what the network carries beside it.
+"""The netwerkschema page, ``/board/{id}/schema``: the schema live for everyone, with what the network carries beside
+it.
 
 Like every board page it is a hub client (`HubPage`) and decides nothing about visibility. Two things are its own:
 the centre (the whole family, or one family member's own schema: the VIP view) and the names switch for a shared

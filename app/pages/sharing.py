@@ -150,7 +150,8 @@ class SeenBy:
 def seen_by_icon(element: Element, words: SeenBy) -> None:
     """The small icon on a list item that says who can see it, with the names as tooltip and label."""
     said = words(element.visibility)
-    with ui.icon(ICONS[element.visibility.scope], size='sm').classes('pb-seen-by').mark(f'seen-by-{element.id}') as icon:
+    icon = ui.icon(ICONS[element.visibility.scope], size='sm').classes('pb-seen-by').mark(f'seen-by-{element.id}')
+    with icon:
         ui.tooltip(said).classes('text-body2')
     icon.props['aria-label'] = said
     icon.props['role'] = 'img'

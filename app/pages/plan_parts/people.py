@@ -60,7 +60,8 @@ class PeoplePart(Part):
                         ui.label(p.get('name', '')).classes('pb-item-text')
                         self.seen_by(person)
                         if is_coordinator:
-                            ui.badge(self.t('plan.people.coordinator'), color='secondary', text_color='black').classes('pb-badge')
+                            ui.badge(self.t('plan.people.coordinator'), color='secondary', text_color='black') \
+                                .classes('pb-badge')
                     relation = ' · '.join(x for x in (p.get('relation'), p.get('organisation')) if x)
                     if relation:
                         ui.label(relation).classes('text-grey-8')

@@ -1,4 +1,5 @@
-"""Wie doet wat: per person their own goals, the goals they help with, what kind of help they give, and their agreements.
+"""Wie doet wat: per person their own goals, the goals they help with, what kind of help they give, and their
+agreements.
 
 The round-table question "wie doet wat?" answered per person, beside the Afspraken tab that answers it per agreement.
 Made by `network_graph.plan_load.who_does_what` over what this person may see, so a goal or agreement hidden from
