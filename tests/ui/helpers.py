@@ -12,6 +12,11 @@ from board.demo import COACH_MAIL
 from board.identity import Actor, Role
 
 DERYA = Actor(id='fm-derya', name='Derya Yılmaz', role=Role.PARENT)
+BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
+ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
+MEES = Actor(id='fm-mees', name='Mees', role=Role.CHILD)
+KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
+JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 DEMO = 'Familie Yılmaz-de Vries'
 PASSWORD = 'een-lang-test-wachtwoord'
 

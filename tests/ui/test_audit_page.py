@@ -5,9 +5,8 @@ from nicegui.testing import User
 
 from app import family_data, state
 from board.identity import Actor, Role
-from tests.ui.helpers import DERYA, demo_board_id, settle, token_for
+from tests.ui.helpers import DERYA, KARIM, demo_board_id, settle, token_for
 
-KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
 
 

@@ -15,10 +15,14 @@ from app.i18n import error_message
 from app.network_schema import NetworkSchema
 from board import devices
 from board.devices import Kind, PairingError
-from board.identity import Actor, Role
 from board.plan import create_family_board
 from tests.ui.helpers import (
+    BAS,
     DERYA,
+    ELIF,
+    JOLIEN,
+    KARIM,
+    MEES,
     choose,
     demo_board_id,
     hub_of,
@@ -29,12 +33,6 @@ from tests.ui.helpers import (
     settle,
     token_for,
 )
-
-BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
-MEES = Actor(id='fm-mees', name='Mees', role=Role.CHILD)
-ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
-KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
-JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 
 
 def props(board_id: str, element_id: str) -> dict:

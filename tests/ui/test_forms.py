@@ -5,9 +5,9 @@ from __future__ import annotations
 from nicegui.testing import User
 
 from app import state
-from board.identity import Actor, Role
 from tests.ui.helpers import (
     DERYA,
+    JOLIEN,
     choose,
     demo_board_id,
     hub_of,
@@ -18,8 +18,6 @@ from tests.ui.helpers import (
     settle,
     token_for,
 )
-
-JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 
 
 async def test_tapping_the_chosen_kind_of_evaluation_keeps_it_and_the_save_goes_through(user: User) -> None:

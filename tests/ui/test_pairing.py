@@ -11,10 +11,9 @@ from board import accounts, devices, invitations, revoked, tokens
 from board.access import BoardRights
 from board.devices import Kind
 from board.identity import Actor, Consent, Role
-from tests.ui.helpers import DERYA, demo_board_id, hub_of, log_in, settle, token_for
+from tests.ui.helpers import DERYA, ELIF, demo_board_id, hub_of, log_in, settle, token_for
 
 COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
-ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
 
 
 def rights_of(board_id: str) -> BoardRights:

@@ -18,6 +18,7 @@ from board.identity import SYSTEM as COORDINATOR
 from board.identity import Actor, Role
 from tests.ui.helpers import (
     DERYA,
+    JOLIEN,
     canvas_of,
     choose,
     demo_board_id,
@@ -31,7 +32,6 @@ from tests.ui.helpers import (
 )
 
 TODAY = dt.date.today()
-JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 
 
 def next_number(board_id: str, type_: str) -> int:

@@ -8,10 +8,9 @@ from nicegui import ui
 from nicegui.testing import User
 
 from board.dutch import nl_date
-from board.identity import Actor, Role
 from tests.ui.helpers import DERYA, choose, demo_board_id, hub_of, of_type, open_plan, push_as, settle, token_for
+from tests.ui.helpers import KARIM as SCHOOL
 
-SCHOOL = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 FAMILY_ONLY = {'scope': 'family'}
 
 

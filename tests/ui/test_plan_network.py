@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from board.identity import Actor, Role
 from tests.ui.helpers import DERYA, choose, demo_board_id, hub_of, open_plan, push_as, settle, token_for
+from tests.ui.helpers import KARIM as SCHOOL
 
-SCHOOL = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
 PRACTICAL_BEFORE = 'Voor praktische hulp kunnen jullie bij 4 mensen terecht; geen van hen is professional.'
 PRACTICAL_WITH_KARIM = 'Voor praktische hulp kunnen jullie bij 5 mensen terecht; 1 daarvan is professional.'
 

@@ -11,13 +11,22 @@ from app.pages.sharing import seen_key
 from board.access import can_see
 from board.elements import Visibility
 from board.identity import Actor, Role
-from tests.ui.helpers import DERYA, canvas_of, demo_board_id, hub_of, open_plan, push_as, settle, token_for
+from tests.ui.helpers import (
+    BAS,
+    DERYA,
+    ELIF,
+    JOLIEN,
+    KARIM,
+    canvas_of,
+    demo_board_id,
+    hub_of,
+    open_plan,
+    push_as,
+    settle,
+    token_for,
+)
 
 SCHOOL = Actor(id='np-visser', name='Mevrouw Visser', role=Role.PROFESSIONAL, organisation='school')
-KARIM = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
-BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
-JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
-ELIF = Actor(id='fm-elif', name='Elif', role=Role.YOUTH)
 ONLY_JOLIEN = 'Zichtbaar voor: Derya en Jolien (coördinator). Bas, Elif, Mees en Noor zien dit niet.'
 HOUSEHOLD = 'Zichtbaar voor: Derya, Elif, Mees en Noor. Bas ziet dit niet.'
 WITH_JOLIEN = 'Zichtbaar voor: Derya, Elif, Mees, Noor en Jolien (coördinator). Bas ziet dit niet.'

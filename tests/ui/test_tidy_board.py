@@ -29,7 +29,6 @@ from tests.ui.helpers import (
     token_for,
 )
 
-BAS = Actor(id='fm-bas', name='Bas de Vries', role=Role.PARENT)
 COACH = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR)
 Box = tuple[float, float, float, float]
 

@@ -10,9 +10,9 @@ from typing import Any
 from nicegui import ui
 from nicegui.testing import User
 
-from board.identity import Actor, Role
 from tests.ui.helpers import (
     DERYA,
+    JOLIEN,
     choose,
     demo_board_id,
     open_plan,
@@ -20,9 +20,8 @@ from tests.ui.helpers import (
     settle,
     token_for,
 )
+from tests.ui.helpers import KARIM as SCHOOL
 
-SCHOOL = Actor(id='np-karim', name='Meester Karim', role=Role.PROFESSIONAL, organisation='school')
-JOLIEN = Actor(id='np-jolien', name='Jolien Bakker', role=Role.COORDINATOR, organisation='wijkteam')
 BAS_ONLY = {'scope': 'named', 'names': ['fm-bas', 'np-jolien']}
 BAS_GOAL = 'Bas lost zijn schulden af.'
 BAS_AGREEMENT = 'Bas belt elke maand met zijn schuldhulpverlener.'
